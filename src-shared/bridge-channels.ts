@@ -1,0 +1,36 @@
+/**
+ * The names of the bridge's procedures and events, without their schemas, so that the sandboxed
+ * preload can check a name without bundling zod. bridge.ts declares a schema for each name
+ * (the type checker refuses a missing or extra one).
+ */
+export const PROCEDURE_NAMES = [
+  'app.info',
+  'branding.get',
+  'settings.get',
+  'settings.update',
+  'session.get',
+  'session.signIn',
+  'session.signOut',
+  'account.signUp',
+  'account.recoverIdentifier',
+  'account.requestPasswordReset',
+] as const;
+export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
+
+export const EVENT_NAMES = ['sync.state', 'connectivity.changed', 'session.expired', 'kiosk.idleWarning'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+const procedureSet: ReadonlySet<string> = new Set(PROCEDURE_NAMES);
+const eventSet: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+export function isProcedureName(name: unknown): name is ProcedureName {
+  return typeof name === 'string' && procedureSet.has(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && eventSet.has(name);
+}
+
+/** IPC channel names: one prefix each, so main can reject anything else outright. */
+export const INVOKE_CHANNEL_PREFIX = 'portal:';
+export const EVENT_CHANNEL_PREFIX = 'portal-event:';

@@ -1,0 +1,166 @@
+/**
+ * The bridge contract: every procedure the renderer may call in the main process, with the zod
+ * schema of its input and output, and every event main may push. The preload, the browser-preview
+ * client and the main-process router are all built from this one map, so a procedure that is not
+ * here cannot be called at all.
+ *
+ * Names are `area.procedure`; one area per portal section or service.
+ */
+import { z } from 'zod';
+import type { BridgeResult } from './errors';
+import type { EventName, ProcedureName } from './bridge-channels';
+
+export * from './bridge-channels';
+
+export const localeSchema = z.enum(['fr', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+const empty = z.object({}).strict();
+
+export const brandingSchema = z.object({
+  /** Landlord's display name, e.g. "Office Public de l'Habitat". */
+  name: z.string(),
+  /** Title shown in the header ("Espace Locataire" by default). */
+  portalTitle: z.string(),
+  /** URL of the logo, relative to the app origin (served by the protocol / the preview host). */
+  logoUrl: z.string(),
+  /** Text alternative of the logo, for screen readers. */
+  logoAlt: z.string(),
+  colors: z.object({
+    primary: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    onPrimary: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    accent: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    alert: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  }),
+});
+export type Branding = z.infer<typeof brandingSchema>;
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  /** True on the caretaker's lodge PC. */
+  kiosk: z.boolean(),
+  /** True when the renderer runs in the browser preview (development and tests only). */
+  preview: z.boolean(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const sessionUserSchema = z.object({
+  email: z.string(),
+  displayName: z.string(),
+});
+
+export const sessionStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('signedOut'), reason: z.enum(['expired', 'signedOut']).optional() }),
+  z.object({ state: z.literal('signedIn'), user: sessionUserSchema }),
+]);
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const signInInputSchema = z.object({
+  email: z.string().trim().min(1, 'required').max(254).email('email'),
+  password: z.string().min(1, 'required').max(256),
+});
+export type SignInInput = z.infer<typeof signInInputSchema>;
+
+/** Sign-up ("Inscrivez-vous !"): the tenant record is matched on reference + names + birth date. */
+export const signUpInputSchema = z
+  .object({
+    tenantReference: z.string().trim().min(1, 'required').max(40),
+    lastName: z.string().trim().min(1, 'required').max(100),
+    firstName: z.string().trim().min(1, 'required').max(100),
+    /** jj/mm/aaaa, as typed. */
+    birthDate: z.string().trim().regex(/^\d{2}\/\d{2}\/\d{4}$/, 'date'),
+    email: z.string().trim().min(1, 'required').max(254).email('email'),
+    password: z.string().min(1, 'required').max(256),
+    passwordConfirmation: z.string().min(1, 'required').max(256),
+    acceptCgu: z.literal(true, { error: 'consentRequired' }),
+    acceptPrivacy: z.literal(true, { error: 'consentRequired' }),
+    paperless: z.boolean(),
+  })
+  .strict()
+  .refine((value) => value.password === value.passwordConfirmation, {
+    path: ['passwordConfirmation'],
+    message: 'passwordMismatch',
+  });
+export type SignUpInput = z.infer<typeof signUpInputSchema>;
+
+/** "Identifiants oubliés": the login identifier is mailed to the registered address. */
+export const recoverIdentifierInputSchema = z
+  .object({
+    tenantReference: z.string().trim().min(1, 'required').max(40),
+    lastName: z.string().trim().min(1, 'required').max(100),
+    firstName: z.string().trim().min(1, 'required').max(100),
+    birthDate: z.string().trim().regex(/^\d{2}\/\d{2}\/\d{4}$/, 'date'),
+  })
+  .strict();
+
+export const requestPasswordResetInputSchema = z
+  .object({ email: z.string().trim().min(1, 'required').max(254).email('email') })
+  .strict();
+
+/**
+ * Recovery answers are the same whatever the input (no account enumeration): the UI always says
+ * "if an account matches, an email has been sent".
+ */
+export const requestAcceptedSchema = z.object({ status: z.literal('accepted') });
+
+export const settingsSchema = z.object({
+  locale: localeSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+interface ProcedureDefinition {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+function procedure<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const procedures = {
+  'app.info': procedure(empty, appInfoSchema),
+  'branding.get': procedure(empty, brandingSchema),
+  'settings.get': procedure(empty, settingsSchema),
+  'settings.update': procedure(settingsSchema.partial().strict(), settingsSchema),
+  'session.get': procedure(empty, sessionStateSchema),
+  'session.signIn': procedure(signInInputSchema.strict(), sessionStateSchema),
+  'session.signOut': procedure(empty, sessionStateSchema),
+  'account.signUp': procedure(signUpInputSchema, requestAcceptedSchema),
+  'account.recoverIdentifier': procedure(recoverIdentifierInputSchema, requestAcceptedSchema),
+  'account.requestPasswordReset': procedure(requestPasswordResetInputSchema, requestAcceptedSchema),
+} as const satisfies Record<ProcedureName, ProcedureDefinition>;
+
+export type Procedures = typeof procedures;
+export type ProcedureInput<P extends ProcedureName> = z.input<Procedures[P]['input']>;
+export type ProcedureOutput<P extends ProcedureName> = z.output<Procedures[P]['output']>;
+
+
+/** Events main pushes to the renderer. */
+export const events = {
+  'sync.state': z.object({
+    status: z.enum(['upToDate', 'syncing', 'offline', 'error']),
+    lastSyncAt: z.string().nullable(),
+    pending: z.number().int().nonnegative(),
+    reason: z.string().optional(),
+  }),
+  'connectivity.changed': z.object({ online: z.boolean() }),
+  'session.expired': z.object({}),
+  'kiosk.idleWarning': z.object({ secondsLeft: z.number().int().nonnegative() }),
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type Events = typeof events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+
+/**
+ * The surface exposed to the renderer as `window.portal` (by the preload in Electron, by the
+ * preview client in a browser). Results are plain data: errors come back as values because
+ * Error objects do not survive structured cloning across contextBridge.
+ */
+export interface PortalBridge {
+  invoke<P extends ProcedureName>(
+    name: P,
+    input: ProcedureInput<P>,
+  ): Promise<BridgeResult<ProcedureOutput<P>>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

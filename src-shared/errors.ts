@@ -1,0 +1,60 @@
+/**
+ * Typed error codes shared by the bridge (renderer <-> main) and the Portal API.
+ * The renderer turns a code into a sentence in the user's language (i18n key `errors.<code>`);
+ * no stack trace or raw exception text ever crosses a process boundary.
+ */
+export const ERROR_CODES = [
+  'VALIDATION', // input did not match the contract; `fields` says which and why
+  'UNKNOWN_PROCEDURE', // the channel is not in the contract
+  'FORBIDDEN_ORIGIN', // the caller's frame or origin is not the app's own
+  'UNAUTHENTICATED', // no session, or it expired
+  'INVALID_CREDENTIALS', // sign-in refused (never says whether the account exists)
+  'THROTTLED', // too many attempts; retry later
+  'OFFLINE', // the Portal API server cannot be reached
+  'NOT_FOUND',
+  'CONFLICT',
+  'DATABASE_TOO_NEW', // the local cache was written by a newer version of the app
+  'SERVER', // the Portal API answered an error we cannot recover from
+  'INTERNAL', // a bug on our side; details are in the main-process log only
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One field-level problem: `path` is the dotted field path, `message` an i18n key (fields.*). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface PortalErrorShape {
+  code: ErrorCode;
+  /** Field problems, for VALIDATION. */
+  fields?: FieldError[];
+  /** Seconds before a retry makes sense, for THROTTLED. */
+  retryAfter?: number;
+}
+
+/** Thrown in main-process services; the router turns it into a PortalErrorShape. */
+export class PortalError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldError[];
+  readonly retryAfter?: number;
+
+  constructor(code: ErrorCode, options: { fields?: FieldError[]; retryAfter?: number; cause?: unknown } = {}) {
+    super(code, { cause: options.cause });
+    this.name = 'PortalError';
+    this.code = code;
+    this.fields = options.fields;
+    this.retryAfter = options.retryAfter;
+  }
+
+  toShape(): PortalErrorShape {
+    const shape: PortalErrorShape = { code: this.code };
+    if (this.fields) shape.fields = this.fields;
+    if (this.retryAfter !== undefined) shape.retryAfter = this.retryAfter;
+    return shape;
+  }
+}
+
+/** What travels over IPC / the preview's HTTP for one call: never an exception. */
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: PortalErrorShape };
