@@ -1,2 +1,104 @@
-// replaced below
-export {};
+/**
+ * Electron entry point: the only place that starts Electron things. Everything it wires up is
+ * built and tested under plain Node (src-main/portal-core.ts); this file stays thin.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, screen } from 'electron';
+import { createRouter } from '../ipc/router';
+import { createPortalCore } from '../portal-core';
+import { emitToWindows, registerIpc } from './ipc';
+import { APP_ORIGIN, APP_URL, registerAppScheme, serveAppScheme } from './protocol';
+import { safeStorageSecretStore } from './safe-storage';
+import { applySecurityBaseline } from './security';
+import { electronSettingsStore, windowState } from './stores';
+
+const kiosk = process.argv.includes('--kiosk');
+// Packaged: resources sit beside app.asar; in development, at the project root.
+const appRoot = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '..', '..');
+const resourcesDir = join(appRoot, 'resources');
+
+function serverUrl(): string {
+  if (process.env.PORTAL_SERVER_URL) return process.env.PORTAL_SERVER_URL;
+  const config = JSON.parse(readFileSync(join(resourcesDir, 'portal-config.json'), 'utf8')) as { serverUrl: string };
+  return config.serverUrl;
+}
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(async () => {
+    applySecurityBaseline();
+    serveAppScheme({ rendererDir: join(import.meta.dirname, '..', 'renderer'), resourcesDir });
+
+    const core = createPortalCore({
+      version: app.getVersion(),
+      platform: process.platform,
+      serverUrl: serverUrl(),
+      userDataDir: app.getPath('userData'),
+      resourcesDir,
+      migrationsFolder: join(appRoot, 'db', 'migrations'),
+      settingsStore: electronSettingsStore,
+      secrets: safeStorageSecretStore,
+      kiosk,
+      preview: false,
+      nativeBinding: process.env.PORTAL_SQLITE_BINDING,
+      emit: emitToWindows(() => BrowserWindow.getAllWindows()),
+    });
+    registerIpc(createRouter({ handlers: core.handlers, trustedOrigins: [APP_ORIGIN] }));
+    app.on('before-quit', () => core.dispose());
+
+    mainWindow = createMainWindow();
+    void core.start();
+  });
+
+  function createMainWindow(): BrowserWindow {
+    const saved = windowState.read();
+    const visible = saved.bounds && screen.getDisplayMatching(saved.bounds).workArea;
+    const window = new BrowserWindow({
+      width: 1200,
+      height: 850,
+      minWidth: 360,
+      minHeight: 480,
+      ...(visible ? saved.bounds : {}),
+      show: false,
+      kiosk,
+      fullscreen: kiosk,
+      alwaysOnTop: kiosk,
+      autoHideMenuBar: true,
+      backgroundColor: '#ffffff',
+      webPreferences: {
+        preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        spellcheck: false,
+        devTools: !app.isPackaged && !kiosk,
+      },
+    });
+    if (kiosk) window.setMenu(null);
+    if (saved.maximized && !kiosk) window.maximize();
+    window.once('ready-to-show', () => window.show());
+    window.on('close', () => {
+      if (!kiosk) windowState.write({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+    });
+    void window.loadURL(APP_URL);
+    return window;
+  }
+}

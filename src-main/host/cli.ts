@@ -1,0 +1,85 @@
+/**
+ * Starts the browser preview: a portal core under plain Node + the preview host.
+ *   tsx src-main/host/cli.ts --server-url http://127.0.0.1:8787 [--user-data DIR] [--port N] [--kiosk]
+ * Prints one line "Aperçu navigateur : URL" once it serves.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { EventName, EventPayload } from '../../src-shared/bridge';
+import { createPortalCore } from '../portal-core';
+import { createJsonSettingsStore } from '../services/settings';
+import { createKeyFileSecretStore } from '../storage/secrets';
+import { startPreviewHost, type PreviewHost } from './preview-host';
+
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+
+export async function startPreview(options: {
+  serverUrl: string;
+  userDataDir: string;
+  port?: number;
+  kiosk?: boolean;
+}): Promise<{ host: PreviewHost; close(): Promise<void> }> {
+  mkdirSync(options.userDataDir, { recursive: true, mode: 0o700 });
+  const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  let host: PreviewHost | null = null;
+  const core = createPortalCore({
+    version,
+    platform: process.platform,
+    serverUrl: options.serverUrl,
+    userDataDir: options.userDataDir,
+    resourcesDir: join(projectRoot, 'resources'),
+    migrationsFolder: join(projectRoot, 'db', 'migrations'),
+    settingsStore: createJsonSettingsStore(join(options.userDataDir, 'settings.json')),
+    secrets: createKeyFileSecretStore(join(options.userDataDir, 'preview-secret.key')),
+    kiosk: options.kiosk ?? false,
+    preview: true,
+    emit: <E extends EventName>(name: E, payload: EventPayload<E>) => host?.emit(name, payload),
+  });
+  host = await startPreviewHost({
+    handlers: core.handlers,
+    rendererDir: join(projectRoot, 'out', 'renderer'),
+    resourcesDir: join(projectRoot, 'resources'),
+    port: options.port,
+  });
+  void core.start();
+  const started = host;
+  return {
+    host: started,
+    async close() {
+      core.dispose();
+      await started.close();
+    },
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'server-url': { type: 'string', default: process.env.PORTAL_SERVER_URL ?? 'http://127.0.0.1:8787' },
+      'user-data': { type: 'string', default: join(tmpdir(), 'espace-locataire-preview') },
+      port: { type: 'string', default: process.env.PREVIEW_PORT ?? '0' },
+      kiosk: { type: 'boolean', default: false },
+    },
+  });
+  const preview = await startPreview({
+    serverUrl: values['server-url'],
+    userDataDir: values['user-data'],
+    port: Number(values.port),
+    kiosk: values.kiosk,
+  });
+  console.log(`Aperçu navigateur : ${preview.host.url}`);
+  const stop = () => {
+    void preview.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Account procedures that need no session: sign-up and the two recovery requests. The server
+ * answers recovery the same way whatever the input; so do we (no account enumeration).
+ */
+import { z } from 'zod';
+import type { z as zod } from 'zod';
+import type { recoverIdentifierInputSchema, requestPasswordResetInputSchema, SignUpInput } from '../../src-shared/bridge';
+import type { PortalApi } from './portal-api';
+
+const accepted = { status: 'accepted' } as const;
+
+/** "jj/mm/aaaa" as typed -> "aaaa-mm-jj" as the API takes it. */
+function isoDate(frenchDate: string): string {
+  const [day, month, year] = frenchDate.split('/');
+  return `${year}-${month}-${day}`;
+}
+
+export function createAccountService(api: PortalApi) {
+  async function signUp(input: SignUpInput) {
+    await api.request('/v1/auth/sign-up', {
+      body: {
+        tenantReference: input.tenantReference,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        birthDate: isoDate(input.birthDate),
+        email: input.email,
+        password: input.password,
+        consents: { cgu: input.acceptCgu, privacy: input.acceptPrivacy },
+        paperless: input.paperless,
+      },
+      response: z.unknown(),
+    });
+    return accepted;
+  }
+
+  async function recoverIdentifier(input: zod.output<typeof recoverIdentifierInputSchema>) {
+    await api.request('/v1/auth/forgotten-identifier', {
+      body: { ...input, birthDate: isoDate(input.birthDate) },
+      response: z.unknown(),
+    });
+    return accepted;
+  }
+
+  async function requestPasswordReset(input: zod.output<typeof requestPasswordResetInputSchema>) {
+    await api.request('/v1/auth/forgotten-password', { body: input, response: z.unknown() });
+    return accepted;
+  }
+
+  return { signUp, recoverIdentifier, requestPasswordReset };
+}
