@@ -1,0 +1,395 @@
+/**
+ * PostgreSQL schema (drizzle pg-core), the same on PGlite and on PostgreSQL.
+ * Synced tables carry `tenant_id`, `version` (the tenant's counter at the write) and `deleted`
+ * (tombstone): see src/sync/feed.ts. Amounts are integer cents.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const syncColumns = {
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  deleted: boolean('deleted').notNull().default(false),
+  updatedAt: ts('updated_at').notNull(),
+};
+
+/** Singleton row (id = 1): the landlord's white-label settings, validated by landlordSchema. */
+export const landlordSettings = pgTable('landlord_settings', {
+  id: integer('id').primaryKey(),
+  data: jsonb('data').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid('id').primaryKey(),
+    /** Numéro TG, printed on the rent notice. */
+    reference: text('reference').notNull(),
+    civility: text('civility').notNull(),
+    lastName: text('last_name').notNull(),
+    firstName: text('first_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    contactEmail: text('contact_email'),
+    phoneHome: text('phone_home'),
+    phoneMobile: text('phone_mobile'),
+    phoneWork: text('phone_work'),
+    cafNumber: text('caf_number'),
+    paperless: boolean('paperless').notNull().default(false),
+    paperlessSince: ts('paperless_since'),
+    /** The tenant's sync counter: bumped (row-locked) by every write transaction. */
+    syncVersion: bigint('sync_version', { mode: 'number' }).notNull().default(0),
+    /** Cursors below this version are too old (tombstones purged): the client must reset. */
+    minCursorVersion: bigint('min_cursor_version', { mode: 'number' }).notNull().default(0),
+    /** Version of the profile row itself, in the sync feed. */
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('tenants_reference_idx').on(t.reference)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('accounts_email_idx').on(t.email), uniqueIndex('accounts_tenant_idx').on(t.tenantId)],
+);
+
+export const consents = pgTable('consents', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => accounts.id),
+  kind: text('kind', { enum: ['cgu', 'privacy', 'paperless'] }).notNull(),
+  version: text('version').notNull(),
+  acceptedAt: ts('accepted_at').notNull(),
+});
+
+/** One row per issued token pair; refresh rotation chains rows of the same family. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    familyId: uuid('family_id').notNull(),
+    deviceId: uuid('device_id').notNull(),
+    deviceName: text('device_name').notNull(),
+    accessHash: text('access_hash').notNull(),
+    refreshHash: text('refresh_hash').notNull(),
+    accessExpiresAt: ts('access_expires_at').notNull(),
+    refreshExpiresAt: ts('refresh_expires_at').notNull(),
+    /** Set when the refresh token was exchanged: presenting it again is a reuse. */
+    rotatedAt: ts('rotated_at'),
+    revokedAt: ts('revoked_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('sessions_access_idx').on(t.accessHash),
+    uniqueIndex('sessions_refresh_idx').on(t.refreshHash),
+    index('sessions_family_idx').on(t.familyId),
+    index('sessions_account_idx').on(t.accountId),
+  ],
+);
+
+/** Single-use links sent by mail (password reset, email change confirmation). */
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    purpose: text('purpose', { enum: ['reset_password', 'confirm_email'] }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    payload: jsonb('payload'),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('one_time_tokens_hash_idx').on(t.tokenHash)],
+);
+
+/** Fixed-window attempt counters shared by every server instance (sign-in, recovery). */
+export const throttleCounters = pgTable('throttle_counters', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowStartedAt: ts('window_started_at').notNull(),
+});
+
+export const idempotencyRecords = pgTable(
+  'idempotency_records',
+  {
+    accountId: uuid('account_id').notNull(),
+    key: uuid('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    responseBody: jsonb('response_body').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.key] })],
+);
+
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    number: text('number').notNull(),
+    addressLine: text('address_line').notNull(),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    /** Day of the month of the direct debit, null when the tenant pays otherwise. */
+    directDebitDay: integer('direct_debit_day'),
+    /** Sum of the dossier's ledger (positive = the tenant owes), kept with every posting. */
+    balanceCents: bigint('balance_cents', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [uniqueIndex('dossiers_number_idx').on(t.number), index('dossiers_tenant_idx').on(t.tenantId, t.version)],
+);
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    kind: text('kind', { enum: ['logement', 'stationnement', 'facturation'] }).notNull(),
+    label: text('label').notNull(),
+    addressLine: text('address_line').notNull(),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('contracts_tenant_idx').on(t.tenantId, t.version)],
+);
+
+export const occupants = pgTable(
+  'occupants',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    civility: text('civility').notNull(),
+    lastName: text('last_name').notNull(),
+    firstName: text('first_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    relationship: text('relationship').notNull(),
+    signatory: boolean('signatory').notNull(),
+  },
+  (t) => [index('occupants_tenant_idx').on(t.tenantId, t.version)],
+);
+
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['rent', 'charges', 'apl', 'payment', 'adjustment'] }).notNull(),
+    label: text('label').notNull(),
+    /** Positive = débit (the tenant owes), negative = crédit. */
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    period: text('period'),
+  },
+  (t) => [index('ledger_tenant_idx').on(t.tenantId, t.version), index('ledger_dossier_idx').on(t.dossierId, t.date)],
+);
+
+export const bankAccounts = pgTable(
+  'bank_accounts',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    bankName: text('bank_name').notNull(),
+    /** AES-256-GCM ciphertext (src/crypto/data-key.ts); never sent to tenants. */
+    ibanEncrypted: text('iban_encrypted').notNull(),
+    bicEncrypted: text('bic_encrypted').notNull(),
+    ibanMasked: text('iban_masked').notNull(),
+    bicMasked: text('bic_masked').notNull(),
+    holder: text('holder').notNull(),
+    mandateRum: text('mandate_rum'),
+    creditorId: text('creditor_id'),
+  },
+  (t) => [index('bank_tenant_idx').on(t.tenantId, t.version)],
+);
+
+export const blobs = pgTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** A tenant's upload: who may see which blob (PUT /v1/uploads/{id}). */
+export const uploads = pgTable(
+  'uploads',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('uploads_tenant_idx').on(t.tenantId, t.sha256)],
+);
+
+export const insuranceCertificates = pgTable(
+  'insurance_certificates',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    insurer: text('insurer').notNull(),
+    policyNumber: text('policy_number').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }).notNull(),
+    attachmentSha256: text('attachment_sha256').notNull(),
+    status: text('status', { enum: ['pending', 'accepted', 'refused'] }).notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('insurance_tenant_idx').on(t.tenantId, t.version)],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    kind: text('kind', { enum: ['quittance', 'avis_echeance', 'recu'] }).notNull(),
+    /** YYYY-MM */
+    period: text('period').notNull(),
+    title: text('title').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    size: integer('size').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+  },
+  (t) => [index('documents_tenant_idx').on(t.tenantId, t.version)],
+);
+
+export const requestNumberSeq = pgSequence('request_number_seq', { startWith: 1000000 });
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    /** Shown as "Demande n° 1000013". */
+    number: bigint('number', { mode: 'number' }).notNull(),
+    kind: text('kind', { enum: ['technical', 'administrative'] }).notNull(),
+    category: text('category').notNull(),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    permissionToEnter: boolean('permission_to_enter'),
+    photoSha256s: jsonb('photo_sha256s').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    status: text('status', { enum: ['open', 'in_progress', 'closed', 'cancelled'] }).notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('requests_tenant_idx').on(t.tenantId, t.version), uniqueIndex('requests_number_idx').on(t.number)],
+);
+
+export const requestMessages = pgTable(
+  'request_messages',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id),
+    author: text('author', { enum: ['tenant', 'staff'] }).notNull(),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('request_messages_tenant_idx').on(t.tenantId, t.version)],
+);
+
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    kind: text('kind', { enum: ['personal_info', 'occupants', 'bank_details'] }).notNull(),
+    /** What the tenant may see again (bank details masked). */
+    summary: jsonb('summary').notNull(),
+    /** Full proposed values; for bank details, encrypted fields only. */
+    payload: jsonb('payload').notNull(),
+    attachmentSha256: text('attachment_sha256'),
+    status: text('status', { enum: ['pending', 'approved', 'refused'] }).notNull(),
+    staffComment: text('staff_comment'),
+    createdAt: ts('created_at').notNull(),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [index('change_requests_tenant_idx').on(t.tenantId, t.version)],
+);
+
+/** "Mes dernières actions". */
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    at: ts('at').notNull(),
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    refId: uuid('ref_id'),
+  },
+  (t) => [index('activities_tenant_idx').on(t.tenantId, t.version)],
+);

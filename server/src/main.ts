@@ -1,0 +1,44 @@
+/** `npm run -w server start` (or `demo`): runs the Portal API until SIGINT / SIGTERM. */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { buildServer } from './app';
+import type { DatabaseConfig } from './db/client';
+import type { MailConfig } from './mail/mailer';
+import { readFileSync } from 'node:fs';
+import { landlordSchema } from '../../src-shared/api/landlord';
+
+const serverRoot = fileURLToPath(new URL('..', import.meta.url));
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = process.env.DATA_DIR ?? join(serverRoot, '.data/pglite');
+const db: DatabaseConfig = process.env.DATABASE_URL ? { kind: 'postgres', url: process.env.DATABASE_URL } : { kind: 'pglite', dataDir };
+const from = process.env.MAIL_FROM ?? 'Espace Locataire <no-reply@localhost>';
+const mail: MailConfig = process.env.SMTP_URL
+  ? { kind: 'smtp', url: process.env.SMTP_URL, from }
+  : { kind: 'mailbox', dir: process.env.MAILBOX_DIR ?? join(serverRoot, '.data/mailbox'), from };
+
+const app = await buildServer({
+  db,
+  mail,
+  logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'info',
+  sandbox: process.env.SANDBOX === '1' || process.argv.includes('--demo'),
+  dataKeyFile: join(serverRoot, '.data/data-key'),
+  publicUrl: process.env.PUBLIC_URL ?? `http://${host}:${port}`,
+  landlord: process.env.LANDLORD_FILE ? landlordSchema.parse(JSON.parse(readFileSync(process.env.LANDLORD_FILE, 'utf8'))) : undefined,
+  demo: process.argv.includes('--demo'),
+});
+
+await app.listen({ port, host });
+console.log(`Portal API listening on http://${host}:${port}`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

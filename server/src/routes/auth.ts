@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  changeEmailBodySchema,
+  changePasswordBodySchema,
+  confirmEmailBodySchema,
+  forgotIdentifierBodySchema,
+  forgotPasswordBodySchema,
+  meResponseSchema,
+  refreshBodySchema,
+  resetPasswordBodySchema,
+  sessionResponseSchema,
+  signInBodySchema,
+  signUpBodySchema,
+} from '../../../src-shared/api/auth';
+import { acceptedResponseSchema, okResponseSchema } from '../../../src-shared/api/common';
+import { accounts, consents, oneTimeTokens, tenants } from '../db/schema';
+import type { AppContext } from '../context';
+import { authOf } from '../context';
+import { ApiError, validationError } from '../http/errors';
+import { bearer, errorResponses } from '../http/responses';
+import { authenticate, accountView, issueSession, refreshSession, revokeAccountSessions, revokeFamily } from '../auth/sessions';
+import { throttleKey } from '../auth/throttle';
+import { newOpaqueToken, sha256Hex } from '../crypto/tokens';
+import { mailTemplates } from '../mail/templates';
+import { passwordProblem } from '../lib/field-checks';
+import { normalizeName } from '../lib/names';
+import { bumpTenantVersion } from '../sync/versions';
+
+const RESET_TTL_MS = 30 * 60 * 1000;
+const CONFIRM_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
+const LINK_INVALID = 'Ce lien a expiré ou a déjà été utilisé.';
+
+function checkPolicy(path: string, password: string): void {
+  const problem = passwordProblem(path, password);
+  if (problem) throw validationError([problem]);
+}
+
+export const authRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const requireAuth = authenticate(ctx);
+    const tags = ['auth'];
+
+    /** Sends mail without making the caller wait: answers take the same time either way. */
+    const sendLater = (message: Parameters<AppContext['mailer']['send']>[0]) => {
+      ctx.mailer.send(message).catch((err: unknown) => app.log.error({ err }, 'mail not sent'));
+    };
+
+    /** Finds the tenant matching reference + name + birth date, or null. */
+    async function matchTenant(body: { tenantReference: string; lastName: string; firstName: string; birthDate: string }) {
+      const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.reference, body.tenantReference.trim()));
+      if (!tenant) return null;
+      const same =
+        normalizeName(tenant.lastName) === normalizeName(body.lastName) &&
+        normalizeName(tenant.firstName) === normalizeName(body.firstName) &&
+        tenant.birthDate === body.birthDate;
+      return same ? tenant : null;
+    }
+
+    app.post(
+      '/auth/sign-up',
+      {
+        schema: {
+          tags,
+          summary: 'Créer mon compte',
+          body: signUpBodySchema.extend({ device: signInBodySchema.shape.device }),
+          response: { 201: sessionResponseSchema, ...errorResponses(400, 409, 429) },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        const now = ctx.clock();
+        await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
+        checkPolicy('password', body.password);
+        const tenant = await matchTenant(body);
+        if (!tenant) {
+          throw validationError([
+            { path: 'tenantReference', message: 'Ces informations ne correspondent à aucun dossier locataire. Vérifiez le numéro TG, le nom, le prénom et la date de naissance.' },
+          ]);
+        }
+        const passwordHash = await ctx.hasher.hash(body.password);
+        const legal = (await ctx.landlord()).legal;
+        const session = await ctx.db.transaction(async (tx) => {
+          const [existing] = await tx.select({ id: accounts.id, tenantId: accounts.tenantId }).from(accounts).where(eq(accounts.tenantId, tenant.id));
+          if (existing) throw new ApiError('CONFLICT', { message: 'Un compte existe déjà pour ce locataire. Utilisez « Mot de passe oublié ? ».' });
+          const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, body.email));
+          if (taken) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'email', message: 'Adresse mail déjà utilisée' }] });
+          const accountId = randomUUID();
+          await tx.insert(accounts).values({ id: accountId, tenantId: tenant.id, email: body.email, passwordHash, createdAt: now, updatedAt: now });
+          const given = [
+            { kind: 'cgu' as const, version: legal.cguVersion },
+            { kind: 'privacy' as const, version: legal.privacyVersion },
+            ...(body.paperless ? [{ kind: 'paperless' as const, version: '1' }] : []),
+          ];
+          await tx.insert(consents).values(given.map((c) => ({ id: randomUUID(), accountId, kind: c.kind, version: c.version, acceptedAt: now })));
+          const version = await bumpTenantVersion(tx, tenant.id);
+          await tx
+            .update(tenants)
+            .set({ paperless: body.paperless, paperlessSince: body.paperless ? now : null, version, updatedAt: now })
+            .where(eq(tenants.id, tenant.id));
+          return issueSession(tx, now, accountId, body.device);
+        });
+        return reply.code(201).send(session);
+      },
+    );
+
+    app.post(
+      '/auth/sign-in',
+      {
+        schema: { tags, summary: 'Se connecter', body: signInBodySchema, response: { 200: sessionResponseSchema, ...errorResponses(400, 401, 429) } },
+      },
+      async (request) => {
+        const { email, password, device } = request.body;
+        const now = ctx.clock();
+        const accountKey = throttleKey('signin-account', email);
+        const ipKey = throttleKey('signin-ip', request.ip);
+        await ctx.throttle.check(accountKey, ctx.limits.signInPerAccount, now);
+        await ctx.throttle.consume(ipKey, ctx.limits.signInPerIp, now);
+        const [account] = await ctx.db.select().from(accounts).where(eq(accounts.email, email));
+        let ok = false;
+        if (account) ok = await ctx.hasher.verify(account.passwordHash, password);
+        else await ctx.hasher.verifyAgainstDummy(password);
+        if (!account || !ok) {
+          await ctx.throttle.hit(accountKey, now);
+          throw new ApiError('INVALID_CREDENTIALS');
+        }
+        await ctx.throttle.clear(accountKey);
+        return issueSession(ctx.db, now, account.id, device);
+      },
+    );
+
+    app.post(
+      '/auth/refresh',
+      { schema: { tags, summary: 'Renouveler la session (rotation)', body: refreshBodySchema, response: { 200: sessionResponseSchema, ...errorResponses(400, 401) } } },
+      async (request) => refreshSession(ctx, request.body.refreshToken, request.body.deviceId),
+    );
+
+    app.post(
+      '/auth/sign-out',
+      { preHandler: requireAuth, schema: { tags, summary: 'Se déconnecter', security: bearer, response: { 200: okResponseSchema, ...errorResponses(401) } } },
+      async (request) => {
+        await revokeFamily(ctx.db, authOf(request).familyId, ctx.clock());
+        return { status: 'ok' as const };
+      },
+    );
+
+    app.get(
+      '/me',
+      { preHandler: requireAuth, schema: { tags, summary: 'Mon compte', security: bearer, response: { 200: meResponseSchema, ...errorResponses(401) } } },
+      async (request) => {
+        const auth = authOf(request);
+        const account = await accountView(ctx.db, auth.accountId);
+        const [tenant] = await ctx.db.select({ paperless: tenants.paperless }).from(tenants).where(eq(tenants.id, auth.tenantId));
+        const given = await ctx.db.select().from(consents).where(eq(consents.accountId, auth.accountId));
+        return {
+          account,
+          paperless: tenant?.paperless ?? false,
+          consents: given.map((c) => ({ kind: c.kind, version: c.version, acceptedAt: c.acceptedAt.toISOString() })),
+        };
+      },
+    );
+
+    app.post(
+      '/auth/forgot-identifier',
+      {
+        schema: { tags, summary: 'Identifiants oubliés', body: forgotIdentifierBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 429) } },
+      },
+      async (request, reply) => {
+        const now = ctx.clock();
+        await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
+        await ctx.throttle.consume(throttleKey('recovery-ref', request.body.tenantReference), ctx.limits.recoveryPerIdentity, now);
+        const tenant = await matchTenant(request.body);
+        const [account] = tenant ? await ctx.db.select().from(accounts).where(eq(accounts.tenantId, tenant.id)) : [];
+        if (account) sendLater(mailTemplates.forgotIdentifier(await ctx.landlord(), account.email, account.email));
+        return reply.code(202).send({ status: 'accepted' as const });
+      },
+    );
+
+    app.post(
+      '/auth/forgot-password',
+      {
+        schema: { tags, summary: 'Mot de passe oublié', body: forgotPasswordBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 429) } },
+      },
+      async (request, reply) => {
+        const now = ctx.clock();
+        await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
+        await ctx.throttle.consume(throttleKey('recovery-email', request.body.email), ctx.limits.recoveryPerIdentity, now);
+        const [account] = await ctx.db.select().from(accounts).where(eq(accounts.email, request.body.email));
+        if (account) {
+          const token = newOpaqueToken();
+          await ctx.db.insert(oneTimeTokens).values({
+            id: randomUUID(),
+            accountId: account.id,
+            purpose: 'reset_password',
+            tokenHash: sha256Hex(token),
+            expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+            createdAt: now,
+          });
+          const url = `${ctx.publicUrl}/reinitialiser-mot-de-passe?token=${token}`;
+          sendLater(mailTemplates.resetPassword(await ctx.landlord(), account.email, url));
+        }
+        return reply.code(202).send({ status: 'accepted' as const });
+      },
+    );
+
+    /** Marks a one-time token used (atomically) and returns its row, or throws. */
+    async function consumeToken(purpose: 'reset_password' | 'confirm_email', token: string, now: Date) {
+      const [row] = await ctx.db
+        .update(oneTimeTokens)
+        .set({ usedAt: now })
+        .where(and(eq(oneTimeTokens.tokenHash, sha256Hex(token)), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)))
+        .returning();
+      if (!row) throw validationError([{ path: 'token', message: LINK_INVALID }]);
+      return row;
+    }
+
+    app.post(
+      '/auth/reset-password',
+      {
+        schema: { tags, summary: 'Choisir un nouveau mot de passe (lien reçu par mail)', body: resetPasswordBodySchema, response: { 200: okResponseSchema, ...errorResponses(400) } },
+      },
+      async (request) => {
+        const now = ctx.clock();
+        checkPolicy('password', request.body.password);
+        const passwordHash = await ctx.hasher.hash(request.body.password);
+        const row = await consumeToken('reset_password', request.body.token, now);
+        await ctx.db.transaction(async (tx) => {
+          await tx.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, row.accountId));
+          await revokeAccountSessions(tx, row.accountId, now);
+        });
+        return { status: 'ok' as const };
+      },
+    );
+
+    app.post(
+      '/auth/change-password',
+      {
+        preHandler: requireAuth,
+        schema: { tags, summary: 'Modifier mon mot de passe', security: bearer, body: changePasswordBodySchema, response: { 200: okResponseSchema, ...errorResponses(400, 401, 429) } },
+      },
+      async (request) => {
+        const auth = authOf(request);
+        const now = ctx.clock();
+        const key = throttleKey('signin-account', auth.accountId);
+        await ctx.throttle.check(key, ctx.limits.signInPerAccount, now);
+        const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, auth.accountId));
+        if (!account || !(await ctx.hasher.verify(account.passwordHash, request.body.currentPassword))) {
+          await ctx.throttle.hit(key, now);
+          throw validationError([{ path: 'currentPassword', message: 'Mot de passe actuel incorrect' }]);
+        }
+        checkPolicy('newPassword', request.body.newPassword);
+        const passwordHash = await ctx.hasher.hash(request.body.newPassword);
+        await ctx.db.transaction(async (tx) => {
+          await tx.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, auth.accountId));
+          await revokeAccountSessions(tx, auth.accountId, now, auth.familyId);
+        });
+        sendLater(mailTemplates.passwordChanged(await ctx.landlord(), account.email));
+        return { status: 'ok' as const };
+      },
+    );
+
+    app.post(
+      '/auth/change-email',
+      {
+        preHandler: requireAuth,
+        schema: { tags, summary: 'Modifier mon adresse email (lien de confirmation)', security: bearer, body: changeEmailBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 401, 409) } },
+      },
+      async (request, reply) => {
+        const auth = authOf(request);
+        const now = ctx.clock();
+        const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, auth.accountId));
+        if (!account || !(await ctx.hasher.verify(account.passwordHash, request.body.password))) {
+          throw validationError([{ path: 'password', message: 'Mot de passe incorrect' }]);
+        }
+        const newEmail = request.body.newEmail;
+        if (newEmail === account.email) throw validationError([{ path: 'newEmail', message: 'C\'est déjà votre adresse mail' }]);
+        const [taken] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, newEmail));
+        if (taken) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'newEmail', message: 'Adresse mail déjà utilisée' }] });
+        const token = newOpaqueToken();
+        await ctx.db.insert(oneTimeTokens).values({
+          id: randomUUID(),
+          accountId: account.id,
+          purpose: 'confirm_email',
+          tokenHash: sha256Hex(token),
+          payload: { newEmail },
+          expiresAt: new Date(now.getTime() + CONFIRM_EMAIL_TTL_MS),
+          createdAt: now,
+        });
+        const landlord = await ctx.landlord();
+        sendLater(mailTemplates.confirmEmail(landlord, newEmail, `${ctx.publicUrl}/confirmer-email?token=${token}`));
+        sendLater(mailTemplates.emailChangeNotice(landlord, account.email, newEmail));
+        return reply.code(202).send({ status: 'accepted' as const });
+      },
+    );
+
+    app.post(
+      '/auth/confirm-email',
+      { schema: { tags, summary: 'Confirmer la nouvelle adresse mail (lien reçu par mail)', body: confirmEmailBodySchema, response: { 200: okResponseSchema, ...errorResponses(400, 409) } } },
+      async (request) => {
+        const now = ctx.clock();
+        const row = await consumeToken('confirm_email', request.body.token, now);
+        const newEmail = (row.payload as { newEmail: string }).newEmail;
+        const [taken] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, newEmail));
+        if (taken) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.' });
+        await ctx.db.update(accounts).set({ email: newEmail, updatedAt: now }).where(eq(accounts.id, row.accountId));
+        return { status: 'ok' as const };
+      },
+    );
+  };

@@ -1,0 +1,25 @@
+/**
+ * Every write touching a tenant's synced data runs in a transaction that first bumps the
+ * tenant's counter. The UPDATE row-locks the tenant, so a tenant's versions commit in order and
+ * a reader never sees version n+1 before n: the sync cursor can simply compare versions.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { tenants } from '../db/schema';
+import { ApiError } from '../http/errors';
+
+export async function bumpTenantVersion(tx: Tx, tenantId: string): Promise<number> {
+  const rows = await tx
+    .update(tenants)
+    .set({ syncVersion: sql`${tenants.syncVersion} + 1` })
+    .where(eq(tenants.id, tenantId))
+    .returning({ version: tenants.syncVersion });
+  const row = rows[0];
+  if (!row) throw new ApiError('NOT_FOUND');
+  return row.version;
+}
+
+/** Runs `fn` in a transaction holding the tenant's next version. */
+export function withTenantWrite<T>(db: Db, tenantId: string, fn: (tx: Tx, version: number) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => fn(tx, await bumpTenantVersion(tx, tenantId)));
+}

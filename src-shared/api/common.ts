@@ -1,0 +1,43 @@
+/**
+ * Building blocks of the Portal HTTP API contract (/v1). Pure TypeScript + zod: no Node, no DOM,
+ * so the desktop main process imports the same schemas the server validates with.
+ *
+ * Conventions: amounts are integer cents; dates are ISO `YYYY-MM-DD`; instants are ISO 8601 UTC;
+ * ids are UUIDs. Field error messages are French sentences written by the server.
+ */
+import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
+
+export const uuidSchema = z.uuid();
+/** Calendar date, `YYYY-MM-DD` (the desktop converts from and to `jj/mm/aaaa`). */
+export const isoDateSchema = z.iso.date();
+/** Instant, ISO 8601 with offset (the server always answers in UTC, `...Z`). */
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+/** Integer number of euro cents (may be negative for balances). */
+export const centsSchema = z.number().int();
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 invalide');
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+
+/** Every non-2xx answer of the API. `code` is one of src-shared/errors.ts ERROR_CODES. */
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.enum([...ERROR_CODES, 'IDEMPOTENCY_MISMATCH', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'FORBIDDEN']),
+    message: z.string(),
+    fields: z.array(fieldErrorSchema).optional(),
+    retryAfter: z.number().int().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+export type ApiErrorCode = ErrorResponse['error']['code'];
+
+/** Answer of endpoints that must not reveal whether an account exists (recovery). */
+export const acceptedResponseSchema = z.object({ status: z.literal('accepted') });
+export type AcceptedResponse = z.infer<typeof acceptedResponseSchema>;
+
+export const okResponseSchema = z.object({ status: z.literal('ok') });
+
+/** Header carried by every idempotent write: the outbox row's UUID. */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+export const idempotencyHeadersSchema = z.object({ 'idempotency-key': uuidSchema });

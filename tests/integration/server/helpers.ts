@@ -1,0 +1,145 @@
+/**
+ * Test harness of the Portal API server: real HTTP on 127.0.0.1, a fresh database per suite.
+ * Backends: PGlite in memory always; PostgreSQL too when TEST_DATABASE_URL is set (a fresh
+ * database is created per suite and dropped after).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildServer, type BuildServerOptions } from '../../../server/src/app';
+import { openDatabase, type DatabaseHandle } from '../../../server/src/db/client';
+import { createDataCipher } from '../../../server/src/crypto/data-key';
+import { createPasswordHasher, FAST_TEST_HASHING } from '../../../server/src/auth/passwords';
+import { DEMO_ACCOUNT, generateTenants, type GeneratedTenant } from '../../../server/src/demo/demo-data';
+import type { MailMessage } from '../../../server/src/mail/mailer';
+import type { SessionResponse } from '../../../src-shared/api/auth';
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  open(): Promise<DatabaseHandle>;
+}
+
+async function openFreshPostgres(adminUrl: string): Promise<DatabaseHandle> {
+  const name = `portal_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+export const backends: Backend[] = [
+  { name: 'pglite', open: () => openDatabase({ kind: 'pglite' }) },
+  ...(pgUrl ? [{ name: 'postgres' as const, open: () => openFreshPostgres(pgUrl) }] : []),
+];
+if (!pgUrl) console.log('TEST_DATABASE_URL is not set: server suites run on PGlite only (PostgreSQL variant not registered).');
+
+export interface ApiResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  base: string;
+  handle: DatabaseHandle;
+  mail: MailMessage[];
+  /** Moves the server's clock forward. */
+  advance(ms: number): void;
+  now(): Date;
+  api<T = any>(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<ApiResult<T>>;
+  signIn(email?: string, password?: string): Promise<SessionResponse>;
+  generate(count: number, options?: { seed?: number; withAccounts?: boolean }): Promise<GeneratedTenant[]>;
+  close(): Promise<void>;
+}
+
+export async function startServer(backend: Backend, options: Partial<BuildServerOptions> = {}): Promise<TestServer> {
+  const handle = await backend.open();
+  let offset = 0;
+  const clock = () => new Date(Date.now() + offset);
+  const mail: MailMessage[] = [];
+  const dataKey = randomBytes(32);
+  let generated = 0;
+  const app = await buildServer({
+    db: handle,
+    passwordHashing: 'fast',
+    mail: { kind: 'memory', from: 'test@localhost', sent: mail },
+    clock,
+    dataKey,
+    demo: true,
+    ...options,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const base = `http://127.0.0.1:${address.port}`;
+
+  const api: TestServer['api'] = async (method, path, { body, token, headers = {} } = {}) => {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] = 'application/json';
+    }
+    if (token) (init.headers as Record<string, string>).authorization = `Bearer ${token}`;
+    const response = await fetch(base + path, init);
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: response.status, body: parsed as any, headers: response.headers };
+  };
+
+  return {
+    app,
+    base,
+    handle,
+    mail,
+    advance: (ms) => void (offset += ms),
+    now: clock,
+    api,
+    async signIn(email = DEMO_ACCOUNT.email, password = DEMO_ACCOUNT.password) {
+      const res = await api('POST', '/v1/auth/sign-in', { body: { email, password, device: { id: randomUUID(), name: 'Test PC' } } });
+      if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as SessionResponse;
+    },
+    async generate(count, generateOptions = {}) {
+      const firstIndex = generated;
+      generated += count;
+      return generateTenants({ db: handle.db, cipher: createDataCipher(dataKey), hasher: createPasswordHasher(FAST_TEST_HASHING), now: clock() }, count, { ...generateOptions, firstIndex });
+    },
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+/** Polls until `predicate` holds (mail is sent after the answer, by design). */
+export async function waitFor<T>(read: () => T | undefined | null, timeoutMs = 3000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export const newDevice = (name = 'PC de test') => ({ id: randomUUID(), name });

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { landlordSchema } from '../../../src-shared/api/landlord';
+import { backends, startServer, type TestServer } from './helpers';
+
+describe.each(backends)('public routes ($name)', (backend) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(backend);
+  });
+  afterAll(() => server.close());
+
+  it('GET /v1/health answers ok with the version', async () => {
+    const res = await server.api('GET', '/v1/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', version: expect.any(String) });
+  });
+
+  it('GET /v1/landlord returns the white-label settings, with the seed contacts', async () => {
+    const res = await server.api('GET', '/v1/landlord');
+    expect(res.status).toBe(200);
+    const landlord = landlordSchema.parse(res.body);
+    expect(landlord.name).toBe("Office Public de l'Habitat de Démonstration");
+    expect(landlord.contacts.caretaker.phone).toBe('06.01.02.03.04');
+    expect(landlord.contacts.onCall.phone).toBe('04.72.83.41.53');
+    expect(landlord.tenantReference.label).toBe('Numéro TG');
+    expect(new RegExp(landlord.tenantReference.pattern).test(landlord.tenantReference.example)).toBe(true);
+    expect(landlord.contacts.services.map((s) => s.id)).toEqual(['charge-clientele', 'quittancement', 'contentieux', 'commerces']);
+  });
+
+  it('serves an OpenAPI 3.1 document of the /v1 routes', async () => {
+    const res = await server.api('GET', '/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/health', '/v1/landlord', '/v1/auth/sign-in', '/v1/sync']));
+  });
+
+  it('answers unknown routes with a JSON NOT_FOUND, and malformed JSON with VALIDATION', async () => {
+    const res = await server.api('GET', '/v1/nope');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    const bad = await fetch(`${server.base}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('VALIDATION');
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|stack/i);
+  });
+});
