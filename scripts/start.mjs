@@ -49,7 +49,7 @@ function electronBinary() {
   }
 }
 
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+const build = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
   cwd: root,
   stdio: 'inherit',
 });

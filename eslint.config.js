@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'docs/api/**', 'server/db/migrations/**', 'db/migrations/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { projectService: false, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig },
+    },
+  },
+  {
+    files: ['src-renderer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  // Process boundaries (as Signal Desktop does): a file's folder says where it runs.
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', 'electron/*'], message: 'src-shared is pure TypeScript: no Node, no Electron.' }] }],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/app/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only src-main/app imports 'electron' (everything else is tested under Node)." }, { name: 'electron-store', message: 'electron-store stays in src-main/app.' }, { name: 'electron-updater', message: 'electron-updater stays in src-main/app.' }] }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', '**/src-main/**', '**/server/**'], message: 'The renderer reaches main only through lib/bridge.' }] }],
+    },
+  },
+);
