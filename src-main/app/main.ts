@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, screen } from 'electron';
 import { createRouter } from '../ipc/router';
 import { createPortalCore } from '../portal-core';
+import { appWindowPreferences } from '../window-preferences';
 import { emitToWindows, registerIpc } from './ipc';
 import { APP_ORIGIN, APP_URL, registerAppScheme, serveAppScheme } from './protocol';
 import { safeStorageSecretStore } from './safe-storage';
@@ -79,18 +80,11 @@ if (!app.requestSingleInstanceLock()) {
       alwaysOnTop: kiosk,
       autoHideMenuBar: true,
       backgroundColor: '#ffffff',
-      webPreferences: {
+      webPreferences: appWindowPreferences({
         preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        experimentalFeatures: false,
-        spellcheck: false,
-        devTools: !app.isPackaged && !kiosk,
-      },
+        packaged: app.isPackaged,
+        kiosk,
+      }),
     });
     if (kiosk) window.setMenu(null);
     if (saved.maximized && !kiosk) window.maximize();

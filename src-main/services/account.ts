@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { z as zod } from 'zod';
 import type { recoverIdentifierInputSchema, requestPasswordResetInputSchema, SignUpInput } from '../../src-shared/bridge';
+import type { ForgotIdentifierBody, ForgotPasswordBody, SignUpBody } from '../../src-shared/api/auth';
 import type { PortalApi } from './portal-api';
 
 const accepted = { status: 'accepted' } as const;
@@ -25,24 +26,25 @@ export function createAccountService(api: PortalApi) {
         birthDate: isoDate(input.birthDate),
         email: input.email,
         password: input.password,
-        consents: { cgu: input.acceptCgu, privacy: input.acceptPrivacy },
+        acceptCgu: input.acceptCgu,
+        acceptPrivacy: input.acceptPrivacy,
         paperless: input.paperless,
-      },
+      } satisfies SignUpBody,
       response: z.unknown(),
     });
     return accepted;
   }
 
   async function recoverIdentifier(input: zod.output<typeof recoverIdentifierInputSchema>) {
-    await api.request('/v1/auth/forgotten-identifier', {
-      body: { ...input, birthDate: isoDate(input.birthDate) },
+    await api.request('/v1/auth/forgot-identifier', {
+      body: { ...input, birthDate: isoDate(input.birthDate) } satisfies ForgotIdentifierBody,
       response: z.unknown(),
     });
     return accepted;
   }
 
   async function requestPasswordReset(input: zod.output<typeof requestPasswordResetInputSchema>) {
-    await api.request('/v1/auth/forgotten-password', { body: input, response: z.unknown() });
+    await api.request('/v1/auth/forgot-password', { body: input satisfies ForgotPasswordBody, response: z.unknown() });
     return accepted;
   }
 

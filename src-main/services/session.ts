@@ -12,18 +12,12 @@ import { PortalError } from '../../src-shared/errors';
 import { ensureAccountFolder, wipeAccountFolder } from '../storage/account-folders';
 import { openCacheDatabase, type CacheDatabase } from '../storage/cache-database';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
+import { sessionResponseSchema, type SessionResponse, type SignInBody } from '../../src-shared/api/auth';
 import type { PortalApi } from './portal-api';
 
-const tokenAnswerSchema = z.object({
-  accessToken: z.string().min(1),
-  accessTokenExpiresAt: z.string(),
-  refreshToken: z.string().min(1),
-  account: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
-});
-type TokenAnswer = z.infer<typeof tokenAnswerSchema>;
 
 interface OpenSession {
-  account: TokenAnswer['account'];
+  account: SessionResponse['account'];
   accessToken: string;
   refreshToken: string;
   cache: CacheDatabase;
@@ -60,8 +54,12 @@ export function createSessionService(options: SessionServiceOptions) {
 
   async function signIn(input: SignInInput): Promise<SessionState> {
     const answer = await api.request('/v1/auth/sign-in', {
-      body: { email: input.email, password: input.password, device: { id: deviceId(userDataDir), name: hostname() } },
-      response: tokenAnswerSchema,
+      body: {
+        email: input.email,
+        password: input.password,
+        device: { id: deviceId(userDataDir), name: hostname().slice(0, 100) || 'PC' },
+      } satisfies SignInBody,
+      response: sessionResponseSchema,
     });
     if (current) closeCurrent();
     const folder = ensureAccountFolder(userDataDir, answer.account.id);

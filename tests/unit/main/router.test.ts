@@ -10,12 +10,12 @@ describe('router', () => {
   let folder: ReturnType<typeof temporaryFolder>;
   let handlers: Handlers;
   let router: Router;
-  let logError: ReturnType<typeof vi.fn>;
+  let logError: ReturnType<typeof vi.fn<(message: string, error: unknown) => void>>;
 
   beforeEach(() => {
     folder = temporaryFolder();
     handlers = { ...createTestCore({ serverUrl: UNREACHABLE_SERVER, userDataDir: folder.path }).core.handlers };
-    logError = vi.fn();
+    logError = vi.fn<(message: string, error: unknown) => void>();
     router = createRouter({ handlers, trustedOrigins: [APP], logError });
   });
   afterEach(() => folder.remove());

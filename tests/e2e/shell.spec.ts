@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
+
+const SECTIONS = [
+  { link: 'ACCUEIL', hash: '#/accueil', heading: 'Bienvenue dans votre espace locataire' },
+  { link: 'MON DOSSIER', hash: '#/mon-dossier', heading: 'Mon dossier' },
+  { link: 'MON CONTRAT', hash: '#/mon-contrat', heading: 'Mon contrat' },
+  { link: 'MA SITUATION DE SOLDE', hash: '#/ma-situation-de-solde', heading: 'Ma situation de solde' },
+  { link: 'MES DOCUMENTS', hash: '#/mes-documents', heading: 'Mes documents' },
+  { link: 'MES DEMANDES', hash: '#/mes-demandes', heading: 'Mes demandes' },
+  { link: 'NOUS CONTACTER', hash: '#/nous-contacter', heading: 'Nous contacter' },
+];
+
+async function signIn(page: Page, email = DEMO.email, password = DEMO.password) {
+  await page.goto('./');
+  await page.getByLabel('Adresse mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'SE CONNECTER' }).click();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Mon compte' }).click();
+  await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('button', { name: 'SE CONNECTER' })).toBeVisible();
+}
+
+test('the sign-in screen shows the seed’s entries and passes axe', async ({ page }) => {
+  await page.goto('./');
+  await expect(page).toHaveURL(/#\/connexion$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('link', { name: /Créer mon compte/i }).or(page.getByRole('button', { name: /Créer mon compte/i })).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Identifiants oubliés ?' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Mot de passe oublié ?' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'SE CONNECTER' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'connexion');
+});
+
+test('a wrong password is refused with a clear French message and no hint about the account', async ({ page }) => {
+  await signIn(page, DEMO.email, 'Mauvais-mot-de-passe-1!');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Adresse mail ou mot de passe incorrect');
+  await expect(page).toHaveURL(/#\/connexion$/);
+});
+
+test('an empty form says which fields are required, next to each field', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'SE CONNECTER' }).click();
+  await expect(page.getByLabel('Adresse mail')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('once signed in, the menu reaches every section, each passing axe', async ({ page }) => {
+  await signIn(page);
+  await expect(page).toHaveURL(/#\/accueil$/);
+  const menu = page.getByRole('navigation', { name: 'Menu principal' });
+  await expect(menu.getByRole('link')).toHaveText(SECTIONS.map((section) => section.link));
+
+  for (const section of SECTIONS) {
+    await menu.getByRole('link', { name: section.link, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${section.hash}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(section.heading);
+    await expect(menu.getByRole('link', { name: section.link, exact: true })).toHaveAttribute('aria-current', 'page');
+    await expectNoSeriousA11yViolations(page, section.hash);
+  }
+  await signOut(page);
+});
+
+test('the user menu works from the keyboard and signing out protects the private pages', async ({ page }) => {
+  await signIn(page);
+  await expect(page).toHaveURL(/#\/accueil$/);
+  const userButton = page.getByRole('button', { name: 'Mon compte' });
+  await userButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(userButton).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('menuitem', { name: 'Modifier mon adresse email' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Modifier mon mot de passe' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(userButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(userButton).toBeFocused();
+
+  await signOut(page);
+  await page.goto('./#/mon-dossier');
+  await expect(page).toHaveURL(/#\/connexion$/);
+});
+
+test('the first Tab reaches the skip link, which moves focus to the main content', async ({ page }) => {
+  await signIn(page);
+  await expect(page).toHaveURL(/#\/accueil$/);
+  await page.reload();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Aller au contenu principal' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await signOut(page);
+});
