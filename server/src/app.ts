@@ -22,6 +22,7 @@ import { DEMO_LANDLORD } from './demo/landlord';
 import { loadDemoData } from './demo/demo-data';
 import { publicRoutes } from './routes/public';
 import { authRoutes } from './routes/auth';
+import { syncRoutes } from './routes/sync';
 
 export const SERVER_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -122,6 +123,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     async (v1) => {
       await v1.register(publicRoutes(ctx));
       await v1.register(authRoutes(ctx));
+      await v1.register(syncRoutes(ctx));
       v1.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/v1' },

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../db/client';
 import { activities, contracts, dossiers, occupants, tenants } from '../db/schema';
 import type { DataCipher } from '../crypto/data-key';
 import { withTenantWrite } from '../sync/versions';
+import { rowsOf } from '../sync/feed';
 import { insertBankAccount, type BankDetailsInput } from './bank';
 
 export interface NewTenant {
@@ -93,7 +94,6 @@ export async function addActivity(tx: Tx, version: number, at: Date, tenantId: s
 }
 
 export async function nextRequestNumber(tx: Tx): Promise<number> {
-  const result = await tx.execute<{ n: string | number }>(sql`select nextval('request_number_seq') as n`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: { n: string | number }[] }).rows) as { n: string | number }[];
-  return Number(rows[0]!.n);
+  const [row] = await rowsOf<{ n: string | number }>(tx, sql`select nextval('request_number_seq') as n`);
+  return Number(row!.n);
 }

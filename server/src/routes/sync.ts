@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { syncQuerySchema, syncResponseSchema } from '../../../src-shared/api/sync';
+import type { AppContext } from '../context';
+import { authOf } from '../context';
+import { authenticate } from '../auth/sessions';
+import { bearer, errorResponses } from '../http/responses';
+import { readSyncFeed } from '../sync/feed';
+
+export const syncRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/sync',
+      {
+        preHandler: authenticate(ctx),
+        schema: {
+          tags: ['sync'],
+          summary: 'Changements depuis le curseur (synchronisation)',
+          security: bearer,
+          querystring: syncQuerySchema,
+          response: { 200: syncResponseSchema, ...errorResponses(400, 401) },
+        },
+      },
+      async (request) => readSyncFeed(ctx.db, authOf(request).tenantId, request.query.cursor, request.query.limit),
+    );
+  };

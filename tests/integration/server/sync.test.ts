@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncResponseSchema, type SyncChange, type SyncPage } from '../../../src-shared/api/sync';
+import { occupants } from '../../../server/src/db/schema';
+import { withTenantWrite } from '../../../server/src/sync/versions';
+import { purgeTombstones } from '../../../server/src/sync/feed';
+import { backends, startServer, type TestServer } from './helpers';
+
+/** Pulls every page from `cursor`; returns the changes and the final cursor. */
+export async function pullAll(server: TestServer, token: string, cursor?: string, limit = 50): Promise<{ changes: SyncChange[]; cursor: string; pages: number }> {
+  const changes: SyncChange[] = [];
+  let pages = 0;
+  for (;;) {
+    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    const res = await server.api('GET', `/v1/sync?${query}`, { token });
+    expect(res.status).toBe(200);
+    const page = syncResponseSchema.parse(res.body) as SyncPage;
+    pages++;
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) return { changes, cursor, pages };
+  }
+}
+
+describe.each(backends)('sync feed ($name)', (backend) => {
+  let server: TestServer;
+  let token: string;
+  let tenantId: string;
+  let cursor: string;
+  beforeAll(async () => {
+    server = await startServer(backend);
+    const session = await server.signIn();
+    token = session.accessToken;
+    tenantId = session.account.tenantId;
+  });
+  afterAll(() => server.close());
+
+  it('first sync, paginated, delivers the whole demo dossier exactly once', async () => {
+    const all = await pullAll(server, token, undefined, 25);
+    cursor = all.cursor;
+    expect(all.pages).toBeGreaterThan(3);
+    const keys = all.changes.map((c) => `${c.entity}:${c.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const of = <E extends SyncChange['entity']>(e: E) => all.changes.filter((c): c is Extract<SyncChange, { entity: E }> => c.entity === e);
+    expect(of('profile')[0]!.data).toMatchObject({ civility: 'Mme', lastName: 'DUPONT', firstName: 'MARTINE', birthDate: '1970-01-01', cafNumber: null });
+    expect(of('dossier')[0]!.data).toMatchObject({ number: '0123456789', addressLine: '8 RUE SAINT NICOLAS', postalCode: '78000', city: 'VERSAILLES', balanceCents: 0, directDebitDay: 3 });
+    expect(of('contract').map((c) => c.data!.kind).sort()).toEqual(['facturation', 'logement', 'stationnement']);
+    expect(of('occupant').find((o) => o.data!.firstName === 'MARTIN')!.data).toMatchObject({ birthDate: '2000-01-01', relationship: 'enfant', signatory: false });
+    expect(of('ledgerEntry').length).toBeGreaterThanOrEqual(24 * 3);
+    expect(of('ledgerEntry').reduce((sum, e) => sum + e.data!.amountCents, 0)).toBe(0);
+    expect(of('request')[0]!.data).toMatchObject({ status: 'open', kind: 'technical' });
+    expect(of('activity').map((a) => a.data!.label)).toContain(`Demande n° ${of('request')[0]!.data!.number}`);
+    expect(of('changeRequest')[0]!.data!.status).toBe('pending');
+    // bank details only ever masked
+    expect(of('bankAccount')[0]!.data).toMatchObject({ ibanMasked: '#####189', bicMasked: '#####XXX', holder: 'DUPONT MARTINE' });
+    expect(JSON.stringify(all.changes)).not.toContain('FR7630006');
+    // versions never go down along the feed
+    const versions = all.changes.map((c) => c.version);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+  });
+
+  it('a no-op sync returns nothing and keeps the cursor', async () => {
+    const res = await server.api('GET', `/v1/sync?cursor=${cursor}`, { token });
+    expect(res.body).toEqual({ changes: [], cursor, hasMore: false });
+  });
+
+  it('a write shows up after the cursor, tombstones included; purged tombstones force a reset', async () => {
+    const [child] = await server.handle.db.select().from(occupants).where(eq(occupants.firstName, 'MARTIN'));
+    await withTenantWrite(server.handle.db, tenantId, (tx, version) =>
+      tx.update(occupants).set({ deleted: true, version, updatedAt: server.now() }).where(eq(occupants.id, child!.id)),
+    );
+    const after = await pullAll(server, token, cursor);
+    expect(after.changes).toEqual([{ entity: 'occupant', id: child!.id, version: expect.any(Number), deleted: true, data: null }]);
+    // a fresh full sync does not carry the tombstone
+    const full = await pullAll(server, token, undefined, 1000);
+    expect(full.changes.some((c) => c.id === child!.id)).toBe(false);
+
+    expect(await purgeTombstones(server.handle.db, new Date(server.now().getTime() + 1000))).toBe(1);
+    const stale = await server.api('GET', `/v1/sync?cursor=${cursor}`, { token });
+    expect(stale.body).toEqual({ reset: true });
+    const fresh = await server.api('GET', `/v1/sync?cursor=${after.cursor}`, { token });
+    expect(fresh.body).toEqual({ changes: [], cursor: after.cursor, hasMore: false });
+  });
+
+  it('validates the query in French and requires a session', async () => {
+    const bad = await server.api('GET', '/v1/sync?cursor=@@@', { token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([{ path: 'querystring.cursor', message: 'Curseur de synchronisation invalide' }]);
+    const limit = await server.api('GET', '/v1/sync?limit=5000', { token });
+    expect(limit.status).toBe(400);
+    expect(limit.body.error.fields).toEqual([{ path: 'querystring.limit', message: 'Doit être inférieur ou égal à 1000' }]);
+    expect((await server.api('GET', '/v1/sync')).status).toBe(401);
+  });
+});
