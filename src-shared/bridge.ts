@@ -10,6 +10,8 @@ import { z } from 'zod';
 import type { BridgeResult } from './errors';
 import type { EventName, ProcedureName } from './bridge-channels';
 
+import { birthDateSchema, emailSchema, passwordSchema, requiredTextSchema } from './validation/schemas';
+
 export * from './bridge-channels';
 
 export const localeSchema = z.enum(['fr', 'en']);
@@ -57,45 +59,47 @@ export const sessionStateSchema = z.discriminatedUnion('state', [
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
 export const signInInputSchema = z.object({
-  email: z.string().trim().min(1, 'required').max(254).email('email'),
-  password: z.string().min(1, 'required').max(256),
+  email: emailSchema,
+  // Sign-in checks presence only: the policy applies when a password is chosen, and telling
+  // "too weak" here would hint at what the real one looks like.
+  password: z.string({ error: 'fields.required' }).min(1, 'fields.required').max(256, 'fields.invalid'),
 });
 export type SignInInput = z.infer<typeof signInInputSchema>;
 
 /** Sign-up ("Inscrivez-vous !"): the tenant record is matched on reference + names + birth date. */
 export const signUpInputSchema = z
   .object({
-    tenantReference: z.string().trim().min(1, 'required').max(40),
-    lastName: z.string().trim().min(1, 'required').max(100),
-    firstName: z.string().trim().min(1, 'required').max(100),
-    /** jj/mm/aaaa, as typed. */
-    birthDate: z.string().trim().regex(/^\d{2}\/\d{2}\/\d{4}$/, 'date'),
-    email: z.string().trim().min(1, 'required').max(254).email('email'),
-    password: z.string().min(1, 'required').max(256),
-    passwordConfirmation: z.string().min(1, 'required').max(256),
-    acceptCgu: z.literal(true, { error: 'consentRequired' }),
-    acceptPrivacy: z.literal(true, { error: 'consentRequired' }),
-    paperless: z.boolean(),
+    tenantReference: requiredTextSchema(40),
+    lastName: requiredTextSchema(100),
+    firstName: requiredTextSchema(100),
+    /** Typed jj/mm/aaaa; handlers receive ISO yyyy-mm-dd. */
+    birthDate: birthDateSchema,
+    email: emailSchema,
+    password: passwordSchema,
+    passwordConfirmation: z.string({ error: 'fields.required' }).min(1, 'fields.required'),
+    acceptCgu: z.literal(true, { error: 'fields.consentRequired' }),
+    acceptPrivacy: z.literal(true, { error: 'fields.consentRequired' }),
+    paperless: z.boolean({ error: 'fields.invalid' }),
   })
   .strict()
   .refine((value) => value.password === value.passwordConfirmation, {
     path: ['passwordConfirmation'],
-    message: 'passwordMismatch',
+    message: 'fields.passwordMismatch',
   });
 export type SignUpInput = z.infer<typeof signUpInputSchema>;
 
 /** "Identifiants oubliés": the login identifier is mailed to the registered address. */
 export const recoverIdentifierInputSchema = z
   .object({
-    tenantReference: z.string().trim().min(1, 'required').max(40),
-    lastName: z.string().trim().min(1, 'required').max(100),
-    firstName: z.string().trim().min(1, 'required').max(100),
-    birthDate: z.string().trim().regex(/^\d{2}\/\d{2}\/\d{4}$/, 'date'),
+    tenantReference: requiredTextSchema(40),
+    lastName: requiredTextSchema(100),
+    firstName: requiredTextSchema(100),
+    birthDate: birthDateSchema,
   })
   .strict();
 
 export const requestPasswordResetInputSchema = z
-  .object({ email: z.string().trim().min(1, 'required').max(254).email('email') })
+  .object({ email: emailSchema })
   .strict();
 
 /**

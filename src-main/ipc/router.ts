@@ -45,12 +45,12 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[]
 }
 
 function messageKey(issue: z.core.$ZodIssue): string {
-  // Schemas declare short keys ('required', 'email', 'fields.iban.checksum'); zod's own English
+  // Schemas declare i18n keys ('fields.required', 'fields.iban.checksum'); zod's own English
   // sentences (a missing field, a wrong type) are mapped to generic keys the renderer translates.
-  if (/^[a-zA-Z][\w.]*$/.test(issue.message)) return issue.message;
-  if (issue.code === 'invalid_type') return 'required';
-  if (issue.code === 'unrecognized_keys') return 'unexpected';
-  return 'invalid';
+  if (/^fields\.[\w.]+$/.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') return issue.input === undefined ? 'fields.required' : 'fields.invalid';
+  if (issue.code === 'unrecognized_keys') return 'fields.unexpected';
+  return 'fields.invalid';
 }
 
 function failure(error: PortalErrorShape): BridgeResult<never> {

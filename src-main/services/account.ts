@@ -10,12 +10,6 @@ import type { PortalApi } from './portal-api';
 
 const accepted = { status: 'accepted' } as const;
 
-/** "jj/mm/aaaa" as typed -> "aaaa-mm-jj" as the API takes it. */
-function isoDate(frenchDate: string): string {
-  const [day, month, year] = frenchDate.split('/');
-  return `${year}-${month}-${day}`;
-}
-
 export function createAccountService(api: PortalApi) {
   async function signUp(input: SignUpInput) {
     await api.request('/v1/auth/sign-up', {
@@ -23,7 +17,7 @@ export function createAccountService(api: PortalApi) {
         tenantReference: input.tenantReference,
         lastName: input.lastName,
         firstName: input.firstName,
-        birthDate: isoDate(input.birthDate),
+        birthDate: input.birthDate,
         email: input.email,
         password: input.password,
         acceptCgu: input.acceptCgu,
@@ -37,7 +31,7 @@ export function createAccountService(api: PortalApi) {
 
   async function recoverIdentifier(input: zod.output<typeof recoverIdentifierInputSchema>) {
     await api.request('/v1/auth/forgot-identifier', {
-      body: { ...input, birthDate: isoDate(input.birthDate) } satisfies ForgotIdentifierBody,
+      body: input satisfies ForgotIdentifierBody,
       response: z.unknown(),
     });
     return accepted;

@@ -44,6 +44,10 @@ export const FIELD_MESSAGE_KEYS = [
   'fields.amount.negative',
   'fields.amount.decimals',
   'fields.amount.tooLarge',
+  'fields.email',
+  'fields.unexpected',
+  'fields.consentRequired',
+  'fields.passwordMismatch',
 ] as const satisfies readonly (
   | 'fields.required'
   | 'fields.invalid'
@@ -56,6 +60,10 @@ export const FIELD_MESSAGE_KEYS = [
   | Keys<'fields.birthDate', BirthDateFailure>
   | 'fields.tenantReference.format'
   | Keys<'fields.amount', Exclude<EurosInputFailure, 'empty'>>
+  | 'fields.email'
+  | 'fields.unexpected'
+  | 'fields.consentRequired'
+  | 'fields.passwordMismatch'
 )[];
 
 export type FieldMessageKey = (typeof FIELD_MESSAGE_KEYS)[number];
@@ -81,6 +89,17 @@ function canonical<T>(check: (input: string) => Check<T>) {
     return result.value;
   });
 }
+
+/** An email address, trimmed and lower-cased (logins are case-insensitive). */
+export const emailSchema = text()
+  .trim()
+  .min(1, { error: 'fields.required', abort: true })
+  .max(254, 'fields.email')
+  .pipe(z.email('fields.email'))
+  .transform((email) => email.toLowerCase());
+
+/** A required free-text field of at most `max` characters, trimmed. */
+export const requiredTextSchema = (max: number) => text().trim().min(1, 'fields.required').max(max, 'fields.invalid');
 
 /** Output: electronic-format IBAN ("FR7630006000011234567890189"). */
 export const ibanSchema = canonical((input) => {

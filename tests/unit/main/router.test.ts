@@ -34,8 +34,8 @@ describe('router', () => {
       error: {
         code: 'VALIDATION',
         fields: [
-          { path: 'email', message: 'email' },
-          { path: 'password', message: 'required' },
+          { path: 'email', message: 'fields.email' },
+          { path: 'password', message: 'fields.required' },
         ],
       },
     });
@@ -45,10 +45,10 @@ describe('router', () => {
   it('refuses wrong types, missing fields and unexpected extra fields', async () => {
     const wrongType = await router('session.signIn', { email: 42 }, fromApp);
     expect(wrongType.ok).toBe(false);
-    if (!wrongType.ok) expect(wrongType.error.fields).toContainEqual({ path: 'email', message: 'required' });
+    if (!wrongType.ok) expect(wrongType.error.fields).toContainEqual({ path: 'email', message: 'fields.invalid' });
 
     const extra = await router('session.signIn', { email: 'a@b.fr', password: 'x', admin: true }, fromApp);
-    expect(extra).toEqual({ ok: false, error: { code: 'VALIDATION', fields: [{ path: '', message: 'unexpected' }] } });
+    expect(extra).toEqual({ ok: false, error: { code: 'VALIDATION', fields: [{ path: '', message: 'fields.unexpected' }] } });
 
     const notAnObject = await router('settings.update', 'fr', fromApp);
     expect(notAnObject.ok).toBe(false);

