@@ -1,0 +1,70 @@
+/**
+ * One route per portal section, with the French slugs of the original portal. `access`:
+ * 'guest' pages are for signed-out visitors (a signed-in tenant is sent to the home page),
+ * 'private' pages need a session (a visitor is sent to the sign-in page), 'any' is for both.
+ */
+import type { Component } from 'svelte';
+import type { Messages } from '../i18n/index.svelte';
+import Accessibility from '../pages/Accessibility.svelte';
+import Home from '../pages/Home.svelte';
+import RecoverIdentifier from '../pages/RecoverIdentifier.svelte';
+import RequestPasswordReset from '../pages/RequestPasswordReset.svelte';
+import SignIn from '../pages/SignIn.svelte';
+import SignUp from '../pages/SignUp.svelte';
+
+/** Pages that are routes ('recovery' is the shared wording of the two recovery answers). */
+export type PageKey = Exclude<keyof Messages['pages'], 'recovery'>;
+export type MenuKey = keyof Messages['menu'] & PageKey;
+
+export interface Route {
+  slug: string;
+  /** Keys its wording: `pages.<page>.title` (document title), `.heading`, `.intro`. */
+  page: PageKey;
+  access: 'guest' | 'private' | 'any';
+  /** The page's own component; none for a section whose content is still to come (SectionPage). */
+  component?: Component;
+}
+
+export const routes: readonly Route[] = [
+  { slug: 'connexion', page: 'connexion', access: 'guest', component: SignIn },
+  { slug: 'inscription', page: 'inscription', access: 'guest', component: SignUp },
+  { slug: 'identifiants-oublies', page: 'identifiantsOublies', access: 'guest', component: RecoverIdentifier },
+  { slug: 'mot-de-passe-oublie', page: 'motDePasseOublie', access: 'guest', component: RequestPasswordReset },
+  { slug: 'accueil', page: 'accueil', access: 'private', component: Home },
+  { slug: 'mon-dossier', page: 'monDossier', access: 'private' },
+  { slug: 'mon-contrat', page: 'monContrat', access: 'private' },
+  { slug: 'ma-situation-de-solde', page: 'maSituationDeSolde', access: 'private' },
+  { slug: 'mes-documents', page: 'mesDocuments', access: 'private' },
+  { slug: 'mes-demandes', page: 'mesDemandes', access: 'private' },
+  { slug: 'nous-contacter', page: 'nousContacter', access: 'private' },
+  { slug: 'modifier-email', page: 'modifierEmail', access: 'private' },
+  { slug: 'modifier-mot-de-passe', page: 'modifierMotDePasse', access: 'private' },
+  { slug: 'accessibilite', page: 'accessibilite', access: 'any', component: Accessibility },
+];
+
+/** The horizontal menu of the seed, in its order. */
+export const menu: readonly { slug: string; label: MenuKey }[] = [
+  { slug: 'accueil', label: 'accueil' },
+  { slug: 'mon-dossier', label: 'monDossier' },
+  { slug: 'mon-contrat', label: 'monContrat' },
+  { slug: 'ma-situation-de-solde', label: 'maSituationDeSolde' },
+  { slug: 'mes-documents', label: 'mesDocuments' },
+  { slug: 'mes-demandes', label: 'mesDemandes' },
+  { slug: 'nous-contacter', label: 'nousContacter' },
+];
+
+export const HOME = 'accueil';
+export const SIGN_IN = 'connexion';
+
+export function findRoute(slug: string): Route | undefined {
+  return routes.find((route) => route.slug === slug);
+}
+
+/** Where a visitor must go instead of `slug`, or null when they may stay. */
+export function redirectFor(slug: string, signedIn: boolean): string | null {
+  const route = findRoute(slug);
+  if (!route) return signedIn ? HOME : SIGN_IN;
+  if (route.access === 'private' && !signedIn) return SIGN_IN;
+  if (route.access === 'guest' && signedIn) return HOME;
+  return null;
+}
