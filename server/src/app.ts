@@ -23,6 +23,8 @@ import { loadDemoData } from './demo/demo-data';
 import { publicRoutes } from './routes/public';
 import { authRoutes } from './routes/auth';
 import { syncRoutes } from './routes/sync';
+import { uploadRoutes } from './routes/uploads';
+import { writeRoutes } from './routes/writes';
 
 export const SERVER_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -124,6 +126,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       await v1.register(publicRoutes(ctx));
       await v1.register(authRoutes(ctx));
       await v1.register(syncRoutes(ctx));
+      await v1.register(uploadRoutes(ctx));
+      await v1.register(writeRoutes(ctx));
       v1.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/v1' },

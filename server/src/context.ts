@@ -36,6 +36,6 @@ declare module 'fastify' {
 }
 
 export function authOf(request: FastifyRequest): AuthInfo {
-  if (!request.auth) throw new Error('route is missing the authenticate preHandler');
+  if (!request.auth) throw new Error('route is missing the authenticate hook');
   return request.auth;
 }

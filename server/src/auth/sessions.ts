@@ -102,7 +102,7 @@ export async function revokeAccountSessions(db: DbOrTx, accountId: string, now: 
   await db.update(sessions).set({ revokedAt: now }).where(and(...conditions));
 }
 
-/** preHandler: `Authorization: Bearer <access token>` -> request.auth, or 401. */
+/** onRequest hook (before any body parsing): `Authorization: Bearer <access token>` -> request.auth, or 401. */
 export function authenticate(ctx: AppContext) {
   return async (request: FastifyRequest): Promise<void> => {
     const header = request.headers.authorization;

@@ -11,7 +11,8 @@ export interface FieldProblem {
   message: string;
 }
 
-const STATUS: Record<ApiErrorCode, number> = {
+/** HTTP status per code; codes of the desktop bridge only (not listed) would be 500. */
+const STATUS: Partial<Record<ApiErrorCode, number>> = {
   VALIDATION: 400,
   UNKNOWN_PROCEDURE: 404,
   FORBIDDEN_ORIGIN: 403,
@@ -54,7 +55,7 @@ export class ApiError extends Error {
     super(options.message ?? DEFAULT_MESSAGES[code] ?? code);
     this.name = 'ApiError';
     this.code = code;
-    this.status = STATUS[code];
+    this.status = STATUS[code] ?? 500;
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
   }

@@ -139,7 +139,7 @@ export const authRoutes =
 
     app.post(
       '/auth/sign-out',
-      { preHandler: requireAuth, schema: { tags, summary: 'Se déconnecter', security: bearer, response: { 200: okResponseSchema, ...errorResponses(401) } } },
+      { onRequest: requireAuth, schema: { tags, summary: 'Se déconnecter', security: bearer, response: { 200: okResponseSchema, ...errorResponses(401) } } },
       async (request) => {
         await revokeFamily(ctx.db, authOf(request).familyId, ctx.clock());
         return { status: 'ok' as const };
@@ -148,7 +148,7 @@ export const authRoutes =
 
     app.get(
       '/me',
-      { preHandler: requireAuth, schema: { tags, summary: 'Mon compte', security: bearer, response: { 200: meResponseSchema, ...errorResponses(401) } } },
+      { onRequest: requireAuth, schema: { tags, summary: 'Mon compte', security: bearer, response: { 200: meResponseSchema, ...errorResponses(401) } } },
       async (request) => {
         const auth = authOf(request);
         const account = await accountView(ctx.db, auth.accountId);
@@ -237,7 +237,7 @@ export const authRoutes =
     app.post(
       '/auth/change-password',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: { tags, summary: 'Modifier mon mot de passe', security: bearer, body: changePasswordBodySchema, response: { 200: okResponseSchema, ...errorResponses(400, 401, 429) } },
       },
       async (request) => {
@@ -264,7 +264,7 @@ export const authRoutes =
     app.post(
       '/auth/change-email',
       {
-        preHandler: requireAuth,
+        onRequest: requireAuth,
         schema: { tags, summary: 'Modifier mon adresse email (lien de confirmation)', security: bearer, body: changeEmailBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 401, 409) } },
       },
       async (request, reply) => {

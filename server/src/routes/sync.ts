@@ -12,7 +12,7 @@ export const syncRoutes =
     app.get(
       '/sync',
       {
-        preHandler: authenticate(ctx),
+        onRequest: authenticate(ctx),
         schema: {
           tags: ['sync'],
           summary: 'Changements depuis le curseur (synchronisation)',

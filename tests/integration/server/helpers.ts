@@ -13,6 +13,7 @@ import { createPasswordHasher, FAST_TEST_HASHING } from '../../../server/src/aut
 import { DEMO_ACCOUNT, generateTenants, type GeneratedTenant } from '../../../server/src/demo/demo-data';
 import type { MailMessage } from '../../../server/src/mail/mailer';
 import type { SessionResponse } from '../../../src-shared/api/auth';
+import { syncResponseSchema, type SyncChange, type SyncPage } from '../../../src-shared/api/sync';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -143,3 +144,42 @@ export async function waitFor<T>(read: () => T | undefined | null, timeoutMs = 3
 }
 
 export const newDevice = (name = 'PC de test') => ({ id: randomUUID(), name });
+
+export const samplePdf = (text = 'attestation') => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+export const samplePng = (seed = 'photo') => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(seed)]);
+
+/** PUT /v1/uploads/{id} with the right hash; returns the fetch Response. */
+export async function upload(server: TestServer, token: string, bytes: Buffer, options: { id?: string; contentType?: string; sha256?: string } = {}): Promise<Response> {
+  const { createHash } = await import('node:crypto');
+  return fetch(`${server.base}/v1/uploads/${options.id ?? randomUUID()}`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': options.contentType ?? 'application/octet-stream',
+      'x-content-sha256': options.sha256 ?? createHash('sha256').update(bytes).digest('hex'),
+    },
+    body: bytes,
+  });
+}
+
+/** POST with a fresh (or given) Idempotency-Key. */
+export function write(server: TestServer, token: string, path: string, body: unknown, key: string = randomUUID()) {
+  return server.api('POST', path, { token, body, headers: { 'idempotency-key': key } });
+}
+
+/** Pulls every page from `cursor`; returns the changes and the final cursor. */
+export async function pullAll(server: TestServer, token: string, cursor?: string, limit = 50): Promise<{ changes: SyncChange[]; cursor: string; pages: number }> {
+  const changes: SyncChange[] = [];
+  let pages = 0;
+  for (;;) {
+    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    const res = await server.api('GET', `/v1/sync?${query}`, { token });
+    if (res.status !== 200) throw new Error(`sync failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const page = syncResponseSchema.parse(res.body) as SyncPage;
+    pages++;
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) return { changes, cursor, pages };
+  }
+}
+
