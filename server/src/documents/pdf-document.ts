@@ -1,0 +1,57 @@
+/**
+ * One-page PDF with the metadata every document needs, written so that the same input gives the
+ * same bytes (and so the same SHA-256, which names the blob the desktop downloads and verifies):
+ * no "now", no random document ID, creation date taken from the input.
+ */
+import { PDFDocument, StandardFonts, type PDFImage } from 'pdf-lib';
+import { DocumentRefusedError } from './errors';
+import { A4, PageWriter } from './page-writer';
+import { drawFooter, drawLetterhead } from './sections';
+import { documentTitle, periodLabel, requireIsoDate, requirePeriod } from './text';
+import { themeFor } from './theme';
+import type { DocumentCommonInput, DocumentKind } from './types';
+
+const PRODUCER = 'Espace Locataire (pdf-lib)';
+
+export interface OpenDocument {
+  pdf: PDFDocument;
+  writer: PageWriter;
+}
+
+export async function openDocument(kind: DocumentKind, input: DocumentCommonInput, subject: string): Promise<OpenDocument> {
+  requirePeriod(input.period);
+  const issuedOn = requireIsoDate('issuedOn', input.issuedOn);
+  // updateMetadata: false, otherwise pdf-lib stamps the current time as creation and modification date.
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  const issued = new Date(`${issuedOn}T00:00:00Z`);
+  pdf.setTitle(documentTitle(kind, input.period), { showInWindowTitleBar: true });
+  pdf.setAuthor(input.landlord.name);
+  pdf.setSubject(subject);
+  pdf.setKeywords([documentTitle(kind, input.period), periodLabel(input.period), `Dossier ${input.dossierNumber}`, input.tenant.reference]);
+  // Screen readers pick the French voice from the document language.
+  pdf.setLanguage('fr-FR');
+  pdf.setCreator(input.landlord.name);
+  pdf.setProducer(PRODUCER);
+  pdf.setCreationDate(issued);
+  pdf.setModificationDate(issued);
+
+  const [regular, bold] = await Promise.all([pdf.embedFont(StandardFonts.Helvetica), pdf.embedFont(StandardFonts.HelveticaBold)]);
+  const logo = input.landlord.logo ? await embedLogo(pdf, input.landlord.logo) : null;
+  const page = pdf.addPage(A4);
+  const writer = new PageWriter(page, { regular, bold }, themeFor(input.landlord.primaryColor));
+  drawLetterhead(writer, input.landlord, logo, input.tenant, input.dwelling);
+  drawFooter(writer, input.landlord);
+  return { pdf, writer };
+}
+
+export async function saveDocument(pdf: PDFDocument): Promise<Uint8Array> {
+  return pdf.save({ useObjectStreams: true, addDefaultPage: false });
+}
+
+async function embedLogo(pdf: PDFDocument, bytes: Uint8Array): Promise<PDFImage> {
+  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (isPng) return pdf.embedPng(bytes);
+  if (isJpeg) return pdf.embedJpg(bytes);
+  throw new DocumentRefusedError('invalid_input', 'Le logo du bailleur doit être une image PNG ou JPEG.', { logoBytes: bytes.length });
+}

@@ -1,0 +1,64 @@
+/**
+ * Quittance de loyer (loi n° 89-462 du 6 juillet 1989, art. 21): given free of charge once the
+ * period is paid in full; it names landlord, tenant and dwelling, and details the sums paid,
+ * "en distinguant le loyer et les charges", with the period and the date. A partly paid period
+ * gets a reçu instead: renderQuittance refuses it.
+ */
+import { periodDueCents, periodPaidCents } from './amounts';
+import { DocumentRefusedError } from './errors';
+import { documentKindForPeriod } from './kind';
+import { openDocument, saveDocument } from './pdf-document';
+import { drawAmountTable, drawNotice, drawTitle } from './sections';
+import { drawParties, drawPlaceAndDate, receivedRows } from './settlement';
+import { addressInline, euros, LAW_89_462_ART_21, numbered, periodBounds, periodLabel, tenantName } from './text';
+import type { QuittanceInput } from './types';
+
+export const QUITTANCE_FREE_OF_CHARGE = `Quittance délivrée gratuitement (${LAW_89_462_ART_21}).`;
+
+export async function renderQuittance(input: QuittanceInput): Promise<Uint8Array> {
+  const dueCents = periodDueCents(input);
+  const paidCents = periodPaidCents(input);
+  if (documentKindForPeriod({ dueCents, paidCents }) !== 'quittance') {
+    throw new DocumentRefusedError(
+      'quittance_not_fully_paid',
+      `Période ${input.period} payée ${euros(paidCents)} sur ${euros(dueCents)} : une quittance n'est due qu'après paiement intégral ; délivrer un reçu.`,
+      { period: input.period, dueCents, paidCents },
+    );
+  }
+  const period = periodLabel(input.period);
+  const bounds = periodBounds(input.period);
+  const { pdf, writer: w } = await openDocument(
+    'quittance',
+    input,
+    `Quittance de loyer de ${period}, ${numbered('dossier', input.dossierNumber)} : ${euros(paidCents)} payés (${LAW_89_462_ART_21}).`,
+  );
+
+  drawTitle(w, 'Quittance de loyer', `Période : ${period} (du ${bounds.first} au ${bounds.last})`);
+  drawParties(w, input);
+  w.paragraph(
+    `${input.landlord.name}, bailleur, déclare avoir reçu de ${tenantName(input.tenant)}, locataire, la somme de ${euros(paidCents)} ` +
+      `au titre du loyer et des charges du logement situé ${addressInline(input.dwelling)}, pour la période du ${bounds.first} au ${bounds.last}, ` +
+      'et lui en donne quittance, sous réserve de tous ses droits.',
+    { size: 10 },
+  );
+  w.moveDown(10);
+
+  drawAmountTable(w, 'Sommes dues pour la période', [
+    { label: 'Loyer hors charges', amountCents: input.rentCents },
+    { label: 'Charges', amountCents: input.chargesCents },
+    { label: 'Total dû', amountCents: dueCents, emphasis: 'subtotal' },
+  ]);
+  drawAmountTable(w, 'Paiements reçus', [
+    ...receivedRows(input),
+    ...(paidCents > dueCents ? [{ label: 'dont trop-perçu porté au crédit de votre compte', amountCents: paidCents - dueCents }] : []),
+    { label: 'TOTAL PAYÉ', amountCents: paidCents, emphasis: 'total' },
+  ]);
+
+  drawNotice(w, [
+    QUITTANCE_FREE_OF_CHARGE,
+    // Wording of the public model of quittance: a full quittance supersedes partial receipts.
+    'Cette quittance annule tous les reçus délivrés pour des paiements partiels de la même période.',
+  ]);
+  drawPlaceAndDate(w, input);
+  return saveDocument(pdf);
+}

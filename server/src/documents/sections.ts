@@ -1,0 +1,145 @@
+/**
+ * Blocks shared by the three documents, in the order a French landlord's letter reads: letterhead
+ * (bailleur), recipient in the window-envelope position, title, facts, table of amounts, notices,
+ * footer with the landlord's legal identity.
+ */
+import type { PDFImage } from 'pdf-lib';
+import { A4, CONTENT_WIDTH, MARGIN, RIGHT_EDGE, type PageWriter } from './page-writer';
+import { addressInline, addressLines, euros, tenantName } from './text';
+import type { DocumentLandlord, DocumentTenant, PostalAddress } from './types';
+
+const LOGO_MAX: [number, number] = [150, 56];
+/** Left edge of the recipient block: the window of a French DL envelope (right window, 20 mm from the edge). */
+const RECIPIENT_X = 320;
+/** Top of that window, about 50 mm from the top of the sheet. */
+const RECIPIENT_TOP = A4[1] - 150;
+
+export function drawLetterhead(w: PageWriter, landlord: DocumentLandlord, logo: PDFImage | null, tenant: DocumentTenant, dwelling: PostalAddress): void {
+  const top = A4[1] - 40;
+  let y = top;
+  if (logo) {
+    const scale = Math.min(LOGO_MAX[0] / logo.width, LOGO_MAX[1] / logo.height, 1);
+    const [width, height] = [logo.width * scale, logo.height * scale];
+    w.page.drawImage(logo, { x: MARGIN, y: top - height, width, height });
+    y = top - height - 16;
+  } else {
+    y = top - 12;
+  }
+  // Sender: who the bailleur is (art. 21 names the landlord on the quittance).
+  // Wrapped before the recipient column: a long legal name must not run into the address window.
+  for (const line of w.wrap(landlord.name, RECIPIENT_X - MARGIN - 16, { size: 11, bold: true })) {
+    w.text(line, MARGIN, y, { size: 11, bold: true, color: w.theme.heading });
+    y -= 13;
+  }
+  const contact = [
+    ...addressLines(landlord.address),
+    ...(landlord.phone ? [`Tél. ${landlord.phone}`] : []),
+    ...(landlord.email ? [landlord.email] : []),
+    ...(landlord.website ? [landlord.website] : []),
+  ];
+  for (const line of contact) {
+    w.text(line, MARGIN, y, { size: 8.5, color: w.theme.muted });
+    y -= 11;
+  }
+
+  let recipientY = RECIPIENT_TOP;
+  w.text(tenantName(tenant), RECIPIENT_X, recipientY, { size: 10.5, bold: true });
+  for (const line of addressLines(dwelling)) {
+    recipientY -= 14;
+    w.text(line, RECIPIENT_X, recipientY, { size: 10.5 });
+  }
+  w.y = Math.min(y, recipientY) - 36;
+}
+
+export function drawTitle(w: PageWriter, title: string, subtitle: string): void {
+  w.text(title.toLocaleUpperCase('fr-FR'), MARGIN, w.y, { size: 20, bold: true, color: w.theme.heading });
+  w.moveDown(9);
+  w.rule(w.y, { thickness: 2, color: w.theme.primary });
+  w.moveDown(18);
+  w.text(subtitle, MARGIN, w.y, { size: 11.5, bold: true });
+  w.moveDown(14);
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+/** Label over value, three to a row, on a light tint of the landlord colour. */
+export function drawFacts(w: PageWriter, facts: Fact[], columns = 3): void {
+  const rows = Math.ceil(facts.length / columns);
+  const rowHeight = 28;
+  const padding = 8;
+  const height = rows * rowHeight + padding;
+  w.box(MARGIN, w.y - height, CONTENT_WIDTH, height, { fill: w.theme.tint });
+  const columnWidth = CONTENT_WIDTH / columns;
+  facts.forEach((fact, index) => {
+    const x = MARGIN + 10 + (index % columns) * columnWidth;
+    const top = w.y - padding - Math.floor(index / columns) * rowHeight;
+    w.text(fact.label, x, top - 7, { size: 7.5, color: w.theme.muted });
+    w.text(fact.value, x, top - 19, { size: 10, bold: true });
+  });
+  w.moveDown(height + 20);
+}
+
+export interface AmountRow {
+  label: string;
+  amountCents: number;
+  /** 'subtotal': bold on white; 'total': bold, larger, tinted, ruled in the landlord colour. */
+  emphasis?: 'subtotal' | 'total';
+}
+
+export function drawAmountTable(w: PageWriter, heading: string, rows: AmountRow[]): void {
+  const amountX = RIGHT_EDGE - 8;
+  w.box(MARGIN, w.y - 6, CONTENT_WIDTH, 20, { fill: w.theme.primary });
+  w.text(heading, MARGIN + 8, w.y, { size: 9.5, bold: true, color: w.theme.onPrimary });
+  w.text('Montant', amountX, w.y, { size: 9.5, bold: true, color: w.theme.onPrimary, align: 'right' });
+  w.moveDown(20);
+
+  for (const row of rows) {
+    if (row.emphasis === 'total') {
+      w.moveDown(4);
+      w.box(MARGIN, w.y - 8, CONTENT_WIDTH, 24, { fill: w.theme.tint });
+      w.rule(w.y + 16, { thickness: 1.2, color: w.theme.primary });
+      w.text(row.label, MARGIN + 8, w.y, { size: 11.5, bold: true });
+      w.text(euros(row.amountCents), amountX, w.y, { size: 11.5, bold: true, align: 'right' });
+      w.moveDown(26);
+      continue;
+    }
+    const bold = row.emphasis === 'subtotal';
+    w.text(row.label, MARGIN + 8, w.y, { size: 10, bold });
+    w.text(euros(row.amountCents), amountX, w.y, { size: 10, bold, align: 'right' });
+    w.rule(w.y - 6);
+    w.moveDown(19);
+  }
+  w.moveDown(8);
+}
+
+export function drawSectionHeading(w: PageWriter, text: string): void {
+  w.text(text, MARGIN, w.y, { size: 11, bold: true, color: w.theme.heading });
+  w.moveDown(15);
+}
+
+/** A framed statement that must not be missed ("Cet avis n'est pas une quittance"). */
+export function drawNotice(w: PageWriter, lines: string[]): void {
+  const size = 10;
+  const wrapped = lines.flatMap((line) => w.wrap(line, CONTENT_WIDTH - 24, { size, bold: true }));
+  const top = w.y + 6;
+  const height = wrapped.length * 14 + 12;
+  w.box(MARGIN, top - height, CONTENT_WIDTH, height, { border: w.theme.primary, borderWidth: 1.2 });
+  let baseline = top - 17;
+  for (const line of wrapped) {
+    w.text(line, MARGIN + 12, baseline, { size, bold: true });
+    baseline -= 14;
+  }
+  w.y = top - height - 26;
+}
+
+/** Legal identity of the bailleur at the foot of the page. */
+export function drawFooter(w: PageWriter, landlord: DocumentLandlord): void {
+  const first = [landlord.name, addressInline(landlord.address), ...(landlord.siret ? [`SIRET ${landlord.siret}`] : [])].join(' · ');
+  const second = [landlord.phone ? `Tél. ${landlord.phone}` : '', landlord.email ?? '', landlord.website ?? ''].filter(Boolean).join(' · ');
+  w.rule(52);
+  w.text(first, A4[0] / 2, 40, { size: 7.5, color: w.theme.muted, align: 'center' });
+  if (second) w.text(second, A4[0] / 2, 30, { size: 7.5, color: w.theme.muted, align: 'center' });
+}

@@ -1,0 +1,62 @@
+/**
+ * Blocks common to the quittance and the reçu, which describe the same thing (what a period cost
+ * and what was received for it) with different legal weight.
+ */
+import { DocumentRefusedError } from './errors';
+import { requireCents } from './kind';
+import { MARGIN, RIGHT_EDGE, type PageWriter } from './page-writer';
+import type { AmountRow } from './sections';
+import { addressInline, CHANNEL_LABELS, date, requireIsoDate, tenantName } from './text';
+import type { PeriodSettlementInput, ReceivedPayment } from './types';
+
+/** Payments in date order (then as given), so the order of the input does not change the document. */
+export function sortedPayments(input: PeriodSettlementInput): ReceivedPayment[] {
+  input.payments.forEach((payment, index) => {
+    requireIsoDate(`payments[${index}].date`, payment.date);
+    requireCents(`payments[${index}].amountCents`, payment.amountCents);
+    if (payment.amountCents <= 0) {
+      throw new DocumentRefusedError('invalid_input', `Un paiement reçu est un montant positif (payments[${index}] : ${payment.amountCents}).`, { index });
+    }
+  });
+  return input.payments.map((payment, index) => ({ payment, index })).sort((a, b) => a.payment.date.localeCompare(b.payment.date) || a.index - b.index).map(({ payment }) => payment);
+}
+
+/** "Prélèvement du 03/12/2026", then the allowance paid by the CAF (tiers payant). */
+export function receivedRows(input: PeriodSettlementInput): AmountRow[] {
+  const allowance = input.housingAllowanceLabel ?? 'APL';
+  return [
+    ...(input.housingAllowanceCents > 0 ? [{ label: `${allowance} versée par la CAF pour votre compte`, amountCents: input.housingAllowanceCents }] : []),
+    ...sortedPayments(input).map((payment) => ({ label: `${CHANNEL_LABELS[payment.channel]} du ${date(payment.date)}`, amountCents: payment.amountCents })),
+  ];
+}
+
+/** Art. 21 names the parties and the dwelling: one labelled line each, read in order by a screen reader. */
+export function drawParties(w: PageWriter, input: PeriodSettlementInput): void {
+  const lines: [string, string][] = [
+    ['Bailleur', `${input.landlord.name}, ${addressInline(input.landlord.address)}`],
+    ['Locataire', tenantName(input.tenant)],
+    ['Logement loué', addressInline(input.dwelling)],
+    [input.landlord.tenantReferenceLabel ?? 'Référence locataire', input.tenant.reference],
+    ['Dossier n°', input.dossierNumber],
+  ];
+  w.moveDown(8);
+  for (const [label, value] of lines) {
+    w.text(label, MARGIN, w.y, { size: 9, bold: true, color: w.theme.muted });
+    const wrapped = w.wrap(value, RIGHT_EDGE - 140, { size: 10 });
+    for (const line of wrapped) {
+      w.text(line, 140, w.y, { size: 10 });
+      w.moveDown(13);
+    }
+    w.moveDown(2);
+  }
+  w.moveDown(8);
+}
+
+/** "Fait à Versailles, le 05/12/2026", "Pour le bailleur,", its name: right-aligned, as a signature block. */
+export function drawPlaceAndDate(w: PageWriter, input: PeriodSettlementInput): void {
+  const place = input.placeOfIssue ?? input.landlord.address.city;
+  for (const [line, bold] of [[`Fait à ${place}, le ${date(input.issuedOn)}`, false], ['Pour le bailleur,', false], [input.landlord.name, true]] as const) {
+    w.text(line, RIGHT_EDGE, w.y, { size: 10, bold, align: 'right' });
+    w.moveDown(14);
+  }
+}
