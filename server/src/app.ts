@@ -35,6 +35,8 @@ export interface BuildServerOptions {
   db: DatabaseHandle | DatabaseConfig;
   /** Default: keep mail in memory (nothing sent). main.ts passes smtp or mailbox. */
   mail?: MailConfig;
+  /** Where the mailbox mode writes its one line per message (default: the Fastify log, info). */
+  mailLog?: (line: string) => void;
   /** Injectable time, for tests of expiry and throttling windows. */
   clock?: Clock;
   /** Sandbox mode: serves the sandbox PSP and other test-only helpers. */
@@ -86,7 +88,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   const limits = { ...DEFAULT_THROTTLE_LIMITS, ...options.throttle };
   const mailConfig = options.mail ?? { kind: 'memory', from: 'no-reply@localhost' };
-  const mailer = createMailer(mailConfig, (line) => app.log.info(line));
+  const mailer = createMailer(mailConfig, options.mailLog ?? ((line) => app.log.info(line)));
   app.addHook('onClose', async () => mailer.close());
   const hashing = options.passwordHashing === 'fast' ? FAST_TEST_HASHING : (options.passwordHashing ?? PRODUCTION_HASHING);
 

@@ -20,7 +20,8 @@ const mail: MailConfig = process.env.SMTP_URL
 const app = await buildServer({
   db,
   mail,
-  logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'info',
+  logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',
+  mailLog: (line) => console.log(line),
   sandbox: process.env.SANDBOX === '1' || process.argv.includes('--demo'),
   dataKeyFile: join(serverRoot, '.data/data-key'),
   publicUrl: process.env.PUBLIC_URL ?? `http://${host}:${port}`,
@@ -29,7 +30,9 @@ const app = await buildServer({
 });
 
 await app.listen({ port, host });
-console.log(`Portal API listening on http://${host}:${port}`);
+const address = app.server.address();
+const actualPort = address && typeof address === 'object' ? address.port : port;
+console.log(`Portal API listening on http://${host}:${actualPort}`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

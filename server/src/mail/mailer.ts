@@ -48,7 +48,7 @@ export function createMailer(config: MailConfig, log: (line: string) => void): M
       mkdirSync(config.dir, { recursive: true });
       const file = join(config.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`);
       writeFileSync(file, info.message as Buffer);
-      log(`mail to ${m.to}: "${m.subject}" -> ${file}${m.link ? ` link: ${m.link}` : ''}`);
+      log(`Courriel pour ${m.to} : « ${m.subject} » -> ${file}${m.link ? ` ; lien : ${m.link}` : ''}`);
     },
     close: () => transport.close(),
   };
