@@ -2,7 +2,7 @@
  * Electron entry point: the only place that starts Electron things. Everything it wires up is
  * built and tested under plain Node (src-main/portal-core.ts); this file stays thin.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, screen } from 'electron';
 import { createRouter } from '../ipc/router';
@@ -13,11 +13,16 @@ import { APP_ORIGIN, APP_URL, registerAppScheme, serveAppScheme } from './protoc
 import { safeStorageSecretStore } from './safe-storage';
 import { applySecurityBaseline } from './security';
 import { electronSettingsStore, windowState } from './stores';
+import { startUpdater } from './updater';
 
 const kiosk = process.argv.includes('--kiosk');
 // Packaged: resources sit beside app.asar; in development, at the project root.
 const appRoot = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '..', '..');
 const resourcesDir = join(appRoot, 'resources');
+// npm start: better-sqlite3 built for Electron's ABI by scripts/build-native-electron.mjs (the one
+// in node_modules is the Node build the tests use). Packaged builds are rebuilt by electron-builder.
+const devSqliteBinding = join(appRoot, '.native', 'electron', 'better_sqlite3.node');
+const sqliteBinding = process.env.PORTAL_SQLITE_BINDING ?? (!app.isPackaged && existsSync(devSqliteBinding) ? devSqliteBinding : undefined);
 
 function serverUrl(): string {
   if (process.env.PORTAL_SERVER_URL) return process.env.PORTAL_SERVER_URL;
@@ -55,7 +60,7 @@ if (!app.requestSingleInstanceLock()) {
       secrets: safeStorageSecretStore,
       kiosk,
       preview: false,
-      nativeBinding: process.env.PORTAL_SQLITE_BINDING,
+      nativeBinding: sqliteBinding,
       emit: emitToWindows(() => BrowserWindow.getAllWindows()),
     });
     registerIpc(createRouter({ handlers: core.handlers, trustedOrigins: [APP_ORIGIN] }));
@@ -63,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
 
     mainWindow = createMainWindow();
     void core.start();
+    startUpdater({ kiosk, sessionOpen: () => core.session.state().state === 'signedIn' });
   });
 
   function createMainWindow(): BrowserWindow {
