@@ -25,6 +25,7 @@ import { authRoutes } from './routes/auth';
 import { syncRoutes } from './routes/sync';
 import { uploadRoutes } from './routes/uploads';
 import { writeRoutes } from './routes/writes';
+import { adminRoutes } from './routes/admin';
 
 export const SERVER_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -53,6 +54,8 @@ export interface BuildServerOptions {
   publicUrl?: string;
   /** Landlord settings written when the database has none yet (default: the fictional demo landlord). */
   landlord?: Landlord;
+  /** Key of the staff routes /v1/admin (header X-Api-Key). Default: env PORTAL_ADMIN_API_KEY; none = routes refuse all. */
+  adminApiKey?: string;
   /** Loads the demo data set when the database holds no tenant yet (`--demo`). */
   demo?: boolean;
 }
@@ -112,7 +115,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Espace Locataire — Portal API', version: SERVER_VERSION, description: 'API du portail locataire (voir docs/api/README.md).' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, adminApiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -130,6 +133,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       await v1.register(syncRoutes(ctx));
       await v1.register(uploadRoutes(ctx));
       await v1.register(writeRoutes(ctx));
+      await v1.register(adminRoutes(ctx, options.adminApiKey ?? process.env.PORTAL_ADMIN_API_KEY), { prefix: '/admin' });
       v1.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/v1' },

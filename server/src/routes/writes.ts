@@ -13,7 +13,7 @@ import {
   requestParamsSchema,
   writeResultSchema,
 } from '../../../src-shared/api/writes';
-import { maskBic, maskIban, normalizeBic, normalizeIban, validateFrenchPhone } from '../../../src-shared/validation';
+import { formatFrenchPhone, maskBic, maskIban, normalizeBic, normalizeIban, validateFrenchPhone } from '../../../src-shared/validation';
 import type { Tx } from '../db/client';
 import { changeRequests, dossiers, insuranceCertificates, requestMessages, requests, tenants, uploads } from '../db/schema';
 import type { AppContext } from '../context';
@@ -76,7 +76,7 @@ export const writeRoutes =
           if (field.startsWith('phone') && value) {
             const phone = validateFrenchPhone(value);
             if (!phone.ok) problems.push({ path: field, message: 'Numéro de téléphone invalide' });
-            else normalized[field] = phone.national;
+            else normalized[field] = formatFrenchPhone(value); // seed's display form, "06.01.02.03.04"
           } else normalized[field] = value ?? null;
         }
         if (problems.length) throw validationError(problems);

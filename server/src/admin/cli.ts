@@ -1,0 +1,97 @@
+/**
+ * Admin CLI: `npm run -w server admin -- <command> [options]`. Works on the database directly
+ * (DATABASE_URL, else the PGlite folder DATA_DIR: stop the server first, PGlite has one user).
+ *
+ *   create-tenant --file tenant.json            (JSON as POST /v1/admin/tenants)
+ *   post-ledger --dossier N --date aaaa-mm-jj --kind rent|charges|apl|payment|adjustment
+ *               --label "Loyer mai 2026" --amount 412,35 [--period aaaa-mm]
+ *                                               (euros; positive = débit; a crédit as --amount=-150,00)
+ *   post-ledger --dossier N --file entries.json (array of entries, amounts in cents)
+ *   list-requests [--status open|in_progress|closed|cancelled]
+ *   update-request <id> --status in_progress [--message "Intervention prévue mardi"]
+ *   list-change-requests [--status pending|approved|refused]
+ *   approve <id> [--comment "..."]
+ *   refuse <id> [--comment "..."]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { adminCreateTenantBodySchema, adminLedgerBodySchema, adminUpdateRequestBodySchema, requestStatusSchema, changeRequestStatusSchema } from '../../../src-shared/api/admin';
+import { openDatabase } from '../db/client';
+import { createDataCipher, loadOrCreateDevKey, parseDataKey } from '../crypto/data-key';
+import { ApiError } from '../http/errors';
+import { frenchErrorMap } from '../http/validation';
+import { adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminUpdateRequest, type AdminDeps } from './service';
+
+const serverRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+function euros(text: string): number {
+  const m = /^(-?)(\d+)(?:[.,](\d{1,2}))?$/.exec(text.replace(/\s/g, ''));
+  if (!m) throw new ApiError('VALIDATION', { fields: [{ path: 'amount', message: 'Montant invalide (ex. 412,35)' }] });
+  return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number((m[3] ?? '0').padEnd(2, '0')));
+}
+
+export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<unknown> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      file: { type: 'string' },
+      dossier: { type: 'string' },
+      date: { type: 'string' },
+      kind: { type: 'string' },
+      label: { type: 'string' },
+      amount: { type: 'string' },
+      period: { type: 'string' },
+      status: { type: 'string' },
+      message: { type: 'string' },
+      comment: { type: 'string' },
+    },
+  });
+  const [command, id] = positionals;
+  const parse = <T>(schema: { parse(v: unknown, o?: object): T }, value: unknown): T => schema.parse(value, { error: frenchErrorMap });
+  switch (command) {
+    case 'create-tenant':
+      if (!values.file) throw new Error('--file est obligatoire');
+      return adminCreateTenant(deps, parse(adminCreateTenantBodySchema, JSON.parse(readFileSync(values.file, 'utf8'))));
+    case 'post-ledger': {
+      if (!values.dossier) throw new Error('--dossier est obligatoire');
+      const entries = values.file
+        ? JSON.parse(readFileSync(values.file, 'utf8'))
+        : [{ date: values.date, kind: values.kind, label: values.label, amountCents: values.amount ? euros(values.amount) : undefined, period: values.period ?? null }];
+      return adminPostLedger(deps, values.dossier, parse(adminLedgerBodySchema, { entries }).entries);
+    }
+    case 'list-requests':
+      return adminListRequests(deps, values.status ? parse(requestStatusSchema, values.status) : undefined);
+    case 'update-request': {
+      const body = parse(adminUpdateRequestBodySchema, { status: values.status, message: values.message });
+      return adminUpdateRequest(deps, id ?? '', body.status, body.message);
+    }
+    case 'list-change-requests':
+      return adminListChangeRequests(deps, values.status ? parse(changeRequestStatusSchema, values.status) : undefined);
+    case 'approve':
+    case 'refuse':
+      return adminDecideChangeRequest(deps, id ?? '', command, values.comment);
+    default:
+      throw new Error(`commande inconnue : ${command ?? '(aucune)'} ; voir server/README.md`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const handle = await openDatabase(
+    process.env.DATABASE_URL ? { kind: 'postgres', url: process.env.DATABASE_URL } : { kind: 'pglite', dataDir: process.env.DATA_DIR ?? join(serverRoot, '.data/pglite') },
+  );
+  const key = process.env.PORTAL_DATA_KEY ? parseDataKey(process.env.PORTAL_DATA_KEY) : loadOrCreateDevKey(join(serverRoot, '.data/data-key'));
+  try {
+    const result = await runAdminCommand(process.argv.slice(2), { db: handle.db, cipher: createDataCipher(key), now: () => new Date() });
+    console.log(JSON.stringify(result, null, 2));
+  } catch (err) {
+    if (err instanceof ApiError) console.error(`${err.code}: ${err.message}${err.fields ? '\n' + err.fields.map((f) => `  ${f.path}: ${f.message}`).join('\n') : ''}`);
+    else if (err && typeof err === 'object' && 'issues' in err) console.error((err as { issues: { path: unknown[]; message: string }[] }).issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n'));
+    else console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 1;
+  } finally {
+    await handle.close();
+  }
+}

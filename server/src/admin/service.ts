@@ -1,0 +1,133 @@
+/** Staff operations, shared by the admin API (/v1/admin) and the admin CLI. */
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { adminCreateTenantBodySchema, ledgerPostingSchema } from '../../../src-shared/api/admin';
+import type { Db } from '../db/client';
+import { bankAccounts, changeRequests, dossiers, occupants, requestMessages, requests, tenants } from '../db/schema';
+import type { DataCipher } from '../crypto/data-key';
+import { ApiError, validationError, type FieldProblem } from '../http/errors';
+import { bicProblem, ibanProblem } from '../lib/field-checks';
+import { withTenantWrite } from '../sync/versions';
+import { postLedgerEntries } from '../domain/ledger';
+import { addActivity, createTenant } from '../domain/tenants';
+
+export interface AdminDeps {
+  db: Db;
+  cipher: DataCipher;
+  now: () => Date;
+}
+
+type CreateTenantInput = z.output<typeof adminCreateTenantBodySchema>;
+
+export async function adminCreateTenant(deps: AdminDeps, input: CreateTenantInput) {
+  if (input.bank) {
+    const problems = [ibanProblem('bank.iban', input.bank.iban), bicProblem('bank.bic', input.bank.bic)].filter((p): p is FieldProblem => p !== null);
+    if (problems.length) throw validationError(problems);
+  }
+  const [taken] = await deps.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.reference, input.reference));
+  if (taken) throw new ApiError('CONFLICT', { message: 'Ce numéro TG existe déjà.' });
+  const [dossierTaken] = await deps.db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.number, input.dossier.number));
+  if (dossierTaken) throw new ApiError('CONFLICT', { message: 'Ce numéro de dossier existe déjà.' });
+  return createTenant(deps.db, deps.cipher, deps.now(), input);
+}
+
+export async function adminPostLedger(deps: AdminDeps, dossierNumber: string, entries: z.output<typeof ledgerPostingSchema>[]) {
+  const [dossier] = await deps.db.select().from(dossiers).where(eq(dossiers.number, dossierNumber));
+  if (!dossier) throw new ApiError('NOT_FOUND', { message: 'Dossier introuvable.' });
+  const now = deps.now();
+  const ids = await withTenantWrite(deps.db, dossier.tenantId, async (tx, version) => {
+    const ids = await postLedgerEntries(tx, version, now, dossier.tenantId, dossier.id, entries);
+    for (const [i, e] of entries.entries()) {
+      if (e.kind === 'payment') await addActivity(tx, version, now, dossier.tenantId, 'payment', 'Paiement effectué', ids[i] ?? null);
+    }
+    return ids;
+  });
+  const [after] = await deps.db.select({ balanceCents: dossiers.balanceCents }).from(dossiers).where(eq(dossiers.id, dossier.id));
+  return { ids, balanceCents: after!.balanceCents };
+}
+
+export async function adminListRequests(deps: AdminDeps, status?: 'open' | 'in_progress' | 'closed' | 'cancelled') {
+  const rows = await deps.db
+    .select({ r: requests, dossierNumber: dossiers.number })
+    .from(requests)
+    .innerJoin(dossiers, eq(dossiers.id, requests.dossierId))
+    .where(status ? eq(requests.status, status) : undefined)
+    .orderBy(desc(requests.number));
+  return rows.map(({ r, dossierNumber }) => ({
+    id: r.id,
+    number: r.number,
+    tenantId: r.tenantId,
+    dossierNumber,
+    kind: r.kind,
+    category: r.category,
+    subject: r.subject,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+export async function adminUpdateRequest(deps: AdminDeps, id: string, status: 'open' | 'in_progress' | 'closed' | 'cancelled', message?: string) {
+  const [target] = await deps.db.select().from(requests).where(eq(requests.id, id));
+  if (!target) throw new ApiError('NOT_FOUND', { message: 'Demande introuvable.' });
+  const now = deps.now();
+  return withTenantWrite(deps.db, target.tenantId, async (tx, version) => {
+    await tx.update(requests).set({ status, version, updatedAt: now }).where(eq(requests.id, id));
+    if (message) await tx.insert(requestMessages).values({ id: randomUUID(), tenantId: target.tenantId, version, updatedAt: now, requestId: id, author: 'staff', body: message, createdAt: now });
+    await addActivity(tx, version, now, target.tenantId, 'request', `Demande n° ${target.number} mise à jour`, id);
+    return { id, version };
+  });
+}
+
+export async function adminListChangeRequests(deps: AdminDeps, status?: 'pending' | 'approved' | 'refused') {
+  const rows = await deps.db.select().from(changeRequests).where(status ? eq(changeRequests.status, status) : undefined).orderBy(desc(changeRequests.createdAt));
+  return rows.map((c) => ({
+    id: c.id,
+    tenantId: c.tenantId,
+    kind: c.kind,
+    summary: c.summary as Record<string, unknown>,
+    attachmentSha256: c.attachmentSha256,
+    status: c.status,
+    createdAt: c.createdAt.toISOString(),
+  }));
+}
+
+const PROFILE_FIELDS = { email: 'contactEmail', phoneHome: 'phoneHome', phoneMobile: 'phoneMobile', phoneWork: 'phoneWork', cafNumber: 'cafNumber' } as const;
+
+/** Approving applies the change to the tenant's data (and the sync feed); refusing only records it. */
+export async function adminDecideChangeRequest(deps: AdminDeps, id: string, decision: 'approve' | 'refuse', comment?: string) {
+  const [change] = await deps.db.select().from(changeRequests).where(eq(changeRequests.id, id));
+  if (!change) throw new ApiError('NOT_FOUND', { message: 'Demande de modification introuvable.' });
+  if (change.status !== 'pending') throw new ApiError('CONFLICT', { message: 'Cette demande a déjà été traitée.' });
+  const now = deps.now();
+  const tenantId = change.tenantId;
+  return withTenantWrite(deps.db, tenantId, async (tx, version) => {
+    if (decision === 'approve') {
+      const payload = change.payload as Record<string, unknown>;
+      if (change.kind === 'personal_info') {
+        const set: Record<string, unknown> = { version, updatedAt: now };
+        for (const [field, column] of Object.entries(PROFILE_FIELDS)) if (field in payload) set[column] = payload[field];
+        await tx.update(tenants).set(set).where(eq(tenants.id, tenantId));
+      } else if (change.kind === 'occupants' && change.dossierId) {
+        const list = (payload as { occupants: { civility: string; lastName: string; firstName: string; birthDate: string; relationship: string; signatory: boolean }[] }).occupants;
+        await tx.update(occupants).set({ deleted: true, version, updatedAt: now }).where(and(eq(occupants.dossierId, change.dossierId), eq(occupants.deleted, false)));
+        await tx.insert(occupants).values(list.map((o) => ({ id: randomUUID(), tenantId, dossierId: change.dossierId!, version, updatedAt: now, ...o })));
+      } else if (change.kind === 'bank_details' && change.dossierId) {
+        const p = payload as { ibanEncrypted: string; bicEncrypted: string; bankName: string; holder: { lastName: string; firstNames: string } };
+        const summary = change.summary as { ibanMasked: string; bicMasked: string };
+        await tx.update(bankAccounts).set({ deleted: true, version, updatedAt: now }).where(and(eq(bankAccounts.dossierId, change.dossierId), eq(bankAccounts.deleted, false)));
+        await tx.insert(bankAccounts).values({
+          id: randomUUID(), tenantId, dossierId: change.dossierId, version, updatedAt: now, bankName: p.bankName,
+          ibanEncrypted: p.ibanEncrypted, bicEncrypted: p.bicEncrypted, ibanMasked: summary.ibanMasked, bicMasked: summary.bicMasked,
+          holder: `${p.holder.lastName} ${p.holder.firstNames}`.toUpperCase(),
+        });
+      }
+    }
+    await tx
+      .update(changeRequests)
+      .set({ status: decision === 'approve' ? 'approved' : 'refused', staffComment: comment ?? null, decidedAt: now, version, updatedAt: now })
+      .where(eq(changeRequests.id, id));
+    await addActivity(tx, version, now, tenantId, 'changeRequest', decision === 'approve' ? 'Demande de modification acceptée' : 'Demande de modification refusée', id);
+    return { id, version };
+  });
+}

@@ -1,0 +1,77 @@
+/** /v1/admin: staff routes, `X-Api-Key` = PORTAL_ADMIN_API_KEY. Absent key -> routes answer 401. */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  adminChangeRequestListSchema,
+  adminChangeRequestsQuerySchema,
+  adminCreateTenantBodySchema,
+  adminCreateTenantResponseSchema,
+  adminDecisionBodySchema,
+  adminHeadersSchema,
+  adminLedgerBodySchema,
+  adminLedgerResponseSchema,
+  adminRequestListSchema,
+  adminRequestsQuerySchema,
+  adminUpdateRequestBodySchema,
+  dossierNumberParamsSchema,
+  idParamsSchema,
+} from '../../../src-shared/api/admin';
+import { writeResultSchema } from '../../../src-shared/api/writes';
+import type { AppContext } from '../context';
+import { sha256Hex } from '../crypto/tokens';
+import { ApiError } from '../http/errors';
+import { errorResponses } from '../http/responses';
+import {
+  adminCreateTenant,
+  adminDecideChangeRequest,
+  adminListChangeRequests,
+  adminListRequests,
+  adminPostLedger,
+  adminUpdateRequest,
+  type AdminDeps,
+} from '../admin/service';
+
+export const adminRoutes =
+  (ctx: AppContext, apiKey: string | undefined): FastifyPluginAsyncZod =>
+  async (app) => {
+    const expected = apiKey ? Buffer.from(sha256Hex(apiKey)) : null;
+    app.addHook('onRequest', async (request: FastifyRequest) => {
+      const given = request.headers['x-api-key'];
+      if (!expected || typeof given !== 'string' || !timingSafeEqual(Buffer.from(sha256Hex(given)), expected)) throw new ApiError('UNAUTHENTICATED');
+    });
+    const deps: AdminDeps = { db: ctx.db, cipher: ctx.cipher, now: ctx.clock };
+    const security = [{ adminApiKey: [] }];
+    const tags = ['admin'];
+
+    app.post(
+      '/tenants',
+      { schema: { tags, security, summary: 'Créer un locataire et son dossier', headers: adminHeadersSchema, body: adminCreateTenantBodySchema, response: { 201: adminCreateTenantResponseSchema, ...errorResponses(400, 401, 409) } } },
+      async (request, reply) => reply.code(201).send(await adminCreateTenant(deps, request.body)),
+    );
+    app.post(
+      '/dossiers/:number/ledger',
+      { schema: { tags, security, summary: 'Passer des écritures au compte d\'un dossier', headers: adminHeadersSchema, params: dossierNumberParamsSchema, body: adminLedgerBodySchema, response: { 201: adminLedgerResponseSchema, ...errorResponses(400, 401, 404) } } },
+      async (request, reply) => reply.code(201).send(await adminPostLedger(deps, request.params.number, request.body.entries)),
+    );
+    app.get(
+      '/requests',
+      { schema: { tags, security, summary: 'Lister les demandes', headers: adminHeadersSchema, querystring: adminRequestsQuerySchema, response: { 200: adminRequestListSchema, ...errorResponses(400, 401) } } },
+      async (request) => ({ requests: await adminListRequests(deps, request.query.status) }),
+    );
+    app.patch(
+      '/requests/:id',
+      { schema: { tags, security, summary: 'Changer le statut d\'une demande (et répondre)', headers: adminHeadersSchema, params: idParamsSchema, body: adminUpdateRequestBodySchema, response: { 200: writeResultSchema, ...errorResponses(400, 401, 404) } } },
+      async (request) => adminUpdateRequest(deps, request.params.id, request.body.status, request.body.message),
+    );
+    app.get(
+      '/change-requests',
+      { schema: { tags, security, summary: 'Lister les demandes de modification', headers: adminHeadersSchema, querystring: adminChangeRequestsQuerySchema, response: { 200: adminChangeRequestListSchema, ...errorResponses(400, 401) } } },
+      async (request) => ({ changeRequests: await adminListChangeRequests(deps, request.query.status) }),
+    );
+    app.post(
+      '/change-requests/:id/decision',
+      { schema: { tags, security, summary: 'Accepter ou refuser une demande de modification', headers: adminHeadersSchema, params: idParamsSchema, body: adminDecisionBodySchema, response: { 200: writeResultSchema, ...errorResponses(400, 401, 404, 409) } } },
+      async (request) => adminDecideChangeRequest(deps, request.params.id, request.body.decision, request.body.comment),
+    );
+  };
