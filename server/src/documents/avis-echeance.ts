@@ -25,11 +25,12 @@ export async function renderAvisEcheance(input: AvisEcheanceInput): Promise<Uint
   const bounds = periodBounds(input.period);
   const allowance = input.housingAllowanceLabel ?? 'APL';
 
-  const { pdf, writer: w } = await openDocument(
+  const doc = await openDocument(
     'avis_echeance',
     input,
     `Avis d'échéance de ${period}, ${numbered('dossier', input.dossierNumber)} : ${euros(Math.max(totalCents, 0))} à payer au ${date(input.dueDate)}.`,
   );
+  const w = doc.writer;
   drawTitleAndFacts(w, input, period, bounds);
 
   const rows: AmountRow[] = [
@@ -59,7 +60,7 @@ export async function renderAvisEcheance(input: AvisEcheanceInput): Promise<Uint
     "Cet avis n'est pas une quittance.",
     `Une quittance vous sera délivrée gratuitement une fois la période payée en totalité (${LAW_89_462_ART_21}).`,
   ]);
-  return saveDocument(pdf);
+  return saveDocument(doc);
 }
 
 function drawTitleAndFacts(w: PageWriter, input: AvisEcheanceInput, period: string, bounds: { first: string; last: string }): void {

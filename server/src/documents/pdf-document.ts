@@ -9,13 +9,14 @@ import { A4, PageWriter } from './page-writer';
 import { drawFooter, drawLetterhead } from './sections';
 import { documentTitle, periodLabel, requireIsoDate, requirePeriod } from './text';
 import { themeFor } from './theme';
-import type { DocumentCommonInput, DocumentKind } from './types';
+import type { DocumentCommonInput, DocumentKind, DocumentLandlord } from './types';
 
 const PRODUCER = 'Espace Locataire (pdf-lib)';
 
 export interface OpenDocument {
   pdf: PDFDocument;
   writer: PageWriter;
+  landlord: DocumentLandlord;
 }
 
 export async function openDocument(kind: DocumentKind, input: DocumentCommonInput, subject: string): Promise<OpenDocument> {
@@ -40,11 +41,15 @@ export async function openDocument(kind: DocumentKind, input: DocumentCommonInpu
   const page = pdf.addPage(A4);
   const writer = new PageWriter(page, { regular, bold }, themeFor(input.landlord.primaryColor));
   drawLetterhead(writer, input.landlord, logo, input.tenant, input.dwelling);
-  drawFooter(writer, input.landlord);
-  return { pdf, writer };
+  return { pdf, writer, landlord: input.landlord };
 }
 
-export async function saveDocument(pdf: PDFDocument): Promise<Uint8Array> {
+/**
+ * Draws the footer last: untagged PDFs are read in content order, so a screen reader reaches the
+ * landlord's legal footer after the document, not before its title.
+ */
+export async function saveDocument({ pdf, writer, landlord }: OpenDocument): Promise<Uint8Array> {
+  drawFooter(writer, landlord);
   return pdf.save({ useObjectStreams: true, addDefaultPage: false });
 }
 

@@ -8,9 +8,9 @@ import { periodDueCents, periodPaidCents } from './amounts';
 import { DocumentRefusedError } from './errors';
 import { documentKindForPeriod } from './kind';
 import { openDocument, saveDocument } from './pdf-document';
-import { drawAmountTable, drawNotice, drawTitle } from './sections';
-import { drawParties, drawPlaceAndDate, receivedRows } from './settlement';
-import { addressInline, euros, LAW_89_462_ART_21, numbered, periodBounds, periodLabel, tenantName } from './text';
+import { drawNotice, drawTitle } from './sections';
+import { drawPlaceAndDate, drawSettlementBody } from './settlement';
+import { euros, LAW_89_462_ART_21, numbered, periodBounds, periodLabel } from './text';
 import type { QuittanceInput } from './types';
 
 export const QUITTANCE_FREE_OF_CHARGE = `Quittance délivrée gratuitement (${LAW_89_462_ART_21}).`;
@@ -27,32 +27,22 @@ export async function renderQuittance(input: QuittanceInput): Promise<Uint8Array
   }
   const period = periodLabel(input.period);
   const bounds = periodBounds(input.period);
-  const { pdf, writer: w } = await openDocument(
+  const doc = await openDocument(
     'quittance',
     input,
     `Quittance de loyer de ${period}, ${numbered('dossier', input.dossierNumber)} : ${euros(paidCents)} payés (${LAW_89_462_ART_21}).`,
   );
+  const w = doc.writer;
 
   drawTitle(w, 'Quittance de loyer', `Période : ${period} (du ${bounds.first} au ${bounds.last})`);
-  drawParties(w, input);
-  w.paragraph(
-    `${input.landlord.name}, bailleur, déclare avoir reçu de ${tenantName(input.tenant)}, locataire, la somme de ${euros(paidCents)} ` +
-      `au titre du loyer et des charges du logement situé ${addressInline(input.dwelling)}, pour la période du ${bounds.first} au ${bounds.last}, ` +
-      'et lui en donne quittance, sous réserve de tous ses droits.',
-    { size: 10 },
-  );
-  w.moveDown(10);
-
-  drawAmountTable(w, 'Sommes dues pour la période', [
-    { label: 'Loyer hors charges', amountCents: input.rentCents },
-    { label: 'Charges', amountCents: input.chargesCents },
-    { label: 'Total dû', amountCents: dueCents, emphasis: 'subtotal' },
-  ]);
-  drawAmountTable(w, 'Paiements reçus', [
-    ...receivedRows(input),
-    ...(paidCents > dueCents ? [{ label: 'dont trop-perçu porté au crédit de votre compte', amountCents: paidCents - dueCents }] : []),
-    { label: 'TOTAL PAYÉ', amountCents: paidCents, emphasis: 'total' },
-  ]);
+  drawSettlementBody(w, input, {
+    receivedFor: 'au titre du loyer et des charges',
+    closing: ', et lui en donne quittance, sous réserve de tous ses droits.',
+    totals: [
+      ...(paidCents > dueCents ? [{ label: 'dont trop-perçu porté au crédit de votre compte', amountCents: paidCents - dueCents }] : []),
+      { label: 'TOTAL PAYÉ', amountCents: paidCents, emphasis: 'total' },
+    ],
+  });
 
   drawNotice(w, [
     QUITTANCE_FREE_OF_CHARGE,
@@ -60,5 +50,5 @@ export async function renderQuittance(input: QuittanceInput): Promise<Uint8Array
     'Cette quittance annule tous les reçus délivrés pour des paiements partiels de la même période.',
   ]);
   drawPlaceAndDate(w, input);
-  return saveDocument(pdf);
+  return saveDocument(doc);
 }

@@ -6,9 +6,9 @@ import { periodDueCents, periodPaidCents } from './amounts';
 import { DocumentRefusedError } from './errors';
 import { documentKindForPeriod } from './kind';
 import { openDocument, saveDocument } from './pdf-document';
-import { drawAmountTable, drawNotice, drawTitle } from './sections';
-import { drawParties, drawPlaceAndDate, receivedRows } from './settlement';
-import { addressInline, euros, LAW_89_462_ART_21, numbered, periodBounds, periodLabel, tenantName } from './text';
+import { drawNotice, drawTitle } from './sections';
+import { drawPlaceAndDate, drawSettlementBody } from './settlement';
+import { euros, LAW_89_462_ART_21, numbered, periodBounds, periodLabel } from './text';
 import type { RecuInput } from './types';
 
 export const RECU_NOT_A_QUITTANCE = 'Ce reçu ne vaut pas quittance.';
@@ -30,36 +30,27 @@ export async function renderRecu(input: RecuInput): Promise<Uint8Array> {
   const remainingCents = dueCents - paidCents;
   const period = periodLabel(input.period);
   const bounds = periodBounds(input.period);
-  const { pdf, writer: w } = await openDocument(
+  const doc = await openDocument(
     'recu',
     input,
     `Reçu de paiement partiel de ${period}, ${numbered('dossier', input.dossierNumber)} : ${euros(paidCents)} reçus, ${euros(remainingCents)} restant dus. Ne vaut pas quittance.`,
   );
+  const w = doc.writer;
 
   drawTitle(w, 'Reçu', `Paiement partiel – Période : ${period} (du ${bounds.first} au ${bounds.last})`);
-  drawParties(w, input);
-  w.paragraph(
-    `${input.landlord.name}, bailleur, déclare avoir reçu de ${tenantName(input.tenant)}, locataire, la somme de ${euros(paidCents)} ` +
-      `en paiement partiel du loyer et des charges du logement situé ${addressInline(input.dwelling)}, pour la période du ${bounds.first} au ${bounds.last}.`,
-    { size: 10 },
-  );
-  w.moveDown(10);
-
-  drawAmountTable(w, 'Sommes dues pour la période', [
-    { label: 'Loyer hors charges', amountCents: input.rentCents },
-    { label: 'Charges', amountCents: input.chargesCents },
-    { label: 'Total dû', amountCents: dueCents, emphasis: 'subtotal' },
-  ]);
-  drawAmountTable(w, 'Paiements reçus', [
-    ...receivedRows(input),
-    { label: 'Total reçu', amountCents: paidCents, emphasis: 'subtotal' },
-    { label: 'RESTE DÛ POUR LA PÉRIODE', amountCents: remainingCents, emphasis: 'total' },
-  ]);
+  drawSettlementBody(w, input, {
+    receivedFor: 'en paiement partiel du loyer et des charges',
+    closing: '.',
+    totals: [
+      { label: 'Total reçu', amountCents: paidCents, emphasis: 'subtotal' },
+      { label: 'RESTE DÛ POUR LA PÉRIODE', amountCents: remainingCents, emphasis: 'total' },
+    ],
+  });
 
   drawNotice(w, [
     RECU_NOT_A_QUITTANCE,
     `Une quittance vous sera délivrée gratuitement dès que la période sera payée en totalité (${LAW_89_462_ART_21}).`,
   ]);
   drawPlaceAndDate(w, input);
-  return saveDocument(pdf);
+  return saveDocument(doc);
 }

@@ -5,8 +5,9 @@
 import { DocumentRefusedError } from './errors';
 import { requireCents } from './kind';
 import { MARGIN, RIGHT_EDGE, type PageWriter } from './page-writer';
-import type { AmountRow } from './sections';
-import { addressInline, CHANNEL_LABELS, date, requireIsoDate, tenantName } from './text';
+import { drawAmountTable, type AmountRow } from './sections';
+import { periodDueCents, periodPaidCents } from './amounts';
+import { addressInline, CHANNEL_LABELS, date, euros, periodBounds, requireIsoDate, tenantName } from './text';
 import type { PeriodSettlementInput, ReceivedPayment } from './types';
 
 /** Payments in date order (then as given), so the order of the input does not change the document. */
@@ -50,6 +51,36 @@ export function drawParties(w: PageWriter, input: PeriodSettlementInput): void {
     w.moveDown(2);
   }
   w.moveDown(8);
+}
+
+export interface SettlementWording {
+  /** What the sum was received for: "au titre du loyer et des charges" / "en paiement partiel du loyer et des charges". */
+  receivedFor: string;
+  /** End of the statement: ", et lui en donne quittance, ..." or "." */
+  closing: string;
+  /** Rows of the "Paiements reçus" table after the payments themselves (totals). */
+  totals: AmountRow[];
+}
+
+/**
+ * Parties, the landlord's statement, then what was due (rent and charges separately, as art. 21
+ * asks) and what was received, with dates.
+ */
+export function drawSettlementBody(w: PageWriter, input: PeriodSettlementInput, wording: SettlementWording): void {
+  const { first, last } = periodBounds(input.period);
+  drawParties(w, input);
+  w.paragraph(
+    `${input.landlord.name}, bailleur, déclare avoir reçu de ${tenantName(input.tenant)}, locataire, la somme de ${euros(periodPaidCents(input))} ` +
+      `${wording.receivedFor} du logement situé ${addressInline(input.dwelling)}, pour la période du ${first} au ${last}${wording.closing}`,
+    { size: 10 },
+  );
+  w.moveDown(10);
+  drawAmountTable(w, 'Sommes dues pour la période', [
+    { label: 'Loyer hors charges', amountCents: input.rentCents },
+    { label: 'Charges', amountCents: input.chargesCents },
+    { label: 'Total dû', amountCents: periodDueCents(input), emphasis: 'subtotal' },
+  ]);
+  drawAmountTable(w, 'Paiements reçus', [...receivedRows(input), ...wording.totals]);
 }
 
 /** "Fait à Versailles, le 05/12/2026", "Pour le bailleur,", its name: right-aligned, as a signature block. */
