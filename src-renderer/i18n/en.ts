@@ -127,6 +127,12 @@ export const en: Messages = {
     NOT_FOUND: 'The requested item cannot be found.',
     CONFLICT: 'This request conflicts with another one. Reload the page and try again.',
     DATABASE_TOO_NEW: 'Your data was saved by a newer version of the application. Install the latest version.',
+    UNSENT_ITEMS:
+      'Some of your requests have not been sent to your landlord yet. Get back online to send them before signing out.',
+    FORBIDDEN: 'You do not have access to this item.',
+    IDEMPOTENCY_MISMATCH: 'This request could not be recorded. Contact your landlord.',
+    PAYLOAD_TOO_LARGE: 'This file is too large. Choose a smaller file.',
+    UNSUPPORTED_MEDIA_TYPE: 'This type of file is not accepted. Choose a PDF, JPEG or PNG file.',
     SERVER: "Your landlord's server ran into a problem. Try again later.",
     INTERNAL: 'An unexpected error occurred. Try again; if the problem persists, contact your landlord.',
   },

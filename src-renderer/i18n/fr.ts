@@ -133,6 +133,12 @@ export const fr = {
     CONFLICT: 'Cette demande est en conflit avec une autre. Rechargez la page et réessayez.',
     DATABASE_TOO_NEW:
       "Vos données ont été enregistrées par une version plus récente de l'application. Installez la dernière version.",
+    UNSENT_ITEMS:
+      "Certaines de vos demandes n'ont pas encore été envoyées à votre bailleur. Reconnectez-vous à internet pour les envoyer avant de vous déconnecter.",
+    FORBIDDEN: "Vous n'avez pas accès à cet élément.",
+    IDEMPOTENCY_MISMATCH: "Cette demande n'a pas pu être enregistrée. Contactez votre bailleur.",
+    PAYLOAD_TOO_LARGE: 'Ce fichier est trop volumineux. Choisissez un fichier plus petit.',
+    UNSUPPORTED_MEDIA_TYPE: "Ce type de fichier n'est pas accepté. Choisissez un fichier PDF, JPEG ou PNG.",
     SERVER: 'Le serveur de votre bailleur a rencontré un problème. Réessayez plus tard.',
     INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si le problème continue, contactez votre bailleur.",
   } satisfies Record<ErrorCode, string>,
