@@ -4,14 +4,30 @@
  * and plug their own transport, secret store and settings store into it, so both run the same
  * code and everything here is tested under plain Node.
  */
+import { join } from 'node:path';
 import type { EventName, EventPayload } from '../src-shared/bridge';
+import { PortalError } from '../src-shared/errors';
+import { todayIso } from '../src-shared/validation/dates';
 import type { Handlers } from './ipc/router';
 import { createAccountService } from './services/account';
-import { createBrandingService } from './services/branding';
+import type { AccountData } from './services/account-data';
+import { balanceView, requestBankChange } from './services/balance';
+import { contractsView, requestOccupantsChange } from './services/contract';
+import { documentsView, openDocument, setPaperless } from './services/documents';
+import { dossierView, requestPersonalInfoUpdate } from './services/dossier';
+import { homeView } from './services/home';
+import { submitInsurance } from './services/insurance';
+import { createLandlordService } from './services/landlord';
 import { PortalApi } from './services/portal-api';
-import { createSessionService } from './services/session';
+import { addRequestMessage, cancelRequest, createRequest, requestDetail, requestsView } from './services/requests';
+import { createSessionService, type OpenAccount } from './services/session';
 import { createSettingsService, type SettingsStore } from './services/settings';
+import { createDocumentStore, type DocumentStore } from './storage/document-store';
 import type { SecretStore } from './storage/secrets';
+import { dismissRefused, enqueue, listOutbox, pendingCount } from './sync/outbox';
+import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
+import { entities } from '../db/schema';
+import { eq } from 'drizzle-orm';
 
 export interface PortalCoreOptions {
   version: string;
@@ -31,49 +47,168 @@ export interface PortalCoreOptions {
   nativeBinding?: string;
   /** Pushes an event to the renderer(s). */
   emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+  /** Sync timing (tests shorten it). */
+  sync?: { intervalMs?: number; backoff?: { baseMs: number; maxMs: number } };
+  now?: () => Date;
+}
+
+interface AccountWork {
+  open: OpenAccount;
+  documents: DocumentStore;
+  engine: SyncEngine;
 }
 
 export function createPortalCore(options: PortalCoreOptions) {
+  const now = options.now ?? (() => new Date());
   const api = new PortalApi({ baseUrl: options.serverUrl });
-  const branding = createBrandingService(options);
+  const landlord = createLandlordService(options);
   const settings = createSettingsService(options.settingsStore);
   const account = createAccountService(api);
   const session = createSessionService({
     api,
     userDataDir: options.userDataDir,
     migrationsFolder: options.migrationsFolder,
-    inMemoryCache: options.kiosk,
+    secrets: options.secrets,
+    kiosk: options.kiosk,
     nativeBinding: options.nativeBinding,
+    now,
   });
 
+  let work: AccountWork | null = null;
+
+  session.setHooks({
+    opened(open) {
+      const documents = createDocumentStore(open.cache.db, join(open.folder, 'documents'));
+      const engine = createSyncEngine({
+        open,
+        api,
+        documents,
+        authorized: session.authorized,
+        emitState: (state) => options.emit('sync.state', state),
+        emitDocumentProgress: (progress) => options.emit('documents.progress', progress),
+        prefetchDocuments: () => settings.get().prefetchDocuments,
+        intervalMs: options.sync?.intervalMs,
+        backoff: options.sync?.backoff,
+        now,
+      });
+      work = { open, documents, engine };
+      void engine.start();
+    },
+    closing() {
+      work?.engine.stop();
+      work = null;
+    },
+    pendingCount: (open) => pendingCount(open.cache.db),
+    expired: () => options.emit('session.expired', {}),
+  });
+
+  function requireWork(): AccountWork {
+    if (!work) throw new PortalError('UNAUTHENTICATED');
+    return work;
+  }
+
+  /** The open account as the section services see it, at this instant. */
+  function accountData(): AccountData {
+    const current = requireWork();
+    const instant = now();
+    return {
+      open: current.open,
+      now: instant,
+      today: todayIso(instant),
+      enqueue(input) {
+        const id = enqueue(current.open, input, instant);
+        void current.engine.writeQueued();
+        return id;
+      },
+    };
+  }
+
+  function outboxView() {
+    const current = requireWork();
+    return {
+      items: listOutbox(current.open.cache.db).map((item) => ({
+        id: item.id,
+        kind: item.kind,
+        status: item.status,
+        createdAt: item.createdAt,
+        attempts: item.attempts,
+        error: item.error,
+      })),
+    };
+  }
+
   const handlers: Handlers = {
-    'app.info': () => ({
-      version: options.version,
-      kiosk: options.kiosk,
-      preview: options.preview,
-      platform: options.platform,
-    }),
-    'branding.get': () => branding.get(),
+    'app.info': () => ({ version: options.version, kiosk: options.kiosk, preview: options.preview, platform: options.platform }),
+    'branding.get': () => landlord.branding(),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'session.get': () => session.state(),
     'session.signIn': (input) => session.signIn(input),
-    'session.signOut': () => session.signOut(),
+    'session.signOut': (input) => session.signOut(input),
     'account.signUp': (input) => account.signUp(input),
     'account.recoverIdentifier': (input) => account.recoverIdentifier(input),
     'account.requestPasswordReset': (input) => account.requestPasswordReset(input),
+    'landlord.tenantReference': () => landlord.tenantReference(),
+    'sync.get': () => requireWork().engine.state(),
+    'sync.now': async () => {
+      const engine = requireWork().engine;
+      await engine.requestNow();
+      return engine.state();
+    },
+    'outbox.get': () => outboxView(),
+    'outbox.dismiss': ({ id }) => {
+      // A refused write is dropped with the optimistic row it stood for (same id).
+      dismissRefused(requireWork().open, id, (tx) => tx.delete(entities).where(eq(entities.id, id)).run());
+      return outboxView();
+    },
+    'home.get': () => ({ ...homeView(accountData()), lastSyncAt: requireWork().engine.state().lastSyncAt }),
+    'dossier.get': () => dossierView(accountData()),
+    'dossier.requestUpdate': (input) => requestPersonalInfoUpdate(accountData(), input),
+    'contract.get': () => contractsView(accountData()),
+    'contract.requestOccupantsChange': (input) => requestOccupantsChange(accountData(), input),
+    'balance.get': () => balanceView(accountData()),
+    'balance.requestBankChange': (input) => requestBankChange(accountData(), input),
+    'insurance.submit': (input) => submitInsurance(accountData(), input),
+    'documents.get': () => documentsView(accountData(), requireWork().documents),
+    'documents.open': (input) => {
+      const current = requireWork();
+      return openDocument(accountData(), current.documents, input, current.engine.fetchDocument);
+    },
+    'documents.setPaperless': (input) => setPaperless(accountData(), input),
+    'requests.list': () => requestsView(accountData()),
+    'requests.get': (input) => requestDetail(accountData(), input),
+    'requests.create': (input) => createRequest(accountData(), input),
+    'requests.addMessage': (input) => addRequestMessage(accountData(), input),
+    'requests.cancel': (input) => cancelRequest(accountData(), input),
+    'contacts.get': () => landlord.contacts(),
   };
+
+  /** The file of a document of the open account, for the protocol / preview host (null if absent). */
+  function documentFile(sha256: string): string | null {
+    return work?.documents.locate(sha256) ?? null;
+  }
 
   /** Work done once at start, off the critical path of the first paint. */
   async function start() {
-    await branding.refresh(api);
+    session.restore();
+    await landlord.refresh(api);
   }
 
   function dispose() {
     session.dispose();
   }
 
-  return { handlers, api, session, start, dispose };
+  return {
+    handlers,
+    api,
+    session,
+    documentFile,
+    /** The window regained focus / connectivity returned. */
+    nudgeSync: () => void work?.engine.nudge(),
+    syncIdle: () => work?.engine.idle() ?? Promise.resolve(),
+    start,
+    dispose,
+  };
 }
 
 export type PortalCore = ReturnType<typeof createPortalCore>;

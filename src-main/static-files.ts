@@ -8,6 +8,15 @@ import { extname, join, normalize, sep } from 'node:path';
 export interface StaticRoots {
   rendererDir: string;
   resourcesDir: string;
+  /** The open account's verified offline copy of a document, by SHA-256 (null if absent). */
+  documentFile?: (sha256: string) => string | null;
+}
+
+const DOCUMENT_PATH = /^\/documents\/([0-9a-f]{64})\.pdf$/;
+
+/** Responses that carry a tenant's data must not be kept in any HTTP cache. */
+export function isPrivatePath(urlPath: string): boolean {
+  return DOCUMENT_PATH.test(urlPath);
 }
 
 /** The Content-Security-Policy of the app's page; mirrors the meta tag in index.html. */
@@ -52,6 +61,8 @@ function inside(root: string, relative: string): string | null {
 /** URL path (already decoded, starting with '/') -> absolute file path, or null. */
 export function resolveStaticFile(urlPath: string, roots: StaticRoots): string | null {
   if (urlPath.includes('\0')) return null;
+  const document = DOCUMENT_PATH.exec(urlPath);
+  if (document) return roots.documentFile?.(document[1]!) ?? null;
   const path = urlPath === '/' ? '/index.html' : urlPath;
   for (const folder of ['branding', 'images'] as const) {
     if (path.startsWith(`/${folder}/`)) return inside(join(roots.resourcesDir, folder), path.slice(folder.length + 2));

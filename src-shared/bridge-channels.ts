@@ -14,10 +14,38 @@ export const PROCEDURE_NAMES = [
   'account.signUp',
   'account.recoverIdentifier',
   'account.requestPasswordReset',
+  'landlord.tenantReference',
+  'sync.get',
+  'sync.now',
+  'outbox.get',
+  'outbox.dismiss',
+  'home.get',
+  'dossier.get',
+  'dossier.requestUpdate',
+  'contract.get',
+  'contract.requestOccupantsChange',
+  'balance.get',
+  'balance.requestBankChange',
+  'insurance.submit',
+  'documents.get',
+  'documents.open',
+  'documents.setPaperless',
+  'requests.list',
+  'requests.get',
+  'requests.create',
+  'requests.addMessage',
+  'requests.cancel',
+  'contacts.get',
 ] as const;
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
 
-export const EVENT_NAMES = ['sync.state', 'connectivity.changed', 'session.expired', 'kiosk.idleWarning'] as const;
+export const EVENT_NAMES = [
+  'sync.state',
+  'connectivity.changed',
+  'session.expired',
+  'kiosk.idleWarning',
+  'documents.progress',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 const procedureSet: ReadonlySet<string> = new Set(PROCEDURE_NAMES);

@@ -11,6 +11,7 @@ import type { BridgeResult } from './errors';
 import type { EventName, ProcedureName } from './bridge-channels';
 
 import { birthDateSchema, emailSchema, passwordSchema, requiredTextSchema } from './validation/schemas';
+import * as views from './views';
 
 export * from './bridge-channels';
 
@@ -108,8 +109,19 @@ export const requestPasswordResetInputSchema = z
  */
 export const requestAcceptedSchema = z.object({ status: z.literal('accepted') });
 
+/** Where the sync stands; `reason` is an error code when status is 'error'. */
+export const syncStateSchema = z.object({
+  status: z.enum(['upToDate', 'syncing', 'offline', 'error']),
+  lastSyncAt: z.string().nullable(),
+  /** Writes waiting to be sent. */
+  pending: z.number().int().nonnegative(),
+  reason: z.string().optional(),
+});
+
 export const settingsSchema = z.object({
   locale: localeSchema,
+  /** Keep the last 12 months of quittances and rent notices on this PC without being asked. */
+  prefetchDocuments: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -129,10 +141,38 @@ export const procedures = {
   'settings.update': procedure(settingsSchema.partial().strict(), settingsSchema),
   'session.get': procedure(empty, sessionStateSchema),
   'session.signIn': procedure(signInInputSchema.strict(), sessionStateSchema),
-  'session.signOut': procedure(empty, sessionStateSchema),
+  'session.signOut': procedure(
+    z.object({ discardUnsent: z.boolean().default(false) }).strict(),
+    sessionStateSchema,
+  ),
   'account.signUp': procedure(signUpInputSchema, requestAcceptedSchema),
   'account.recoverIdentifier': procedure(recoverIdentifierInputSchema, requestAcceptedSchema),
   'account.requestPasswordReset': procedure(requestPasswordResetInputSchema, requestAcceptedSchema),
+  'landlord.tenantReference': procedure(
+    empty,
+    z.object({ label: z.string(), pattern: z.string(), example: z.string() }),
+  ),
+  'sync.get': procedure(empty, syncStateSchema),
+  'sync.now': procedure(empty, syncStateSchema),
+  'outbox.get': procedure(empty, views.outboxViewSchema),
+  'outbox.dismiss': procedure(views.outboxItemInputSchema, views.outboxViewSchema),
+  'home.get': procedure(empty, views.homeViewSchema),
+  'dossier.get': procedure(empty, views.dossierViewSchema),
+  'dossier.requestUpdate': procedure(views.personalInfoUpdateInputSchema, views.writeQueuedSchema),
+  'contract.get': procedure(empty, views.contractsViewSchema),
+  'contract.requestOccupantsChange': procedure(views.occupantsChangeInputSchema, views.writeQueuedSchema),
+  'balance.get': procedure(empty, views.balanceViewSchema),
+  'balance.requestBankChange': procedure(views.bankChangeInputSchema, views.writeQueuedSchema),
+  'insurance.submit': procedure(views.insuranceSubmitInputSchema, views.writeQueuedSchema),
+  'documents.get': procedure(empty, views.documentsViewSchema),
+  'documents.open': procedure(views.documentInputSchema, views.documentLocationSchema),
+  'documents.setPaperless': procedure(views.paperlessInputSchema, views.writeQueuedSchema),
+  'requests.list': procedure(empty, views.requestsViewSchema),
+  'requests.get': procedure(views.requestIdInputSchema, views.requestDetailSchema),
+  'requests.create': procedure(views.createRequestInputSchema, views.writeQueuedSchema),
+  'requests.addMessage': procedure(views.requestMessageInputSchema, views.writeQueuedSchema),
+  'requests.cancel': procedure(views.requestIdInputSchema, views.writeQueuedSchema),
+  'contacts.get': procedure(empty, views.contactsViewSchema),
 } as const satisfies Record<ProcedureName, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;
@@ -142,15 +182,11 @@ export type ProcedureOutput<P extends ProcedureName> = z.output<Procedures[P]['o
 
 /** Events main pushes to the renderer. */
 export const events = {
-  'sync.state': z.object({
-    status: z.enum(['upToDate', 'syncing', 'offline', 'error']),
-    lastSyncAt: z.string().nullable(),
-    pending: z.number().int().nonnegative(),
-    reason: z.string().optional(),
-  }),
+  'sync.state': syncStateSchema,
   'connectivity.changed': z.object({ online: z.boolean() }),
   'session.expired': z.object({}),
   'kiosk.idleWarning': z.object({ secondsLeft: z.number().int().nonnegative() }),
+  'documents.progress': z.object({ sha256: z.string(), received: z.number().int(), total: z.number().int().nullable() }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

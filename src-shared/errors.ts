@@ -14,6 +14,11 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'DATABASE_TOO_NEW', // the local cache was written by a newer version of the app
+  'UNSENT_ITEMS', // sign-out asked while writes wait in the outbox; confirm to discard them
+  'FORBIDDEN', // signed in, but this is not yours
+  'IDEMPOTENCY_MISMATCH', // an outbox key was reused with another body (a bug: never retried)
+  'PAYLOAD_TOO_LARGE', // an attachment over the size limit
+  'UNSUPPORTED_MEDIA_TYPE', // an attachment that is not a PDF, JPEG or PNG (checked by content)
   'SERVER', // the Portal API answered an error we cannot recover from
   'INTERNAL', // a bug on our side; details are in the main-process log only
 ] as const;

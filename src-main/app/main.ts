@@ -47,7 +47,6 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     applySecurityBaseline();
-    serveAppScheme({ rendererDir: join(import.meta.dirname, '..', 'renderer'), resourcesDir });
 
     const core = createPortalCore({
       version: app.getVersion(),
@@ -63,7 +62,14 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding: sqliteBinding,
       emit: emitToWindows(() => BrowserWindow.getAllWindows()),
     });
+    serveAppScheme({
+      rendererDir: join(import.meta.dirname, '..', 'renderer'),
+      resourcesDir,
+      documentFile: core.documentFile,
+    });
     registerIpc(createRouter({ handlers: core.handlers, trustedOrigins: [APP_ORIGIN] }));
+    // Sync when the tenant comes back to the window (ARCHITECTURE.md: focus is a sync trigger).
+    app.on('browser-window-focus', () => core.nudgeSync());
     app.on('before-quit', () => core.dispose());
 
     mainWindow = createMainWindow();

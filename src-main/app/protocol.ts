@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY, mimeType, resolveStaticFile, type StaticRoots } from '../static-files';
+import { CONTENT_SECURITY_POLICY, isPrivatePath, mimeType, resolveStaticFile, type StaticRoots } from '../static-files';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://portal`;
@@ -22,9 +22,11 @@ export function serveAppScheme(roots: StaticRoots) {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'portal') return new Response('Not found', { status: 404 });
+    let pathname = '';
     let file: string | null = null;
     try {
-      file = resolveStaticFile(decodeURIComponent(url.pathname), roots);
+      pathname = decodeURIComponent(url.pathname);
+      file = resolveStaticFile(pathname, roots);
     } catch {
       file = null;
     }
@@ -36,6 +38,7 @@ export function serveAppScheme(roots: StaticRoots) {
           'content-type': mimeType(file),
           'content-security-policy': CONTENT_SECURITY_POLICY,
           'x-content-type-options': 'nosniff',
+          'cache-control': isPrivatePath(pathname) ? 'no-store' : 'no-cache',
         },
       });
     } catch {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventName, EventPayload } from '../../src-shared/bridge';
-import { createPortalCore } from '../portal-core';
+import { createPortalCore, type PortalCore } from '../portal-core';
 import { createJsonSettingsStore } from '../services/settings';
 import { createKeyFileSecretStore } from '../storage/secrets';
 import { startPreviewHost, type PreviewHost } from './preview-host';
@@ -20,7 +20,7 @@ export async function startPreview(options: {
   userDataDir: string;
   port?: number;
   kiosk?: boolean;
-}): Promise<{ host: PreviewHost; close(): Promise<void> }> {
+}): Promise<{ host: PreviewHost; core: PortalCore; close(): Promise<void> }> {
   mkdirSync(options.userDataDir, { recursive: true, mode: 0o700 });
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   let host: PreviewHost | null = null;
@@ -41,12 +41,14 @@ export async function startPreview(options: {
     handlers: core.handlers,
     rendererDir: join(projectRoot, 'out', 'renderer'),
     resourcesDir: join(projectRoot, 'resources'),
+    documentFile: core.documentFile,
     port: options.port,
   });
   void core.start();
   const started = host;
   return {
     host: started,
+    core,
     async close() {
       core.dispose();
       await started.close();

@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../src-shared/bridge';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
-import { CONTENT_SECURITY_POLICY, mimeType, resolveStaticFile, type StaticRoots } from '../static-files';
+import { CONTENT_SECURITY_POLICY, isPrivatePath, mimeType, resolveStaticFile, type StaticRoots } from '../static-files';
 
 export interface PreviewHostOptions extends StaticRoots {
   /** The core's handlers; the host builds the router once it knows its own origin. */
@@ -88,7 +88,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       ...BASE_HEADERS,
       'content-type': type,
       'content-security-policy': CONTENT_SECURITY_POLICY,
-      'cache-control': 'no-cache',
+      'cache-control': isPrivatePath(pathname) ? 'no-store' : 'no-cache',
     });
     response.end(body);
   }

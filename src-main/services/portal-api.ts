@@ -34,9 +34,19 @@ function errorCodeFrom(status: number, body: ServerErrorBody): ErrorCode {
   if (status === 401) return 'UNAUTHENTICATED';
   if (status === 404) return 'NOT_FOUND';
   if (status === 409) return 'CONFLICT';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 422) return 'IDEMPOTENCY_MISMATCH';
   if (status === 429) return 'THROTTLED';
   if (status === 400) return 'VALIDATION';
   return 'SERVER';
+}
+
+export interface DownloadProgress {
+  received: number;
+  /** From Content-Length; null when the server did not say. */
+  total: number | null;
 }
 
 export class PortalApi {
@@ -76,20 +86,84 @@ export class PortalApi {
       body = undefined;
     }
 
-    if (!response.ok) {
-      const errorBody = (body ?? {}) as ServerErrorBody;
-      const retryAfter = Number(response.headers.get('retry-after'));
-      throw new PortalError(errorCodeFrom(response.status, errorBody), {
-        fields: Array.isArray(errorBody.error?.fields) ? errorBody.error.fields : undefined,
-        retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-        cause: new Error(`${options.method ?? 'GET'} ${path} -> HTTP ${response.status}`),
-      });
-    }
+    if (!response.ok) throw this.failure(response, body, `${options.method ?? 'GET'} ${path}`);
 
     const parsed = options.response.safeParse(body);
     if (!parsed.success) {
       throw new PortalError('SERVER', { cause: new Error(`${path}: answer outside the API contract`) });
     }
     return parsed.data;
+  }
+
+  /** PUT of raw bytes (attachments: PUT /v1/uploads/{id} with their SHA-256). */
+  async upload<T extends z.ZodType>(
+    path: string,
+    options: { bytes: Uint8Array; mediaType: string; sha256: string; accessToken: string; response: T },
+  ): Promise<z.output<T>> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method: 'PUT',
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${options.accessToken}`,
+          'content-type': options.mediaType,
+          'x-content-sha256': options.sha256,
+        },
+        body: options.bytes,
+        // Large photos on a slow line: more time than a JSON call.
+        signal: AbortSignal.timeout(this.timeoutMs * 8),
+      });
+    } catch (cause) {
+      throw new PortalError('OFFLINE', { cause });
+    }
+    const body = await response.json().catch(() => undefined);
+    if (!response.ok) throw this.failure(response, body, `PUT ${path}`);
+    const parsed = options.response.safeParse(body);
+    if (!parsed.success) throw new PortalError('SERVER', { cause: new Error(`${path}: answer outside the API contract`) });
+    return parsed.data;
+  }
+
+  /** GET of raw bytes (documents: GET /v1/blobs/{sha256}), reporting progress. */
+  async download(
+    path: string,
+    options: { accessToken: string; onProgress?: (progress: DownloadProgress) => void },
+  ): Promise<Uint8Array> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${options.accessToken}` },
+        signal: AbortSignal.timeout(this.timeoutMs * 8),
+      });
+    } catch (cause) {
+      throw new PortalError('OFFLINE', { cause });
+    }
+    if (!response.ok || !response.body) {
+      throw this.failure(response, await response.json().catch(() => undefined), `GET ${path}`);
+    }
+    const length = Number(response.headers.get('content-length'));
+    const total = Number.isFinite(length) && length > 0 ? length : null;
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    try {
+      for await (const chunk of response.body) {
+        chunks.push(chunk);
+        received += chunk.length;
+        options.onProgress?.({ received, total });
+      }
+    } catch (cause) {
+      throw new PortalError('OFFLINE', { cause });
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private failure(response: Response, body: unknown, what: string): PortalError {
+    const errorBody = (body ?? {}) as ServerErrorBody;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return new PortalError(errorCodeFrom(response.status, errorBody), {
+      fields: Array.isArray(errorBody.error?.fields) ? errorBody.error.fields : undefined,
+      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      cause: new Error(`${what} -> HTTP ${response.status}`),
+    });
   }
 }

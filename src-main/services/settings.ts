@@ -10,7 +10,7 @@ export interface SettingsStore {
   write(value: Settings): void;
 }
 
-export const DEFAULT_SETTINGS: Settings = { locale: 'fr' };
+export const DEFAULT_SETTINGS: Settings = { locale: 'fr', prefetchDocuments: true };
 
 export function createJsonSettingsStore(file: string): SettingsStore {
   return { read: () => readJsonFile(file), write: (value) => writeJsonFileAtomic(file, value) };

@@ -1,9 +1,6 @@
-/**
- * Small JSON files written atomically: write a temporary file, fsync it, then rename over the
- * target, so a crash or power loss leaves the old file or the new one, never half of one.
- */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+/** Small JSON files (settings, pointers), read leniently and written atomically. */
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-file';
 
 export function readJsonFile(file: string): unknown {
   try {
@@ -16,14 +13,5 @@ export function readJsonFile(file: string): unknown {
 }
 
 export function writeJsonFileAtomic(file: string, value: unknown): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify(value, null, 2));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
+  writeFileAtomic(file, JSON.stringify(value, null, 2));
 }

@@ -7,3 +7,4 @@ export * from './password';
 export * from './phone';
 export * from './schemas';
 export * from './tenant-reference';
+export * from './file-type';

@@ -48,6 +48,14 @@ export const FIELD_MESSAGE_KEYS = [
   'fields.unexpected',
   'fields.consentRequired',
   'fields.passwordMismatch',
+  'fields.file.type',
+  'fields.file.tooLarge',
+  'fields.file.content',
+  'fields.photos.tooMany',
+  'fields.occupants.signatoryRequired',
+  'fields.postalCode',
+  'fields.date.endBeforeStart',
+  'fields.noChange',
 ] as const satisfies readonly (
   | 'fields.required'
   | 'fields.invalid'
@@ -64,6 +72,12 @@ export const FIELD_MESSAGE_KEYS = [
   | 'fields.unexpected'
   | 'fields.consentRequired'
   | 'fields.passwordMismatch'
+  | Keys<'fields.file', 'type' | 'tooLarge' | 'content'>
+  | 'fields.photos.tooMany'
+  | 'fields.occupants.signatoryRequired'
+  | 'fields.postalCode'
+  | 'fields.date.endBeforeStart'
+  | 'fields.noChange'
 )[];
 
 export type FieldMessageKey = (typeof FIELD_MESSAGE_KEYS)[number];

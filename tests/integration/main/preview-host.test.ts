@@ -72,7 +72,7 @@ describe('browser preview host', () => {
 
   it('answers a call that carries the token and its own origin', async () => {
     const answer = await rpc('settings.get', {});
-    expect(JSON.parse(answer.body)).toEqual({ ok: true, value: { locale: 'fr' } });
+    expect(JSON.parse(answer.body)).toEqual({ ok: true, value: { locale: 'fr', prefetchDocuments: true } });
   });
 
   it('refuses a call without the token or with a wrong one', async () => {

@@ -120,8 +120,8 @@ describe('router', () => {
   });
 
   it('stores and returns settings through the contract', async () => {
-    expect(await router('settings.get', {}, fromApp)).toEqual({ ok: true, value: { locale: 'fr' } });
-    expect(await router('settings.update', { locale: 'en' }, fromApp)).toEqual({ ok: true, value: { locale: 'en' } });
-    expect(await router('settings.get', {}, fromApp)).toEqual({ ok: true, value: { locale: 'en' } });
+    expect(await router('settings.get', {}, fromApp)).toEqual({ ok: true, value: { locale: 'fr', prefetchDocuments: true } });
+    expect(await router('settings.update', { locale: 'en' }, fromApp)).toEqual({ ok: true, value: { locale: 'en', prefetchDocuments: true } });
+    expect(await router('settings.get', {}, fromApp)).toEqual({ ok: true, value: { locale: 'en', prefetchDocuments: true } });
   });
 });

@@ -1,0 +1,67 @@
+/**
+ * What every section service needs from the open account: its cache, the outbox (to say
+ * whether an optimistic row is pending or refused), and a way to queue a write.
+ */
+import type { SyncData, SyncEntity } from '../../src-shared/api/sync';
+import { PortalError } from '../../src-shared/errors';
+import { sniffMediaType } from '../../src-shared/validation/file-type';
+import type { AttachmentInput } from '../../src-shared/views';
+import { listEntities, type MirrorRow } from '../storage/cache-mirror';
+import { listOutbox, type EnqueueInput, type NewAttachment, type OutboxItem } from '../sync/outbox';
+import type { OpenAccount } from './session';
+
+export interface AccountData {
+  open: OpenAccount;
+  today: string;
+  now: Date;
+  /** Queues a write (outbox row + optimistic state in one transaction) and nudges the sync. */
+  enqueue(input: EnqueueInput): string;
+}
+
+export type Delivery = 'synced' | 'pending' | 'refused';
+
+/** Outbox items by id, read once per view. */
+export function outboxById(data: AccountData): Map<string, OutboxItem> {
+  return new Map(listOutbox(data.open.cache.db).map((item) => [item.id, item]));
+}
+
+export function deliveryOf(row: { id: string; local: boolean }, outbox: Map<string, OutboxItem>): Delivery {
+  if (!row.local) return 'synced';
+  return outbox.get(row.id)?.status === 'refused' ? 'refused' : 'pending';
+}
+
+export function rows<E extends SyncEntity>(data: AccountData, entity: E): MirrorRow<E>[] {
+  return listEntities(data.open.cache.db, entity);
+}
+
+export function addressOf(data: { addressLine: string; postalCode: string; city: string }) {
+  return { line: data.addressLine, postalCode: data.postalCode, city: data.city };
+}
+
+export function requireDossier(data: AccountData, dossierId: string): MirrorRow<'dossier'> {
+  const dossier = rows(data, 'dossier').find((row) => row.id === dossierId);
+  if (!dossier) throw new PortalError('NOT_FOUND');
+  return dossier;
+}
+
+export function profileOf(data: AccountData): SyncData<'profile'> | null {
+  return rows(data, 'profile')[0]?.data ?? null;
+}
+
+const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Decodes a file the tenant picked and checks it by content: the declared kind must be what the
+ * bytes are (a renamed .exe is refused here, before it is queued, and again by the server).
+ */
+export function decodeAttachment(input: AttachmentInput, path: string): NewAttachment {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    throw new PortalError('VALIDATION', { fields: [{ path, message: 'fields.file.tooLarge' }] });
+  }
+  const actual = sniffMediaType(bytes);
+  if (!actual || actual !== input.mediaType) {
+    throw new PortalError('VALIDATION', { fields: [{ path, message: 'fields.file.content' }] });
+  }
+  return { bytes, mediaType: actual };
+}

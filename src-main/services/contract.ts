@@ -1,0 +1,71 @@
+/** "Mon contrat": contracts (Logement, Stationnement, Facturation), address, occupants; "Modifier" the occupants. */
+import type { z } from 'zod';
+import type { OccupantsChangeBody } from '../../src-shared/api/writes';
+import type { ContractsView, occupantsChangeInputSchema } from '../../src-shared/views';
+import { putLocalEntity } from '../storage/cache-mirror';
+import { addressOf, deliveryOf, outboxById, profileOf, requireDossier, rows, type AccountData } from './account-data';
+
+const KIND_ORDER = { logement: 0, stationnement: 1, facturation: 2 } as const;
+
+export function contractsView(data: AccountData): ContractsView {
+  const outbox = outboxById(data);
+  const contracts = rows(data, 'contract');
+  const occupants = rows(data, 'occupant');
+  const pendingOccupants = new Set(
+    rows(data, 'changeRequest')
+      .filter((row) => row.data.kind === 'occupants' && row.data.status === 'pending' && deliveryOf(row, outbox) !== 'refused')
+      .map((row) => row.data.dossierId),
+  );
+  const profile = profileOf(data);
+  return {
+    holderName: profile ? `${profile.civility} ${profile.lastName} ${profile.firstName}` : data.open.account.displayName,
+    dossiers: rows(data, 'dossier')
+      .sort((a, b) => a.data.number.localeCompare(b.data.number))
+      .map((dossier) => ({
+        id: dossier.id,
+        number: dossier.data.number,
+        address: addressOf(dossier.data),
+        contracts: contracts
+          .filter((row) => row.data.dossierId === dossier.id)
+          .sort((a, b) => KIND_ORDER[a.data.kind] - KIND_ORDER[b.data.kind])
+          .map((row) => ({ id: row.id, kind: row.data.kind, label: row.data.label, address: addressOf(row.data), startDate: row.data.startDate })),
+        occupants: occupants
+          .filter((row) => row.data.dossierId === dossier.id)
+          // The signatory first, then by birth date as a family record reads.
+          .sort((a, b) => Number(b.data.signatory) - Number(a.data.signatory) || a.data.birthDate.localeCompare(b.data.birthDate))
+          .map((row) => ({
+            id: row.id,
+            civility: row.data.civility,
+            lastName: row.data.lastName,
+            firstName: row.data.firstName,
+            birthDate: row.data.birthDate,
+            relationship: row.data.relationship,
+            signatory: row.data.signatory,
+          })),
+        pendingOccupantsChange: pendingOccupants.has(dossier.id),
+      })),
+  };
+}
+
+export function requestOccupantsChange(data: AccountData, input: z.output<typeof occupantsChangeInputSchema>) {
+  requireDossier(data, input.dossierId);
+  const body: OccupantsChangeBody = { dossierId: input.dossierId, occupants: input.occupants };
+  const id = data.enqueue({
+    kind: 'contract.occupants',
+    method: 'POST',
+    path: '/v1/change-requests/occupants',
+    body: () => body,
+    optimistic: (tx, id) =>
+      putLocalEntity(tx, 'changeRequest', id, {
+        dossierId: input.dossierId,
+        kind: 'occupants',
+        summary: { occupants: input.occupants },
+        attachmentSha256: null,
+        status: 'pending',
+        staffComment: null,
+        createdAt: data.now.toISOString(),
+        decidedAt: null,
+      }),
+  });
+  return { id, delivery: 'pending' as const };
+}

@@ -1,0 +1,66 @@
+/**
+ * "Mon dossier": personal information and the insurance block; "Modifier" -> "Valider" becomes
+ * a change request for staff (the banner says one is in progress until they decide).
+ */
+import type { z } from 'zod';
+import type { PersonalInfoChangeBody } from '../../src-shared/api/writes';
+import { PortalError } from '../../src-shared/errors';
+import type { DossierView, personalInfoUpdateInputSchema } from '../../src-shared/views';
+import { putLocalEntity } from '../storage/cache-mirror';
+import { deliveryOf, outboxById, profileOf, rows, type AccountData } from './account-data';
+import { insuranceStatuses } from './insurance';
+
+export function dossierView(data: AccountData): DossierView {
+  const profile = profileOf(data);
+  if (!profile) throw new PortalError('NOT_FOUND');
+  const outbox = outboxById(data);
+  const pendingUpdate = rows(data, 'changeRequest').some(
+    (row) => row.data.kind === 'personal_info' && row.data.status === 'pending' && deliveryOf(row, outbox) !== 'refused',
+  );
+  return {
+    profile: {
+      civility: profile.civility,
+      lastName: profile.lastName,
+      firstName: profile.firstName,
+      email: profile.email,
+      phoneHome: profile.phoneHome,
+      phoneMobile: profile.phoneMobile,
+      phoneWork: profile.phoneWork,
+      cafNumber: profile.cafNumber,
+    },
+    pendingUpdate,
+    insurance: insuranceStatuses(data),
+  };
+}
+
+/** Sends only what changed; nothing changed is a validation error, not an empty request. */
+export function requestPersonalInfoUpdate(data: AccountData, input: z.output<typeof personalInfoUpdateInputSchema>) {
+  const profile = profileOf(data);
+  if (!profile) throw new PortalError('NOT_FOUND');
+  const changes: PersonalInfoChangeBody = {};
+  if (input.phoneHome !== profile.phoneHome) changes.phoneHome = input.phoneHome;
+  if (input.phoneMobile !== profile.phoneMobile) changes.phoneMobile = input.phoneMobile;
+  if (input.phoneWork !== profile.phoneWork) changes.phoneWork = input.phoneWork;
+  if (input.cafNumber !== profile.cafNumber) changes.cafNumber = input.cafNumber;
+  if (Object.keys(changes).length === 0) {
+    throw new PortalError('VALIDATION', { fields: [{ path: '', message: 'fields.noChange' }] });
+  }
+  const id = data.enqueue({
+    kind: 'dossier.update',
+    method: 'POST',
+    path: '/v1/change-requests/personal-info',
+    body: () => changes,
+    optimistic: (tx, id) =>
+      putLocalEntity(tx, 'changeRequest', id, {
+        dossierId: null,
+        kind: 'personal_info',
+        summary: changes,
+        attachmentSha256: null,
+        status: 'pending',
+        staffComment: null,
+        createdAt: data.now.toISOString(),
+        decidedAt: null,
+      }),
+  });
+  return { id, delivery: 'pending' as const };
+}

@@ -1,0 +1,38 @@
+/** "Accueil": dossier, address, balance, last actions, the insurance alert and a short to-do list. */
+import type { HomeView } from '../../src-shared/views';
+import { listOutbox } from '../sync/outbox';
+import { addressOf, profileOf, rows, type AccountData } from './account-data';
+import { insuranceStatuses } from './insurance';
+
+const LAST_ACTIONS = 30;
+
+export function homeView(data: AccountData): HomeView {
+  const dossiers = rows(data, 'dossier')
+    .map((row) => ({ id: row.id, number: row.data.number, address: addressOf(row.data), balanceCents: row.data.balanceCents }))
+    .sort((a, b) => a.number.localeCompare(b.number));
+  const insuranceAlert = insuranceStatuses(data).some((item) => item.status === 'none' || item.status === 'expired' || item.status === 'refused');
+  const lastActions = rows(data, 'activity')
+    .map((row) => ({ id: row.id, at: row.data.at, kind: row.data.kind, label: row.data.label }))
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, LAST_ACTIONS);
+  const outbox = listOutbox(data.open.cache.db);
+  const refused = outbox.filter((item) => item.status === 'refused').length;
+  const pending = outbox.length - refused;
+
+  const todos: HomeView['todos'] = [];
+  for (const dossier of dossiers) if (dossier.balanceCents > 0) todos.push({ kind: 'pay', dossierId: dossier.id });
+  if (insuranceAlert) todos.push({ kind: 'insurance' });
+  if (refused > 0) todos.push({ kind: 'refusedItems', count: refused });
+  if (pending > 0) todos.push({ kind: 'pendingItems', count: pending });
+
+  const profile = profileOf(data);
+  return {
+    today: data.today,
+    displayName: profile ? `${profile.civility} ${profile.lastName} ${profile.firstName}` : data.open.account.displayName,
+    dossiers,
+    insuranceAlert,
+    lastActions,
+    todos,
+    lastSyncAt: null,
+  };
+}

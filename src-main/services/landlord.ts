@@ -1,0 +1,68 @@
+/**
+ * The landlord's settings (white-label): branding, contacts, tenant-reference format. The
+ * default ships in resources/branding/branding.json; the landlord's own settings, once fetched
+ * from GET /v1/landlord, are kept in the user-data folder and win, so they show offline too.
+ * Nothing here names a real landlord.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { landlordSchema, type Landlord } from '../../src-shared/api/landlord';
+import { brandingSchema, type Branding } from '../../src-shared/bridge';
+import { PortalError } from '../../src-shared/errors';
+import { DEFAULT_TENANT_REFERENCE_FORMAT } from '../../src-shared/validation/tenant-reference';
+import type { ContactsView } from '../../src-shared/views';
+import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
+import type { PortalApi } from './portal-api';
+
+export function createLandlordService({ resourcesDir, userDataDir }: { resourcesDir: string; userDataDir: string }) {
+  const defaults = brandingSchema.parse(JSON.parse(readFileSync(join(resourcesDir, 'branding', 'branding.json'), 'utf8')));
+  const cacheFile = join(userDataDir, 'landlord.json');
+  let cached: Landlord | null | undefined;
+
+  function landlord(): Landlord | null {
+    if (cached === undefined) {
+      const parsed = landlordSchema.safeParse(readJsonFile(cacheFile));
+      cached = parsed.success ? parsed.data : null;
+    }
+    return cached;
+  }
+
+  function branding(): Branding {
+    const settings = landlord();
+    if (!settings) return defaults;
+    return {
+      ...defaults,
+      name: settings.name,
+      portalTitle: settings.portalTitle,
+      logoAlt: `Logo ${settings.name}`,
+      colors: settings.colors,
+    };
+  }
+
+  /** "Nous contacter": needs the landlord's settings at least once (they are then kept). */
+  function contacts(): ContactsView {
+    const settings = landlord();
+    if (!settings) throw new PortalError('OFFLINE');
+    return { landlordName: settings.name, ...settings.contacts };
+  }
+
+  function tenantReference() {
+    const settings = landlord();
+    return settings?.tenantReference ?? { label: 'Numéro TG', ...DEFAULT_TENANT_REFERENCE_FORMAT };
+  }
+
+  /** Fetches the settings; keeps the cached ones when the server cannot be reached. */
+  async function refresh(api: PortalApi): Promise<void> {
+    try {
+      const fresh = await api.request('/v1/landlord', { response: landlordSchema });
+      writeJsonFileAtomic(cacheFile, fresh);
+      cached = fresh;
+    } catch {
+      // Offline or server error: the cached or default settings stay; nothing to tell the tenant.
+    }
+  }
+
+  return { branding, contacts, tenantReference, refresh };
+}
+
+export type LandlordService = ReturnType<typeof createLandlordService>;

@@ -1,0 +1,94 @@
+/**
+ * Reading and writing the mirror of the tenant's server data (the `entities` table).
+ * Rows are read back through the API contract's schemas, so a service never trusts raw JSON.
+ */
+import { and, eq } from 'drizzle-orm';
+import { SYNC_ENTITIES, type SyncChange, type SyncData, type SyncEntity } from '../../src-shared/api/sync';
+import { entities, syncState } from '../../db/schema';
+import type { CacheDb } from './cache-database';
+
+export interface MirrorRow<E extends SyncEntity> {
+  id: string;
+  version: number;
+  local: boolean;
+  data: SyncData<E>;
+}
+
+/** Every live row of one entity kind. A row that fails its schema is skipped (and logged once). */
+export function listEntities<E extends SyncEntity>(db: CacheDb, entity: E): MirrorRow<E>[] {
+  const rows = db.select().from(entities).where(eq(entities.entity, entity)).all();
+  const schema = SYNC_ENTITIES[entity];
+  const result: MirrorRow<E>[] = [];
+  for (const row of rows) {
+    const parsed = schema.safeParse(row.data);
+    if (parsed.success) result.push({ id: row.id, version: row.version, local: row.local, data: parsed.data as SyncData<E> });
+    else console.warn(`cache: ${entity} ${row.id} does not match the contract; skipped`);
+  }
+  return result;
+}
+
+export function getEntity<E extends SyncEntity>(db: CacheDb, entity: E, id: string): MirrorRow<E> | null {
+  const row = db
+    .select()
+    .from(entities)
+    .where(and(eq(entities.entity, entity), eq(entities.id, id)))
+    .get();
+  if (!row) return null;
+  const parsed = SYNC_ENTITIES[entity].safeParse(row.data);
+  return parsed.success ? { id: row.id, version: row.version, local: row.local, data: parsed.data as SyncData<E> } : null;
+}
+
+/** An optimistic row for a write not yet confirmed (call inside the outbox transaction). */
+export function putLocalEntity<E extends SyncEntity>(db: CacheDb, entity: E, id: string, data: SyncData<E>) {
+  db.insert(entities)
+    .values({ entity, id, version: 0, data, local: true })
+    .onConflictDoUpdate({ target: [entities.entity, entities.id], set: { data, local: true } })
+    .run();
+}
+
+/**
+ * Applies one page of the sync feed and its cursor in ONE transaction: after a crash the cache
+ * holds either the page and its cursor, or neither.
+ */
+export function applySyncPage(db: CacheDb, changes: readonly SyncChange[], cursor: string, now: string) {
+  db.transaction((tx) => {
+    for (const change of changes) {
+      if (change.deleted || change.data === null) {
+        tx.delete(entities)
+          .where(and(eq(entities.entity, change.entity), eq(entities.id, change.id)))
+          .run();
+      } else {
+        tx.insert(entities)
+          .values({ entity: change.entity, id: change.id, version: change.version, data: change.data, local: false })
+          .onConflictDoUpdate({
+            target: [entities.entity, entities.id],
+            set: { version: change.version, data: change.data, local: false },
+          })
+          .run();
+      }
+    }
+    tx.insert(syncState)
+      .values({ id: 1, cursor, lastSyncAt: now })
+      .onConflictDoUpdate({ target: syncState.id, set: { cursor, lastSyncAt: now } })
+      .run();
+  });
+}
+
+/**
+ * The server answered `reset` (our cursor is older than its tombstone retention): forget the
+ * server's rows and the cursor, keep the optimistic rows of unsent writes.
+ */
+export function resetMirror(db: CacheDb) {
+  db.transaction((tx) => {
+    tx.delete(entities).where(eq(entities.local, false)).run();
+    tx.insert(syncState)
+      .values({ id: 1, cursor: null, lastSyncAt: null })
+      .onConflictDoUpdate({ target: syncState.id, set: { cursor: null } })
+      .run();
+  });
+}
+
+export function readSyncState(db: CacheDb): { cursor: string | null; lastSyncAt: string | null } {
+  const row = db.select().from(syncState).where(eq(syncState.id, 1)).get();
+  return { cursor: row?.cursor ?? null, lastSyncAt: row?.lastSyncAt ?? null };
+}
