@@ -13,6 +13,10 @@ if (!binary || !existsSync(binary)) {
   console.log('tests/electron: skipped, Electron binary not installed on this machine (see scripts/fetch-electron.mjs).');
   process.exit(0);
 }
+// The app loads better-sqlite3 built for Electron's ABI from .native/electron (main.ts); build it
+// if it is missing or out of date (fast no-op otherwise).
+const native = spawnSync(process.execPath, [join(root, 'scripts', 'build-native-electron.mjs')], { cwd: root, stdio: 'inherit' });
+if (native.status !== 0) process.exit(native.status ?? 1);
 const result = spawnSync(join(root, 'node_modules', '.bin', 'playwright'), ['test', '-c', 'tests/electron/playwright.config.ts'], {
   cwd: root,
   stdio: 'inherit',
