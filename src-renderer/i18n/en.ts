@@ -65,9 +65,23 @@ export const en: Messages = {
     email: 'Enter a valid email address, for example name@example.com.',
     consentRequired: 'You must tick this box to create your account.',
     passwordMismatch: 'The two passwords are not the same.',
+    postalCode: 'Enter a 5-digit postcode, for example 78000.',
+    noChange: 'You have not changed anything.',
     date: {
       format: 'Enter a date as dd/mm/yyyy, for example 01/04/1950.',
       invalid: 'This date does not exist. Check the day and the month.',
+      endBeforeStart: 'The end date must be after the start date.',
+    },
+    file: {
+      type: 'This type of file is not accepted. Choose a PDF, JPEG or PNG file.',
+      tooLarge: 'This file is too large. Choose a smaller file.',
+      content: 'This file cannot be read or does not match its type. Choose another file.',
+    },
+    photos: {
+      tooMany: 'You attached too many photos. Remove one or more.',
+    },
+    occupants: {
+      signatoryRequired: 'The home must keep at least one signatory occupant.',
     },
     birthDate: {
       future: 'The date of birth cannot be in the future.',

@@ -69,9 +69,23 @@ export const fr = {
     email: 'Saisissez une adresse mail valide, par exemple nom@exemple.fr.',
     consentRequired: 'Vous devez cocher cette case pour créer votre compte.',
     passwordMismatch: 'Les deux mots de passe ne sont pas identiques.',
+    postalCode: 'Saisissez un code postal à 5 chiffres, par exemple 78000.',
+    noChange: "Vous n'avez rien modifié.",
     date: {
       format: 'Saisissez une date au format jj/mm/aaaa, par exemple 01/04/1950.',
       invalid: "Cette date n'existe pas. Vérifiez le jour et le mois.",
+      endBeforeStart: 'La date de fin doit être après la date de début.',
+    },
+    file: {
+      type: "Ce type de fichier n'est pas accepté. Choisissez un fichier PDF, JPEG ou PNG.",
+      tooLarge: 'Ce fichier est trop volumineux. Choisissez un fichier plus petit.',
+      content: "Ce fichier est illisible ou ne correspond pas à son type. Choisissez un autre fichier.",
+    },
+    photos: {
+      tooMany: 'Vous avez joint trop de photos. Retirez-en une ou plusieurs.',
+    },
+    occupants: {
+      signatoryRequired: 'Le logement doit garder au moins un occupant signataire.',
     },
     birthDate: {
       future: 'La date de naissance ne peut pas être dans le futur.',

@@ -20,7 +20,10 @@ export type MessageKey = Leaves<Messages>;
 
 export type Params = Record<string, string | number>;
 
-/** Compile-time check: every field message the shared schemas can emit has its sentence. */
+/**
+ * Compile-time check: every field message the shared schemas can emit has its sentence. When
+ * this line fails, the error names the missing keys: add them to fr.ts and en.ts.
+ */
 type MissingFieldMessages = Exclude<FieldMessageKey, MessageKey>;
 const everyFieldMessageTranslated: [MissingFieldMessages] extends [never] ? true : MissingFieldMessages = true;
 void everyFieldMessageTranslated;
