@@ -93,6 +93,8 @@ export function createPortalCore(options: PortalCoreOptions) {
       });
       work = { open, documents, engine };
       void engine.start();
+      // The landlord's contacts and branding, kept for offline use; also when the app started offline.
+      void landlord.refresh(api);
     },
     closing() {
       work?.engine.stop();

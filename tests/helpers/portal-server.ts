@@ -1,0 +1,49 @@
+/**
+ * A real Portal API server for desktop tests, on 127.0.0.1, with demo data in an in-memory
+ * PGlite, that a test can stop and start again on the same port with the same data (to play
+ * "the server is down" for real: connections refused, not mocked).
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../server/src/app';
+import { openDatabase, type DatabaseHandle } from '../../server/src/db/client';
+
+export interface RestartableServer {
+  url: string;
+  handle: DatabaseHandle;
+  dataKey: Buffer;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startPortalServer(): Promise<RestartableServer> {
+  const handle = await openDatabase({ kind: 'pglite' });
+  const dataKey = randomBytes(32);
+  let app: FastifyInstance | null = null;
+  let port = 0;
+
+  async function start() {
+    app = await buildServer({ db: handle, passwordHashing: 'fast', mail: { kind: 'memory', from: 'test@localhost', sent: [] }, dataKey, demo: true });
+    await app.listen({ port, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    port = address.port;
+  }
+
+  await start();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    handle,
+    dataKey,
+    start,
+    async stop() {
+      await app?.close();
+      app = null;
+    },
+    async close() {
+      await app?.close();
+      await handle.close();
+    },
+  };
+}
