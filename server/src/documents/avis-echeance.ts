@@ -52,6 +52,7 @@ export async function renderAvisEcheance(input: AvisEcheanceInput): Promise<Uint
     w.paragraph(`Votre compte est créditeur de ${euros(-totalCents)} : vous n'avez rien à payer pour cette échéance.`, { bold: true });
     w.moveDown(6);
   }
+  w.ensureSpace(30);
   w.text(`Date d'échéance : ${date(input.dueDate)}`, 50, w.y, { size: 11, bold: true });
   w.moveDown(24);
 

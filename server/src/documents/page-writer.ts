@@ -1,9 +1,10 @@
 /**
- * Drawing primitives for one A4 page, top to bottom: a cursor `y` that blocks move down, text that
+ * Drawing primitives for A4 pages, top to bottom: a cursor `y` that blocks move down, a new page
+ * when a block would run into the footer (a tenant with many small payments in a month), text that
  * is always made encodable (pdfSafe) and wrapped on ordinary spaces only, so "1 234,56 €" (no-break
  * spaces) never splits across lines.
  */
-import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import { pdfSafe } from './text';
 import type { DocumentTheme } from './theme';
 
@@ -12,6 +13,8 @@ export const A4: [number, number] = [595.28, 841.89];
 export const MARGIN = 50;
 export const CONTENT_WIDTH = A4[0] - 2 * MARGIN;
 export const RIGHT_EDGE = A4[0] - MARGIN;
+/** Nothing but the footer below this line. */
+export const FOOTER_TOP = 70;
 
 export interface Fonts {
   regular: PDFFont;
@@ -27,12 +30,37 @@ export interface TextStyle {
 export class PageWriter {
   /** Baseline of the next line, in points from the bottom of the page. */
   y = A4[1] - MARGIN;
+  /** The page being drawn on; every page, for the footer. */
+  page: PDFPage;
+  readonly pages: PDFPage[] = [];
+  /** Heading of the following pages, so a loose sheet still says what and whose it is. */
+  continuation: string | null = null;
 
   constructor(
-    readonly page: PDFPage,
+    readonly pdf: PDFDocument,
     readonly fonts: Fonts,
     readonly theme: DocumentTheme,
-  ) {}
+  ) {
+    this.page = this.addPage();
+  }
+
+  private addPage(): PDFPage {
+    const page = this.pdf.addPage(A4);
+    this.pages.push(page);
+    return page;
+  }
+
+  /** Starts a new page when `height` points below the cursor would reach the footer. */
+  ensureSpace(height: number): void {
+    if (this.y - height >= FOOTER_TOP) return;
+    this.page = this.addPage();
+    this.y = A4[1] - MARGIN;
+    if (this.continuation) {
+      this.text(this.continuation, MARGIN, this.y, { size: 9, bold: true, color: this.theme.muted });
+      this.rule(this.y - 6);
+      this.y -= 30;
+    }
+  }
 
   font(bold = false): PDFFont {
     return bold ? this.fonts.bold : this.fonts.regular;
@@ -57,6 +85,7 @@ export class PageWriter {
     const size = style.size ?? 10;
     const lineHeight = style.lineHeight ?? size * 1.35;
     for (const line of this.wrap(text, style.width ?? CONTENT_WIDTH, style)) {
+      this.ensureSpace(lineHeight);
       this.text(line, style.x ?? MARGIN, this.y, style);
       this.y -= lineHeight;
     }

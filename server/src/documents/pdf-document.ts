@@ -5,7 +5,7 @@
  */
 import { PDFDocument, StandardFonts, type PDFImage } from 'pdf-lib';
 import { DocumentRefusedError } from './errors';
-import { A4, PageWriter } from './page-writer';
+import { PageWriter } from './page-writer';
 import { drawFooter, drawLetterhead } from './sections';
 import { documentTitle, periodLabel, requireIsoDate, requirePeriod } from './text';
 import { themeFor } from './theme';
@@ -38,9 +38,9 @@ export async function openDocument(kind: DocumentKind, input: DocumentCommonInpu
 
   const [regular, bold] = await Promise.all([pdf.embedFont(StandardFonts.Helvetica), pdf.embedFont(StandardFonts.HelveticaBold)]);
   const logo = input.landlord.logo ? await embedLogo(pdf, input.landlord.logo) : null;
-  const page = pdf.addPage(A4);
-  const writer = new PageWriter(page, { regular, bold }, themeFor(input.landlord.primaryColor));
+  const writer = new PageWriter(pdf, { regular, bold }, themeFor(input.landlord.primaryColor));
   drawLetterhead(writer, input.landlord, logo, input.tenant, input.dwelling);
+  writer.continuation = `${documentTitle(kind, input.period)} · ${input.tenant.civility} ${input.tenant.lastName.toLocaleUpperCase('fr-FR')} · Dossier n° ${input.dossierNumber} (suite)`;
   return { pdf, writer, landlord: input.landlord };
 }
 
@@ -49,7 +49,11 @@ export async function openDocument(kind: DocumentKind, input: DocumentCommonInpu
  * landlord's legal footer after the document, not before its title.
  */
 export async function saveDocument({ pdf, writer, landlord }: OpenDocument): Promise<Uint8Array> {
-  drawFooter(writer, landlord);
+  const pages = writer.pages;
+  pages.forEach((page, index) => {
+    writer.page = page;
+    drawFooter(writer, landlord, pages.length > 1 ? `Page ${index + 1}/${pages.length}` : null);
+  });
   return pdf.save({ useObjectStreams: true, addDefaultPage: false });
 }
 

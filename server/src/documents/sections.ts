@@ -91,12 +91,15 @@ export interface AmountRow {
 
 export function drawAmountTable(w: PageWriter, heading: string, rows: AmountRow[]): void {
   const amountX = RIGHT_EDGE - 8;
+  // Heading and first row together: a table heading never ends a page alone.
+  w.ensureSpace(46);
   w.box(MARGIN, w.y - 6, CONTENT_WIDTH, 20, { fill: w.theme.primary });
   w.text(heading, MARGIN + 8, w.y, { size: 9.5, bold: true, color: w.theme.onPrimary });
   w.text('Montant', amountX, w.y, { size: 9.5, bold: true, color: w.theme.onPrimary, align: 'right' });
   w.moveDown(20);
 
   for (const row of rows) {
+    w.ensureSpace(row.emphasis === 'total' ? 34 : 19);
     if (row.emphasis === 'total') {
       w.moveDown(4);
       w.box(MARGIN, w.y - 8, CONTENT_WIDTH, 24, { fill: w.theme.tint });
@@ -116,6 +119,7 @@ export function drawAmountTable(w: PageWriter, heading: string, rows: AmountRow[
 }
 
 export function drawSectionHeading(w: PageWriter, text: string): void {
+  w.ensureSpace(45);
   w.text(text, MARGIN, w.y, { size: 11, bold: true, color: w.theme.heading });
   w.moveDown(15);
 }
@@ -124,8 +128,9 @@ export function drawSectionHeading(w: PageWriter, text: string): void {
 export function drawNotice(w: PageWriter, lines: string[]): void {
   const size = 10;
   const wrapped = lines.flatMap((line) => w.wrap(line, CONTENT_WIDTH - 24, { size, bold: true }));
-  const top = w.y + 6;
   const height = wrapped.length * 14 + 12;
+  w.ensureSpace(height);
+  const top = w.y + 6;
   w.box(MARGIN, top - height, CONTENT_WIDTH, height, { border: w.theme.primary, borderWidth: 1.2 });
   let baseline = top - 17;
   for (const line of wrapped) {
@@ -136,10 +141,11 @@ export function drawNotice(w: PageWriter, lines: string[]): void {
 }
 
 /** Legal identity of the bailleur at the foot of the page. */
-export function drawFooter(w: PageWriter, landlord: DocumentLandlord): void {
+export function drawFooter(w: PageWriter, landlord: DocumentLandlord, pageLabel: string | null): void {
   const first = [landlord.name, addressInline(landlord.address), ...(landlord.siret ? [`SIRET ${landlord.siret}`] : [])].join(' · ');
   const second = [landlord.phone ? `Tél. ${landlord.phone}` : '', landlord.email ?? '', landlord.website ?? ''].filter(Boolean).join(' · ');
   w.rule(52);
   w.text(first, A4[0] / 2, 40, { size: 7.5, color: w.theme.muted, align: 'center' });
   if (second) w.text(second, A4[0] / 2, 30, { size: 7.5, color: w.theme.muted, align: 'center' });
+  if (pageLabel) w.text(pageLabel, RIGHT_EDGE, 58, { size: 7.5, color: w.theme.muted, align: 'right' });
 }

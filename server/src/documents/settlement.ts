@@ -86,6 +86,7 @@ export function drawSettlementBody(w: PageWriter, input: PeriodSettlementInput, 
 /** "Fait à Versailles, le 05/12/2026", "Pour le bailleur,", its name: right-aligned, as a signature block. */
 export function drawPlaceAndDate(w: PageWriter, input: PeriodSettlementInput): void {
   const place = input.placeOfIssue ?? input.landlord.address.city;
+  w.ensureSpace(42);
   for (const [line, bold] of [[`Fait à ${place}, le ${date(input.issuedOn)}`, false], ['Pour le bailleur,', false], [input.landlord.name, true]] as const) {
     w.text(line, RIGHT_EDGE, w.y, { size: 10, bold, align: 'right' });
     w.moveDown(14);

@@ -15,6 +15,7 @@ import {
   sha256Hex,
   type AvisEcheanceInput,
   type PeriodSettlementInput,
+  QUITTANCE_FREE_OF_CHARGE,
 } from '../../../server/src/documents';
 import { AVIS, QUITTANCE, RECU } from './fixtures';
 import { normalize, readPdf } from './read-pdf';
@@ -172,6 +173,17 @@ describe('quittance de loyer (loi n° 89-462 du 6 juillet 1989, art. 21)', () =>
     const text = await textOf(await renderQuittance(shuffled));
     expect(text.indexOf('du 01/12/2026')).toBeLessThan(text.indexOf('du 04/12/2026'));
     expectAll(text, ['Fait à Le Chesnay-Rocquencourt, le 05/12/2026']);
+  });
+
+  it('continues on a second page when a month has many payments, footer and page numbers on each', async () => {
+    // 24 payments of 49,12 € = 1 178,88 € = 1 388,88 € - 210,00 € of APL: the month is paid in full.
+    const payments = Array.from({ length: 24 }, (_, i) => ({ date: `2026-12-${String(i + 1).padStart(2, '0')}`, amountCents: 4_912, channel: 'especes' as const }));
+    const manyPayments = { ...QUITTANCE, issuedOn: '2026-12-28', payments };
+    const bytes = await renderQuittance(manyPayments);
+    const { pageCount, text } = await readPdf(bytes);
+    expect(pageCount).toBe(2);
+    expectAll(text, ['Espèces du 01/12/2026 49,12 €', 'Espèces du 24/12/2026 49,12 €', 'TOTAL PAYÉ 1 388,88 €', 'Page 1/2', 'Page 2/2', 'Quittance de loyer – Novembre 2026 · Mme DUPONT · Dossier n° 0123456789 (suite)', QUITTANCE_FREE_OF_CHARGE]);
+    expect(text.match(/SIRET 27780000000017/g)).toHaveLength(2);
   });
 
   it('has the quittance title and language in its metadata', async () => {

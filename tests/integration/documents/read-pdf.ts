@@ -6,9 +6,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface ReadBack {
   pageCount: number;
-  /** Page 1 text, items joined by spaces, every run of whitespace (U+00A0, U+202F too) made one space. */
+  /** Text of all pages in order, items joined by spaces, every run of whitespace (U+00A0, U+202F too) made one space. */
   text: string;
-  /** Page size in points. */
+  /** Page 1 size in points. */
   pageSize: [number, number];
   info: { Title?: string; Author?: string; Subject?: string; Language?: string; Creator?: string; Producer?: string; CreationDate?: string };
 }
@@ -20,10 +20,13 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadBack> {
   // pdf.js may detach the buffer it is given: hand it a copy.
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
   try {
-    const page = await doc.getPage(1);
-    const content = await page.getTextContent();
-    const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
-    const [, , width, height] = page.view as [number, number, number, number];
+    const texts: string[] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const content = await (await doc.getPage(number)).getTextContent();
+      texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+    }
+    const text = texts.join(' ');
+    const [, , width, height] = (await doc.getPage(1)).view as [number, number, number, number];
     const { info } = await doc.getMetadata();
     return { pageCount: doc.numPages, text: normalize(text), pageSize: [width, height], info: info as ReadBack['info'] };
   } finally {
