@@ -17,7 +17,8 @@ if (!binary || !existsSync(binary)) {
 // if it is missing or out of date (fast no-op otherwise).
 const native = spawnSync(process.execPath, [join(root, 'scripts', 'build-native-electron.mjs')], { cwd: root, stdio: 'inherit' });
 if (native.status !== 0) process.exit(native.status ?? 1);
-const result = spawnSync(join(root, 'node_modules', '.bin', 'playwright'), ['test', '-c', 'tests/electron/playwright.config.ts'], {
+// Playwright's CLI through node itself: node_modules/.bin shims are not executables on Windows.
+const result = spawnSync(process.execPath, [join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '-c', 'tests/electron/playwright.config.ts'], {
   cwd: root,
   stdio: 'inherit',
 });

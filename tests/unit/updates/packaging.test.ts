@@ -181,3 +181,24 @@ describe('notarization hook', () => {
     await expect(notarizeHook({ electronPlatformName: 'win32', appOutDir: '/tmp/none', packager: {} })).resolves.toBeUndefined();
   });
 });
+
+describe('release workflow', () => {
+  const workflow = readFileSync(join(root, '.github', 'workflows', 'release.yml'), 'utf8');
+  const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+  it('runs only package.json scripts that exist, and builds with this configuration', () => {
+    const used = [...workflow.matchAll(/npm run ([\w:-]+)/g), ...workflow.matchAll(/^\s+dist: ([\w:-]+)$/gm)].map((match) => match[1]);
+    expect(used).toEqual(expect.arrayContaining(['build', 'rebuild:electron', 'test:electron', 'dist:win', 'dist:mac', 'dist:linux']));
+    for (const script of used) expect(scripts[script as string], script).toBeDefined();
+    for (const dist of ['dist:win', 'dist:mac', 'dist:linux']) {
+      expect(scripts[dist]).toContain('electron-builder --config electron-builder.config.cjs --publish never');
+    }
+  });
+
+  it('publishes the installers and every update feed file', () => {
+    for (const pattern of ['dist/*.exe', 'dist/*.dmg', 'dist/*.zip', 'dist/*.AppImage', 'dist/*.blockmap', 'dist/latest*.yml']) {
+      expect(workflow).toContain(pattern);
+    }
+    for (const feedFile of ['latest.yml', 'latest-mac.yml', 'latest-linux.yml']) expect(workflow).toContain(feedFile);
+  });
+});
