@@ -8,7 +8,7 @@
 import { avisPeriodAmountCents, avisTotalCents } from './amounts';
 import { DocumentRefusedError } from './errors';
 import { openDocument, saveDocument } from './pdf-document';
-import type { PageWriter } from './page-writer';
+import { MARGIN, RIGHT_EDGE, type PageWriter } from './page-writer';
 import { drawAmountTable, drawFacts, drawNotice, drawSectionHeading, drawTitle, type AmountRow } from './sections';
 import { date, euros, LAW_89_462_ART_21, numbered, periodBounds, periodLabel, requireIsoDate } from './text';
 import type { AvisEcheanceInput, PaymentMethodInput } from './types';
@@ -53,7 +53,7 @@ export async function renderAvisEcheance(input: AvisEcheanceInput): Promise<Uint
     w.moveDown(6);
   }
   w.ensureSpace(30);
-  w.text(`Date d'échéance : ${date(input.dueDate)}`, 50, w.y, { size: 11, bold: true });
+  w.text(`Date d'échéance : ${date(input.dueDate)}`, MARGIN, w.y, { size: 11, bold: true });
   w.moveDown(24);
 
   drawPaymentMethods(w, input, Math.max(totalCents, 0));
@@ -94,16 +94,22 @@ function drawPaymentMethods(w: PageWriter, input: AvisEcheanceInput, amountCents
   } else {
     drawSectionHeading(w, 'Comment payer');
     w.paragraph(`À régler au plus tard le ${date(input.dueDate)} :`, { size: 9.5 });
-    w.paragraph('•  par carte bancaire, avec « Payer en ligne » dans votre Espace Locataire ;', { size: 9.5, x: 58 });
+    bullet(w, 'par carte bancaire, avec « Payer en ligne » dans votre Espace Locataire ;');
     if (payment.transfer) {
-      w.paragraph(
-        `•  par virement sur le compte ${payment.transfer.iban} (BIC ${payment.transfer.bic}, titulaire ${payment.transfer.holder}), ` +
+      bullet(
+        w,
+        `par virement sur le compte ${payment.transfer.iban} (BIC ${payment.transfer.bic}, titulaire ${payment.transfer.holder}), ` +
           `en indiquant votre ${input.landlord.tenantReferenceLabel ?? 'référence locataire'} ${input.tenant.reference} dans le libellé.`,
-        { size: 9.5, x: 58, width: 487 },
       );
     }
   }
   w.moveDown(14);
+}
+
+/** A list item with a hanging indent: wrapped lines align with the text, not the bullet. */
+function bullet(w: PageWriter, text: string): void {
+  w.text('•', MARGIN + 8, w.y, { size: 9.5 });
+  w.paragraph(text, { size: 9.5, x: MARGIN + 18, width: RIGHT_EDGE - MARGIN - 18 });
 }
 
 /** "3" for the 3rd, "1er" for the first, as French writes it. */

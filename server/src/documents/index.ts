@@ -18,6 +18,7 @@ export { documentKindForPeriod, type PeriodPayment } from './kind';
 export { avisPeriodAmountCents, avisTotalCents, periodDueCents, periodPaidCents } from './amounts';
 export { DocumentRefusedError, isDocumentRefusedError, type DocumentRefusal } from './errors';
 export { sha256Hex } from './hash';
+export { documentLandlordFromSettings, type LandlordIdentity } from './landlord';
 export { documentTitle, periodLabel } from './text';
 export type * from './types';
 

@@ -89,6 +89,9 @@ export interface AmountRow {
   emphasis?: 'subtotal' | 'total';
 }
 
+/** Room left of the amount column ("-12 345,67 €" in bold 11.5 is about 75 pt wide). */
+const LABEL_WIDTH = CONTENT_WIDTH - 120;
+
 export function drawAmountTable(w: PageWriter, heading: string, rows: AmountRow[]): void {
   const amountX = RIGHT_EDGE - 8;
   // Heading and first row together: a table heading never ends a page alone.
@@ -99,7 +102,7 @@ export function drawAmountTable(w: PageWriter, heading: string, rows: AmountRow[
   w.moveDown(20);
 
   for (const row of rows) {
-    w.ensureSpace(row.emphasis === 'total' ? 34 : 19);
+    w.ensureSpace(row.emphasis === 'total' ? 34 : 19 + 12 * (w.wrap(row.label, LABEL_WIDTH, { size: 10 }).length - 1));
     if (row.emphasis === 'total') {
       w.moveDown(4);
       w.box(MARGIN, w.y - 8, CONTENT_WIDTH, 24, { fill: w.theme.tint });
@@ -110,8 +113,14 @@ export function drawAmountTable(w: PageWriter, heading: string, rows: AmountRow[
       continue;
     }
     const bold = row.emphasis === 'subtotal';
-    w.text(row.label, MARGIN + 8, w.y, { size: 10, bold });
+    // Labels come from the landlord's ledger ("Régularisation des charges ..."): wrap, never overprint the amount.
+    const [first = '', ...more] = w.wrap(row.label, LABEL_WIDTH, { size: 10, bold });
+    w.text(first, MARGIN + 8, w.y, { size: 10, bold });
     w.text(euros(row.amountCents), amountX, w.y, { size: 10, bold, align: 'right' });
+    for (const line of more) {
+      w.moveDown(12);
+      w.text(line, MARGIN + 8, w.y, { size: 10, bold });
+    }
     w.rule(w.y - 6);
     w.moveDown(19);
   }

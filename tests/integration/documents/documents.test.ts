@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { documentDataSchema } from '../../../src-shared/api/sync';
 import {
   avisTotalCents,
+  documentLandlordFromSettings,
   DocumentRefusedError,
   renderAvisEcheance,
   renderQuittance,
@@ -17,7 +18,8 @@ import {
   type PeriodSettlementInput,
   QUITTANCE_FREE_OF_CHARGE,
 } from '../../../server/src/documents';
-import { AVIS, QUITTANCE, RECU } from './fixtures';
+import { DEMO_LANDLORD } from '../../../server/src/demo/landlord';
+import { AVIS, LANDLORD, QUITTANCE, RECU } from './fixtures';
 import { normalize, readPdf } from './read-pdf';
 import { makeTestLogo } from './test-logo';
 
@@ -94,6 +96,13 @@ describe("avis d'échéance", () => {
     };
     const text = await textOf(await renderAvisEcheance(input));
     expectAll(text, ['Ajustement 1 333,33 €', 'Ajustement 3 333,33 €', 'Solde précédent 0,00 €', 'TOTAL À PAYER 1 999,99 €', 'La somme de 1 999,99 €']);
+  });
+
+  it('wraps a long ledger label under itself, keeping its amount on the first line', async () => {
+    const label = 'Régularisation des charges récupérables de l’exercice 2025 (chauffage collectif, eau froide, entretien des parties communes et ascenseur)';
+    const input = { ...AVIS, adjustments: [{ label, amountCents: -1_234 }] };
+    const text = await textOf(await renderAvisEcheance(input));
+    expectAll(text, ['Régularisation des charges récupérables', '-12,34 €', 'entretien des parties communes et ascenseur)']);
   });
 
   it('a credit balance means nothing to pay and no debit', async () => {
@@ -238,6 +247,21 @@ describe('choosing and describing the document', () => {
     expect(documentDataSchema.parse(row)).toMatchObject({ kind: 'quittance', period: '2026-11', title: 'Quittance de loyer – Novembre 2026' });
     expect(row.sha256).toBe(sha256Hex(result!.bytes));
     expect(row.size).toBe(result!.bytes.byteLength);
+  });
+});
+
+describe('landlord settings', () => {
+  it('documentLandlordFromSettings takes name, colour, reference label and the quittancement contact', async () => {
+    const landlord = documentLandlordFromSettings(DEMO_LANDLORD, { address: LANDLORD.address, siret: '27780000000017' });
+    expect(landlord).toMatchObject({
+      name: DEMO_LANDLORD.name,
+      primaryColor: '#1f4e9c',
+      tenantReferenceLabel: 'Numéro TG',
+      email: 'quittancement@oph-demo.example',
+      phone: '01.00.00.00.02',
+      siret: '27780000000017',
+    });
+    expectAll(await textOf(await renderRecu({ ...RECU, landlord })), ['Tél. 01.00.00.00.02', 'SIRET 27780000000017']);
   });
 });
 
