@@ -16,6 +16,9 @@ interface Position {
   id: string;
 }
 
+/** Sorts after every entity name: position (v, CAUGHT_UP) = "all of version v and before". */
+const CAUGHT_UP = '~';
+
 export function encodeCursor(p: Position): string {
   return Buffer.from(`${p.version}|${p.entity}|${p.id}`).toString('base64url');
 }
@@ -68,51 +71,61 @@ export const DEFAULT_SYNC_LIMIT = 500;
 
 export async function readSyncFeed(db: Db, tenantId: string, cursor: string | undefined, limit = DEFAULT_SYNC_LIMIT): Promise<SyncResponse> {
   const from = cursor ? decodeCursor(cursor) : null;
-  return db.transaction(async (tx) => {
-    // One snapshot for the position query and the row reads.
-    const [tenant] = await tx.select({ minCursorVersion: t.tenants.minCursorVersion }).from(t.tenants).where(eq(t.tenants.id, tenantId));
-    if (!tenant) return { changes: [], cursor: cursor ?? encodeCursor({ version: 0, entity: '', id: '' }), hasMore: false };
-    // Known edge, accepted: a cursor that stopped in the middle of the very version of the newest
-    // purged tombstone (a page boundary, then 30+ days offline) is not reset.
-    if (from && from.version < tenant.minCursorVersion) return { reset: true as const };
+  // No transaction on purpose: see the proof of "caught up" below; a row changed between the
+  // position query and the row reads is simply sent again later with its newer version.
+  const [tenant] = await db.select({ minCursorVersion: t.tenants.minCursorVersion, syncVersion: t.tenants.syncVersion }).from(t.tenants).where(eq(t.tenants.id, tenantId));
+  if (!tenant) return { changes: [], cursor: cursor ?? encodeCursor({ version: 0, entity: CAUGHT_UP, id: '' }), hasMore: false };
+  // Known edge, accepted: a cursor that stopped in the middle of the very version of the newest
+  // purged tombstone (a page boundary, then 30+ days offline) is not reset.
+  if (from && from.version < tenant.minCursorVersion) return { reset: true as const };
+  // No-op fast path: the client has seen everything up to the tenant's current version.
+  if (from && from.entity === CAUGHT_UP && from.version >= tenant.syncVersion) return { changes: [], cursor: cursor!, hasMore: false };
 
-    const branches = [
-      sql`select 'profile'::text as entity, id::text as id, version, false as deleted from tenants where id = ${tenantId}`,
-      ...Object.entries(SOURCES).map(
-        ([entity, source]) =>
-          sql`select ${entity}::text as entity, id::text as id, version, deleted from ${source.table} where tenant_id = ${tenantId}`,
-      ),
-    ];
-    const after = from ? sql`(version, entity, id) > (${from.version}::bigint, ${from.entity}::text, ${from.id}::text)` : sql`not deleted`;
-    const positions = await rowsOf<{ entity: SyncEntity; id: string; version: string | number; deleted: boolean }>(
-      tx,
-      sql`select entity, id, version, deleted from (${sql.join(branches, sql` union all `)}) as c where ${after} order by version, entity, id limit ${limit + 1}`,
-    );
-    const hasMore = positions.length > limit;
-    const page = positions.slice(0, limit);
+  const branches = [
+    sql`select 'profile'::text as entity, id::text as id, version, false as deleted from tenants where id = ${tenantId}`,
+    ...Object.entries(SOURCES).map(
+      ([entity, source]) =>
+        sql`select ${entity}::text as entity, id::text as id, version, deleted from ${source.table} where tenant_id = ${tenantId}`,
+    ),
+  ];
+  const after = from ? sql`(version, entity, id) > (${from.version}::bigint, ${from.entity}::text, ${from.id}::text)` : sql`not deleted`;
+  const positions = await rowsOf<{ entity: SyncEntity; id: string; version: string | number; deleted: boolean }>(
+    db,
+    sql`select entity, id, version, deleted from (${sql.join(branches, sql` union all `)}) as c where ${after} order by version, entity, id limit ${limit + 1}`,
+  );
+  const hasMore = positions.length > limit;
+  const page = positions.slice(0, limit);
 
-    const data = new Map<string, unknown>();
-    const live = (entity: SyncEntity) => page.filter((p) => p.entity === entity && !p.deleted).map((p) => p.id);
-    if (live('profile').length > 0) {
-      const [row] = await tx.select().from(t.tenants).where(eq(t.tenants.id, tenantId));
-      if (row) data.set(`profile:${row.id}`, profileData(row));
-    }
-    for (const [entity, source] of Object.entries(SOURCES) as [Exclude<SyncEntity, 'profile'>, (typeof SOURCES)[keyof typeof SOURCES]][]) {
-      const ids = live(entity);
-      if (ids.length === 0) continue;
-      const table = source.table as typeof t.dossiers;
-      const rows = await tx.select().from(table).where(and(eq(table.tenantId, tenantId), inArray(table.id, ids)));
-      for (const row of rows) data.set(`${entity}:${row.id}`, (source.data as (r: unknown) => unknown)(row));
-    }
+  const data = new Map<string, unknown>();
+  const live = (entity: SyncEntity) => page.filter((p) => p.entity === entity && !p.deleted).map((p) => p.id);
+  if (live('profile').length > 0) {
+    const [row] = await db.select().from(t.tenants).where(eq(t.tenants.id, tenantId));
+    if (row) data.set(`profile:${row.id}`, profileData(row));
+  }
+  for (const [entity, source] of Object.entries(SOURCES) as [Exclude<SyncEntity, 'profile'>, (typeof SOURCES)[keyof typeof SOURCES]][]) {
+    const ids = live(entity);
+    if (ids.length === 0) continue;
+    const table = source.table as typeof t.dossiers;
+    const rows = await db.select().from(table).where(and(eq(table.tenantId, tenantId), inArray(table.id, ids)));
+    for (const row of rows) data.set(`${entity}:${row.id}`, (source.data as (r: unknown) => unknown)(row));
+  }
 
-    const changes = page.map(
-      (p) => ({ entity: p.entity, id: p.id, version: Number(p.version), deleted: p.deleted, data: p.deleted ? null : (data.get(`${p.entity}:${p.id}`) ?? null) }) as SyncChange,
-    );
-    const last = page[page.length - 1];
-    const next = last ? encodeCursor({ version: Number(last.version), entity: last.entity, id: last.id }) : (cursor ?? encodeCursor({ version: 0, entity: '', id: '' }));
-    const result: SyncPage = { changes, cursor: next, hasMore };
-    return result;
-  });
+  const changes = page.map(
+    (p) => ({ entity: p.entity, id: p.id, version: Number(p.version), deleted: p.deleted, data: p.deleted ? null : (data.get(`${p.entity}:${p.id}`) ?? null) }) as SyncChange,
+  );
+  const last = page[page.length - 1];
+  let next: string;
+  if (hasMore) {
+    next = encodeCursor({ version: Number(last!.version), entity: last!.entity, id: last!.id });
+  } else {
+    // Caught up to max(syncVersion read first, last version sent): every write transaction up
+    // to the version read first had committed (its row was visible), so the later position
+    // query saw all its rows; versions commit in order, so the same holds up to the last one.
+    const upTo = Math.max(tenant.syncVersion, last ? Number(last.version) : 0, from?.version ?? 0);
+    next = encodeCursor({ version: upTo, entity: CAUGHT_UP, id: '' });
+  }
+  const result: SyncPage = { changes, cursor: next, hasMore };
+  return result;
 }
 
 /** Rows of a raw query, whichever driver (node-postgres returns { rows }, PGlite too). */

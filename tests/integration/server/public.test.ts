@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { landlordSchema } from '../../../src-shared/api/landlord';
 import { backends, startServer, type TestServer } from './helpers';
@@ -32,6 +33,8 @@ describe.each(backends)('public routes ($name)', (backend) => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/health', '/v1/landlord', '/v1/auth/sign-in', '/v1/sync']));
+    const written = JSON.parse(readFileSync(new URL('../../../docs/api/openapi.json', import.meta.url), 'utf8'));
+    expect(res.body, 'docs/api/openapi.json is stale: run `npm run -w server openapi`').toEqual(written);
   });
 
   it('answers unknown routes with a JSON NOT_FOUND, and malformed JSON with VALIDATION', async () => {
