@@ -111,9 +111,13 @@ export function errorMessage(error: PortalErrorShape): string {
 
 /**
  * A field problem from a VALIDATION answer: a full key ('fields.iban.checksum'), or a short one
- * ('required') meaning `fields.<it>`; an unknown key reads "invalid".
+ * ('required') meaning `fields.<it>`; an unknown key reads "invalid". A message that is not
+ * key-shaped is a sentence the Portal API server wrote itself (today, e.g., "Adresse mail déjà
+ * utilisée"): shown as it is, since it says more than "invalid" would.
+ * TODO(lead): have the server send keys for those too, so English users get English.
  */
 export function fieldMessage(message: string): string {
+  if (!/^[\w.]+$/.test(message)) return message;
   const key = message.startsWith('fields.') ? message : `fields.${message}`;
   return hasKey(key) ? t(key) : t('fields.invalid');
 }
