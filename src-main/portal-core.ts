@@ -94,7 +94,7 @@ export function createPortalCore(options: PortalCoreOptions) {
       work = { open, documents, engine };
       void engine.start();
       // The landlord's contacts and branding, kept for offline use; also when the app started offline.
-      void landlord.refresh(api);
+      void refreshLandlord();
     },
     closing() {
       work?.engine.stop();
@@ -190,10 +190,14 @@ export function createPortalCore(options: PortalCoreOptions) {
     return work?.documents.locate(sha256) ?? null;
   }
 
+  async function refreshLandlord() {
+    if (await landlord.refresh(api)) options.emit('branding.changed', landlord.branding());
+  }
+
   /** Work done once at start, off the critical path of the first paint. */
   async function start() {
     session.restore();
-    await landlord.refresh(api);
+    await refreshLandlord();
   }
 
   function dispose() {

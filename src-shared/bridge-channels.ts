@@ -45,6 +45,7 @@ export const EVENT_NAMES = [
   'session.expired',
   'kiosk.idleWarning',
   'documents.progress',
+  'branding.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -187,6 +187,7 @@ export const events = {
   'session.expired': z.object({}),
   'kiosk.idleWarning': z.object({ secondsLeft: z.number().int().nonnegative() }),
   'documents.progress': z.object({ sha256: z.string(), received: z.number().int(), total: z.number().int().nullable() }),
+  'branding.changed': brandingSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

@@ -51,14 +51,20 @@ export function createLandlordService({ resourcesDir, userDataDir }: { resources
     return settings?.tenantReference ?? { label: 'Numéro TG', ...DEFAULT_TENANT_REFERENCE_FORMAT };
   }
 
-  /** Fetches the settings; keeps the cached ones when the server cannot be reached. */
-  async function refresh(api: PortalApi): Promise<void> {
+  /**
+   * Fetches the settings; keeps the cached ones when the server cannot be reached.
+   * Resolves true when the branding changed (the renderer then repaints).
+   */
+  async function refresh(api: PortalApi): Promise<boolean> {
     try {
+      const before = JSON.stringify(branding());
       const fresh = await api.request('/v1/landlord', { response: landlordSchema });
       writeJsonFileAtomic(cacheFile, fresh);
       cached = fresh;
+      return JSON.stringify(branding()) !== before;
     } catch {
       // Offline or server error: the cached or default settings stay; nothing to tell the tenant.
+      return false;
     }
   }
 

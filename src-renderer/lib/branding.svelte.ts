@@ -3,7 +3,7 @@
  * the renderer names a landlord: every mention comes from here.
  */
 import type { Branding } from '../../src-shared/bridge';
-import { call } from './bridge';
+import { call, portal } from './bridge';
 import { darkenUntil, readableOn } from './contrast';
 
 const WHITE = '#ffffff';
@@ -39,11 +39,17 @@ function applyColors(colors: Branding['colors']) {
   style.setProperty('--color-on-alert', readableOn(alert, WHITE));
 }
 
+function apply(next: Branding) {
+  value = next;
+  applyColors(next.colors);
+}
+
+// The landlord's own settings may arrive after the first paint (fetched by main): repaint then.
+portal.on('branding.changed', apply);
+
 export async function loadBranding(): Promise<void> {
   try {
-    const result = await call('branding.get');
-    value = result;
-    applyColors(result.colors);
+    apply(await call('branding.get'));
   } catch {
     // The neutral colours of global.css stay; titles fall back to the product name.
     value = null;

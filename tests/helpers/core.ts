@@ -15,7 +15,12 @@ export function temporaryFolder(prefix = 'el-test-'): { path: string; remove(): 
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export function createTestCore(options: { serverUrl: string; userDataDir: string; kiosk?: boolean }) {
+export function createTestCore(options: {
+  serverUrl: string;
+  userDataDir: string;
+  kiosk?: boolean;
+  sync?: { intervalMs?: number; backoff?: { baseMs: number; maxMs: number } };
+}) {
   const events: { name: EventName; payload: unknown }[] = [];
   const core = createPortalCore({
     version: '0.0.0-test',
@@ -29,6 +34,7 @@ export function createTestCore(options: { serverUrl: string; userDataDir: string
     kiosk: options.kiosk ?? false,
     preview: true,
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => events.push({ name, payload }),
+    sync: options.sync,
   });
   return { core, events };
 }
