@@ -393,3 +393,74 @@ export const activities = pgTable(
   },
   (t) => [index('activities_tenant_idx').on(t.tenantId, t.version)],
 );
+
+/**
+ * Online card payments (Lyra "formulaire" protocol, see src/payments/). A row is created with the
+ * signed form; only the bank's signed notification (IPN) moves it to a final status. Not synced:
+ * the desktop asks GET /v1/payments/{id}; the effects (ledger, activity, document) sync.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    /** The Idempotency-Key of POST /v1/payments; also vads_order_id. */
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    /** ISO 4217 numeric, "978" = EUR. */
+    currency: text('currency').notNull(),
+    siteId: text('site_id').notNull(),
+    ctxMode: text('ctx_mode', { enum: ['TEST', 'PRODUCTION'] }).notNull(),
+    /** vads_trans_id: 6 digits, unique per shop and UTC day (trans_day). */
+    transId: text('trans_id').notNull(),
+    /** vads_trans_date, UTC yyyyMMddHHmmss. */
+    transDate: text('trans_date').notNull(),
+    transDay: text('trans_day').notNull(),
+    status: text('status', { enum: ['created', 'pending', 'accepted', 'refused', 'cancelled'] }).notNull(),
+    /** vads_trans_status of the last notification applied. */
+    pspStatus: text('psp_status'),
+    /** vads_trans_uuid of the transaction the bank notified. */
+    pspTransUuid: text('psp_trans_uuid'),
+    ledgerEntryId: uuid('ledger_entry_id'),
+    documentId: uuid('document_id'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [uniqueIndex('payments_trans_idx').on(t.siteId, t.transDay, t.transId), index('payments_tenant_idx').on(t.tenantId, t.createdAt)],
+);
+
+/** vads_trans_id counter per shop and UTC day (Lyra: unique over the day, 000000-899999). */
+export const paymentTransCounters = pgTable(
+  'payment_trans_counters',
+  {
+    siteId: text('site_id').notNull(),
+    day: text('day').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.day] })],
+);
+
+/** Every signed IPN applied, once per (vads_trans_uuid, vads_trans_status): the audit trail and the replay guard. */
+export const paymentNotifications = pgTable(
+  'payment_notifications',
+  {
+    id: uuid('id').primaryKey(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    transUuid: text('trans_uuid').notNull(),
+    transStatus: text('trans_status').notNull(),
+    /** The vads_* fields received (no card data beyond the masked number the bank sends). */
+    fields: jsonb('fields').notNull(),
+    receivedAt: ts('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('payment_notifications_uuid_status_idx').on(t.transUuid, t.transStatus)],
+);
