@@ -289,7 +289,6 @@ export const en: Messages = {
       nonAccessibleTitle: 'Non-accessible content',
       nonCompliantTitle: 'Non-compliances',
       nonCompliant1: 'PDF documents (rent receipts, rent notices) are not yet tagged for assistive technologies.',
-      nonCompliant2: 'The help image showing the TG number cannot be enlarged beyond the size of the window.',
       exemptTitle: 'Content not subject to the accessibility obligation',
       exempt1: "The bank's secure payment page, which is a third-party service.",
       establishmentTitle: 'Preparation of this statement',

@@ -302,7 +302,6 @@ export const fr = {
       nonCompliantTitle: 'Non-conformités',
       nonCompliant1:
         "Les documents PDF (quittances, avis d'échéance) ne sont pas encore balisés pour les technologies d'assistance.",
-      nonCompliant2: "L'image d'aide montrant le Numéro TG n'a pas d'équivalent agrandissable au-delà de la taille de la fenêtre.",
       exemptTitle: 'Contenus non soumis à l’obligation d’accessibilité',
       exempt1: 'La page de paiement sécurisé de la banque, qui est un service tiers.',
       establishmentTitle: 'Établissement de cette déclaration',
