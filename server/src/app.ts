@@ -26,6 +26,9 @@ import { syncRoutes } from './routes/sync';
 import { uploadRoutes } from './routes/uploads';
 import { writeRoutes } from './routes/writes';
 import { adminRoutes } from './routes/admin';
+import { paymentRoutes } from './routes/payments';
+import { resolvePaymentConfig, type PaymentConfig } from './payments/config';
+import { sandboxPspRoutes } from './payments/sandbox';
 
 export const SERVER_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -58,6 +61,8 @@ export interface BuildServerOptions {
   adminApiKey?: string;
   /** Loads the demo data set when the database holds no tenant yet (`--demo`). */
   demo?: boolean;
+  /** Online payment settings over the environment's (PAYMENT_*, see server/README.md). */
+  payments?: Partial<PaymentConfig>;
 }
 
 function resolveDataKey(options: BuildServerOptions, log: (m: string) => void): Buffer {
@@ -125,7 +130,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     if (loaded) app.log.info('demo data loaded');
   }
 
+  const paymentConfig = resolvePaymentConfig({ env: process.env, sandbox: options.sandbox ?? false, publicUrl: options.publicUrl, overrides: options.payments });
   const api = app.withTypeProvider<ZodTypeProvider>();
+  if (options.sandbox) await api.register(sandboxPspRoutes(ctx, paymentConfig), { prefix: '/sandbox-psp' });
   await api.register(
     async (v1) => {
       await v1.register(publicRoutes(ctx));
@@ -133,6 +140,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       await v1.register(syncRoutes(ctx));
       await v1.register(uploadRoutes(ctx));
       await v1.register(writeRoutes(ctx));
+      await v1.register(paymentRoutes(ctx, paymentConfig));
       await v1.register(adminRoutes(ctx, options.adminApiKey ?? process.env.PORTAL_ADMIN_API_KEY), { prefix: '/admin' });
       v1.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -1,0 +1,100 @@
+/**
+ * /v1/payments: the tenant's online card payment (settings, create, status), the bank's signed
+ * notification (IPN) and the page the bank sends the tenant back to. Only the IPN records money;
+ * the return page shows no outcome and records nothing.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idempotencyHeadersSchema } from '../../../src-shared/api/common';
+import { createPaymentBodySchema, paymentFormSchema, paymentParamsSchema, paymentSettingsSchema, paymentViewSchema } from '../../../src-shared/api/payments';
+import type { AppContext } from '../context';
+import { authOf } from '../context';
+import { authenticate } from '../auth/sessions';
+import { idempotent } from '../http/idempotency';
+import { bearer, errorResponses } from '../http/responses';
+import { paymentUrls, type PaymentConfig } from '../payments/config';
+import { acceptFormBodies, listeningBase } from '../payments/form-body';
+import { sendPage } from '../payments/html';
+import { applyNotification, createPayment, NotificationRefused, paymentView } from '../payments/service';
+
+const RETURN_SCRIPT = 'window.close();';
+
+export const paymentRoutes =
+  (ctx: AppContext, config: PaymentConfig): FastifyPluginAsyncZod =>
+  async (app) => {
+    const requireAuth = authenticate(ctx);
+    const urls = () => paymentUrls(config, () => listeningBase(app));
+    acceptFormBodies(app);
+
+    app.get(
+      '/payments/settings',
+      { onRequest: requireAuth, schema: { tags: ['paiement'], summary: 'Paiement en ligne : disponibilité et plafond', security: bearer, response: { 200: paymentSettingsSchema, ...errorResponses(401) } } },
+      async () => ({
+        enabled: config.enabled,
+        ceilingCents: config.ceilingCents,
+        pspOrigin: config.enabled ? new URL(urls().formAction).origin : null,
+        ctxMode: config.ctxMode,
+      }),
+    );
+
+    app.post(
+      '/payments',
+      {
+        onRequest: requireAuth,
+        schema: {
+          tags: ['paiement'],
+          summary: 'Créer un paiement par carte : le formulaire signé à poster à la banque',
+          security: bearer,
+          headers: idempotencyHeadersSchema,
+          body: createPaymentBodySchema,
+          response: { 201: paymentFormSchema, ...errorResponses(400, 401, 404, 409, 422) },
+        },
+      },
+      async (request, reply) => {
+        const { tenantId, accountId } = authOf(request);
+        return idempotent(ctx, request, reply, {
+          status: 201,
+          run: (tx, _version, key) => createPayment(tx, ctx, config, urls(), { paymentId: key, tenantId, accountId, ...request.body }),
+        });
+      },
+    );
+
+    app.get(
+      '/payments/:id',
+      { onRequest: requireAuth, schema: { tags: ['paiement'], summary: 'État d\'un paiement', security: bearer, params: paymentParamsSchema, response: { 200: paymentViewSchema, ...errorResponses(400, 401, 404) } } },
+      async (request) => paymentView(ctx, authOf(request).tenantId, request.params.id),
+    );
+
+    app.post(
+      '/payments/ipn',
+      {
+        schema: {
+          tags: ['paiement'],
+          summary: 'Notification de la banque (IPN, formulaire vads_* signé)',
+          consumes: ['application/x-www-form-urlencoded'],
+          body: z.record(z.string(), z.string()),
+          response: { 200: z.string(), 400: z.string(), 401: z.string(), 404: z.string() },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const outcome = await applyNotification(ctx, config, request.body, (message, extra) => request.log.warn(extra ?? {}, message));
+          return reply.code(200).type('text/plain; charset=utf-8').send(outcome.applied ? `OK ${outcome.status}` : `OK already ${outcome.status}`);
+        } catch (error) {
+          if (!(error instanceof NotificationRefused)) throw error;
+          // The reason is for the bank's back office log; no field value is echoed.
+          request.log.warn({ reason: error.reason, orderId: request.body.vads_order_id }, 'payment notification refused');
+          return reply.code(error.status).type('text/plain; charset=utf-8').send(`KO ${error.reason}`);
+        }
+      },
+    );
+
+    const returnPage = async (_request: unknown, reply: Parameters<typeof sendPage>[0]) =>
+      sendPage(reply, {
+        title: 'Retour de la banque',
+        body: `<main><h1>Retour de la banque</h1><p>Vous pouvez fermer cette fenêtre. Votre espace locataire affiche le résultat de votre paiement.</p></main>`,
+        script: RETURN_SCRIPT,
+      });
+    app.get('/payments/return', { schema: { hide: true } }, returnPage);
+    app.post('/payments/return', { schema: { hide: true } }, returnPage);
+  };
