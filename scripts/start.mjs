@@ -49,16 +49,18 @@ function electronBinary() {
   }
 }
 
-const build = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+// Node itself runs each tool's JS entry: .bin shims are .cmd files on Windows and need a shell.
+const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
   cwd: root,
   stdio: 'inherit',
 });
 if (build.status !== 0) stopAll(build.status ?? 1);
 
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+/** Runs a TypeScript entry point under Node with tsx's loader. */
+const tsx = (file, ...args) => [process.execPath, ['--import', 'tsx', file, ...args]];
 let serverUrl = process.env.PORTAL_SERVER_URL;
 if (!serverUrl) {
-  const [, url] = await startAndWaitFor(tsx, [join(root, 'server', 'src', 'main.ts'), '--demo'], /Portal API listening on (\S+)/, {
+  const [, url] = await startAndWaitFor(...tsx(join(root, 'server', 'src', 'main.ts'), '--demo'), /Portal API listening on (\S+)/, {
     PORT: process.env.PORT ?? '8787',
   });
   serverUrl = url;
@@ -71,5 +73,5 @@ if (electron) {
   app.on('exit', (code) => stopAll(code ?? 0));
 } else {
   if (!wantPreview) console.log('Electron n’est pas disponible sur cette machine : ouverture de l’aperçu navigateur à la place.');
-  await startAndWaitFor(tsx, [join(root, 'src-main', 'host', 'cli.ts'), '--server-url', serverUrl, ...extraArgs], /Aperçu navigateur/, {});
+  await startAndWaitFor(...tsx(join(root, 'src-main', 'host', 'cli.ts'), '--server-url', serverUrl, ...extraArgs), /Aperçu navigateur/, {});
 }

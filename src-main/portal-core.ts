@@ -63,7 +63,6 @@ export function createPortalCore(options: PortalCoreOptions) {
   const api = new PortalApi({ baseUrl: options.serverUrl });
   const landlord = createLandlordService(options);
   const settings = createSettingsService(options.settingsStore);
-  const account = createAccountService(api);
   const session = createSessionService({
     api,
     userDataDir: options.userDataDir,
@@ -74,6 +73,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     now,
   });
 
+  const account = createAccountService(api, session.authorized);
   let work: AccountWork | null = null;
 
   session.setHooks({
@@ -150,6 +150,8 @@ export function createPortalCore(options: PortalCoreOptions) {
     'account.signUp': (input) => account.signUp(input),
     'account.recoverIdentifier': (input) => account.recoverIdentifier(input),
     'account.requestPasswordReset': (input) => account.requestPasswordReset(input),
+    'account.changeEmail': (input) => account.changeEmail(input),
+    'account.changePassword': (input) => account.changePassword(input),
     'landlord.tenantReference': () => landlord.tenantReference(),
     'sync.get': () => requireWork().engine.state(),
     'sync.now': async () => {

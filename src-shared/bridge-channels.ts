@@ -14,6 +14,8 @@ export const PROCEDURE_NAMES = [
   'account.signUp',
   'account.recoverIdentifier',
   'account.requestPasswordReset',
+  'account.changeEmail',
+  'account.changePassword',
   'landlord.tenantReference',
   'sync.get',
   'sync.now',
@@ -36,6 +38,9 @@ export const PROCEDURE_NAMES = [
   'requests.addMessage',
   'requests.cancel',
   'contacts.get',
+  'payment.prepare',
+  'payment.start',
+  'payment.status',
 ] as const;
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
 

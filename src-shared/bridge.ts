@@ -103,6 +103,32 @@ export const requestPasswordResetInputSchema = z
   .object({ email: emailSchema })
   .strict();
 
+/** "Modifier mon adresse email": typed twice; the current password proves it is the tenant. */
+export const changeEmailInputSchema = z
+  .object({
+    newEmail: emailSchema,
+    newEmailConfirmation: z.string({ error: 'fields.required' }).trim().min(1, 'fields.required'),
+    password: z.string({ error: 'fields.required' }).min(1, 'fields.required').max(256, 'fields.invalid'),
+  })
+  .strict()
+  .refine((value) => value.newEmail === value.newEmailConfirmation.toLowerCase(), {
+    path: ['newEmailConfirmation'],
+    message: 'fields.emailMismatch',
+  });
+
+/** "Modifier mon mot de passe": current, new (CNIL policy), confirmation. */
+export const changePasswordInputSchema = z
+  .object({
+    currentPassword: z.string({ error: 'fields.required' }).min(1, 'fields.required').max(256, 'fields.invalid'),
+    newPassword: passwordSchema,
+    newPasswordConfirmation: z.string({ error: 'fields.required' }).min(1, 'fields.required'),
+  })
+  .strict()
+  .refine((value) => value.newPassword === value.newPasswordConfirmation, {
+    path: ['newPasswordConfirmation'],
+    message: 'fields.passwordMismatch',
+  });
+
 /**
  * Recovery answers are the same whatever the input (no account enumeration): the UI always says
  * "if an account matches, an email has been sent".
@@ -148,6 +174,8 @@ export const procedures = {
   'account.signUp': procedure(signUpInputSchema, requestAcceptedSchema),
   'account.recoverIdentifier': procedure(recoverIdentifierInputSchema, requestAcceptedSchema),
   'account.requestPasswordReset': procedure(requestPasswordResetInputSchema, requestAcceptedSchema),
+  'account.changeEmail': procedure(changeEmailInputSchema, requestAcceptedSchema),
+  'account.changePassword': procedure(changePasswordInputSchema, requestAcceptedSchema),
   'landlord.tenantReference': procedure(
     empty,
     z.object({ label: z.string(), pattern: z.string(), example: z.string() }),
@@ -173,6 +201,9 @@ export const procedures = {
   'requests.addMessage': procedure(views.requestMessageInputSchema, views.writeQueuedSchema),
   'requests.cancel': procedure(views.requestIdInputSchema, views.writeQueuedSchema),
   'contacts.get': procedure(empty, views.contactsViewSchema),
+  'payment.prepare': procedure(empty, views.paymentPrepareViewSchema),
+  'payment.start': procedure(views.paymentStartInputSchema, views.paymentStartedSchema),
+  'payment.status': procedure(views.paymentStatusInputSchema, views.paymentStatusViewSchema),
 } as const satisfies Record<ProcedureName, ProcedureDefinition>;
 
 export type Procedures = typeof procedures;

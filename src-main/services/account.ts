@@ -4,13 +4,21 @@
  */
 import { z } from 'zod';
 import type { z as zod } from 'zod';
-import type { recoverIdentifierInputSchema, requestPasswordResetInputSchema, SignUpInput } from '../../src-shared/bridge';
-import type { ForgotIdentifierBody, ForgotPasswordBody, SignUpBody } from '../../src-shared/api/auth';
+import type {
+  changeEmailInputSchema,
+  changePasswordInputSchema,
+  recoverIdentifierInputSchema,
+  requestPasswordResetInputSchema,
+  SignUpInput,
+} from '../../src-shared/bridge';
+import type { ChangeEmailBody, ChangePasswordBody, ForgotIdentifierBody, ForgotPasswordBody, SignUpBody } from '../../src-shared/api/auth';
 import type { PortalApi } from './portal-api';
 
 const accepted = { status: 'accepted' } as const;
 
-export function createAccountService(api: PortalApi) {
+type Authorized = <T>(call: (token: string) => Promise<T>) => Promise<T>;
+
+export function createAccountService(api: PortalApi, authorized: Authorized) {
   async function signUp(input: SignUpInput) {
     await api.request('/v1/auth/sign-up', {
       body: {
@@ -42,5 +50,29 @@ export function createAccountService(api: PortalApi) {
     return accepted;
   }
 
-  return { signUp, recoverIdentifier, requestPasswordReset };
+  /** A confirmation link goes to the new address (and a notice to the old one): nothing changes until it is followed. */
+  async function changeEmail(input: zod.output<typeof changeEmailInputSchema>) {
+    await authorized((token) =>
+      api.request('/v1/auth/change-email', {
+        body: { newEmail: input.newEmail, password: input.password } satisfies ChangeEmailBody,
+        accessToken: token,
+        response: z.unknown(),
+      }),
+    );
+    return accepted;
+  }
+
+  /** The server signs the other devices out; this one stays signed in. */
+  async function changePassword(input: zod.output<typeof changePasswordInputSchema>) {
+    await authorized((token) =>
+      api.request('/v1/auth/change-password', {
+        body: { currentPassword: input.currentPassword, newPassword: input.newPassword } satisfies ChangePasswordBody,
+        accessToken: token,
+        response: z.unknown(),
+      }),
+    );
+    return accepted;
+  }
+
+  return { signUp, recoverIdentifier, requestPasswordReset, changeEmail, changePassword };
 }

@@ -67,6 +67,7 @@ export const en: Messages = {
     passwordMismatch: 'The two passwords are not the same.',
     postalCode: 'Enter a 5-digit postcode, for example 78000.',
     noChange: 'You have not changed anything.',
+    emailMismatch: 'The two email addresses are not the same.',
     date: {
       format: 'Enter a date as dd/mm/yyyy, for example 01/04/1950.',
       invalid: 'This date does not exist. Check the day and the month.',

@@ -71,6 +71,7 @@ export const fr = {
     passwordMismatch: 'Les deux mots de passe ne sont pas identiques.',
     postalCode: 'Saisissez un code postal à 5 chiffres, par exemple 78000.',
     noChange: "Vous n'avez rien modifié.",
+    emailMismatch: 'Les deux adresses mail ne sont pas identiques.',
     date: {
       format: 'Saisissez une date au format jj/mm/aaaa, par exemple 01/04/1950.',
       invalid: "Cette date n'existe pas. Vérifiez le jour et le mois.",

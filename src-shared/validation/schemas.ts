@@ -56,6 +56,7 @@ export const FIELD_MESSAGE_KEYS = [
   'fields.postalCode',
   'fields.date.endBeforeStart',
   'fields.noChange',
+  'fields.emailMismatch',
 ] as const satisfies readonly (
   | 'fields.required'
   | 'fields.invalid'
@@ -78,6 +79,7 @@ export const FIELD_MESSAGE_KEYS = [
   | 'fields.postalCode'
   | 'fields.date.endBeforeStart'
   | 'fields.noChange'
+  | 'fields.emailMismatch'
 )[];
 
 export type FieldMessageKey = (typeof FIELD_MESSAGE_KEYS)[number];
