@@ -21,6 +21,8 @@ import { createLandlordService } from './services/landlord';
 import { PortalApi } from './services/portal-api';
 import { addRequestMessage, cancelRequest, createRequest, requestDetail, requestsView } from './services/requests';
 import { createSessionService, type OpenAccount } from './services/session';
+import { createPaymentService } from './services/payment';
+import type { PaymentLaunch } from './payment-launch-page';
 import { createSettingsService, type SettingsStore } from './services/settings';
 import { createDocumentStore, type DocumentStore } from './storage/document-store';
 import type { SecretStore } from './storage/secrets';
@@ -47,6 +49,13 @@ export interface PortalCoreOptions {
   nativeBinding?: string;
   /** Pushes an event to the renderer(s). */
   emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+  /**
+   * Asks where to save a copy of a file (Electron: the OS save dialog) and copies it there.
+   * Absent in the browser preview and in kiosk mode (nothing personal may leave a lodge PC).
+   */
+  saveFileAs?: (suggestedName: string, sourceFile: string) => Promise<'saved' | 'cancelled'>;
+  /** Electron: opens the separate payment window on the bank's page (the preview uses a popup page instead). */
+  openPaymentWindow?: (launch: PaymentLaunch) => void;
   /** Sync timing (tests shorten it). */
   sync?: { intervalMs?: number; backoff?: { baseMs: number; maxMs: number } };
   now?: () => Date;
@@ -75,6 +84,13 @@ export function createPortalCore(options: PortalCoreOptions) {
 
   const account = createAccountService(api, session.authorized);
   let work: AccountWork | null = null;
+  const payment = createPaymentService({
+    api,
+    authorized: session.authorized,
+    syncNow: () => requireWork().engine.requestNow(),
+    openPaymentWindow: options.openPaymentWindow,
+    now,
+  });
 
   session.setHooks({
     opened(open) {
@@ -178,6 +194,18 @@ export function createPortalCore(options: PortalCoreOptions) {
       const current = requireWork();
       return openDocument(accountData(), current.documents, input, current.engine.fetchDocument);
     },
+    'documents.saveCopy': async (input) => {
+      const current = requireWork();
+      const saveFileAs = options.kiosk ? undefined : options.saveFileAs;
+      if (!saveFileAs) return { result: 'unavailable' as const };
+      const { url } = await openDocument(accountData(), current.documents, input, current.engine.fetchDocument);
+      const file = current.documents.locate(input.sha256);
+      if (!file) throw new PortalError('NOT_FOUND');
+      const title = documentsView(accountData(), current.documents)
+        .dossiers.flatMap((dossier) => dossier.documents)
+        .find((document) => document.sha256 === input.sha256)?.title;
+      return { result: await saveFileAs(`${(title ?? url).replace(/[\\/:*?"<>|]+/g, '-')}.pdf`, file) };
+    },
     'documents.setPaperless': (input) => setPaperless(accountData(), input),
     'requests.list': () => requestsView(accountData()),
     'requests.get': (input) => requestDetail(accountData(), input),
@@ -185,6 +213,9 @@ export function createPortalCore(options: PortalCoreOptions) {
     'requests.addMessage': (input) => addRequestMessage(accountData(), input),
     'requests.cancel': (input) => cancelRequest(accountData(), input),
     'contacts.get': () => landlord.contacts(),
+    'payment.prepare': () => payment.prepare(accountData()),
+    'payment.start': (input) => payment.start(accountData(), input),
+    'payment.status': (input) => payment.status(accountData(), input),
   };
 
   /** The file of a document of the open account, for the protocol / preview host (null if absent). */
@@ -211,6 +242,8 @@ export function createPortalCore(options: PortalCoreOptions) {
     api,
     session,
     documentFile,
+    /** Browser preview: the page that posts a started payment's form to the bank (single use). */
+    paymentLaunchPage: payment.launchPage,
     /** The window regained focus / connectivity returned. */
     nudgeSync: () => void work?.engine.nudge(),
     syncIdle: () => work?.engine.idle() ?? Promise.resolve(),

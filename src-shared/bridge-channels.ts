@@ -31,6 +31,7 @@ export const PROCEDURE_NAMES = [
   'insurance.submit',
   'documents.get',
   'documents.open',
+  'documents.saveCopy',
   'documents.setPaperless',
   'requests.list',
   'requests.get',

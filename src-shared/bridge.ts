@@ -194,6 +194,11 @@ export const procedures = {
   'insurance.submit': procedure(views.insuranceSubmitInputSchema, views.writeQueuedSchema),
   'documents.get': procedure(empty, views.documentsViewSchema),
   'documents.open': procedure(views.documentInputSchema, views.documentLocationSchema),
+  'documents.saveCopy': procedure(
+    views.documentInputSchema,
+    // 'unavailable': no save dialog here (browser preview: use a download link; kiosk: never).
+    z.object({ result: z.enum(['saved', 'cancelled', 'unavailable']) }),
+  ),
   'documents.setPaperless': procedure(views.paperlessInputSchema, views.writeQueuedSchema),
   'requests.list': procedure(empty, views.requestsViewSchema),
   'requests.get': procedure(views.requestIdInputSchema, views.requestDetailSchema),
