@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   changeEmailBodySchema,
@@ -24,18 +24,13 @@ import { authenticate, accountView, issueSession, refreshSession, revokeAccountS
 import { throttleKey } from '../auth/throttle';
 import { newOpaqueToken, sha256Hex } from '../crypto/tokens';
 import { mailTemplates } from '../mail/templates';
-import { passwordProblem } from '../lib/field-checks';
+import { checkPolicy, confirmEmail, resetPassword } from '../auth/recovery';
 import { normalizeName } from '../lib/names';
 import { bumpTenantVersion } from '../sync/versions';
 
 const RESET_TTL_MS = 30 * 60 * 1000;
 const CONFIRM_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
-const LINK_INVALID = 'Ce lien a expiré ou a déjà été utilisé.';
 
-function checkPolicy(path: string, password: string): void {
-  const problem = passwordProblem(path, password);
-  if (problem) throw validationError([problem]);
-}
 
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -205,31 +200,13 @@ export const authRoutes =
       },
     );
 
-    /** Marks a one-time token used (atomically) and returns its row, or throws. */
-    async function consumeToken(purpose: 'reset_password' | 'confirm_email', token: string, now: Date) {
-      const [row] = await ctx.db
-        .update(oneTimeTokens)
-        .set({ usedAt: now })
-        .where(and(eq(oneTimeTokens.tokenHash, sha256Hex(token)), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)))
-        .returning();
-      if (!row) throw validationError([{ path: 'token', message: LINK_INVALID }]);
-      return row;
-    }
-
     app.post(
       '/auth/reset-password',
       {
         schema: { tags, summary: 'Choisir un nouveau mot de passe (lien reçu par mail)', body: resetPasswordBodySchema, response: { 200: okResponseSchema, ...errorResponses(400) } },
       },
       async (request) => {
-        const now = ctx.clock();
-        checkPolicy('password', request.body.password);
-        const passwordHash = await ctx.hasher.hash(request.body.password);
-        const row = await consumeToken('reset_password', request.body.token, now);
-        await ctx.db.transaction(async (tx) => {
-          await tx.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, row.accountId));
-          await revokeAccountSessions(tx, row.accountId, now);
-        });
+        await resetPassword(ctx, request.body.token, request.body.password);
         return { status: 'ok' as const };
       },
     );
@@ -299,12 +276,7 @@ export const authRoutes =
       '/auth/confirm-email',
       { schema: { tags, summary: 'Confirmer la nouvelle adresse mail (lien reçu par mail)', body: confirmEmailBodySchema, response: { 200: okResponseSchema, ...errorResponses(400, 409) } } },
       async (request) => {
-        const now = ctx.clock();
-        const row = await consumeToken('confirm_email', request.body.token, now);
-        const newEmail = (row.payload as { newEmail: string }).newEmail;
-        const [taken] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, newEmail));
-        if (taken) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.' });
-        await ctx.db.update(accounts).set({ email: newEmail, updatedAt: now }).where(eq(accounts.id, row.accountId));
+        await confirmEmail(ctx, request.body.token);
         return { status: 'ok' as const };
       },
     );

@@ -3,7 +3,7 @@
  * the middle of a version (one transaction may write hundreds of rows) without losing any.
  * Per-tenant versions commit in order (see versions.ts), so nothing can appear behind a cursor.
  */
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, lt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { SyncChange, SyncEntity, SyncPage, SyncResponse } from '../../../src-shared/api/sync';
 import type { Db, DbOrTx } from '../db/client';
@@ -67,6 +67,33 @@ function profileData(r: typeof t.tenants.$inferSelect) {
   };
 }
 
+/**
+ * A row as `to_jsonb()` gives it (snake_case keys, timestamps as text) -> the drizzle shape the
+ * mappers take: one query brings positions and rows together (one round trip per page).
+ */
+const readers = new Map<string, (json: Record<string, unknown>) => unknown>();
+function readerFor(table: PgTable): (json: Record<string, unknown>) => unknown {
+  const cached = readers.get(getTableName(table));
+  if (cached) return cached;
+  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, name: column.name, timestamp: column.columnType === 'PgTimestamp' }));
+  const reader = (json: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {};
+    for (const c of columns) {
+      const value = json[c.name];
+      out[c.key] = c.timestamp && typeof value === 'string' ? new Date(value) : value;
+    }
+    return out;
+  };
+  readers.set(getTableName(table), reader);
+  return reader;
+}
+
+function toData(entity: SyncEntity, json: Record<string, unknown>): unknown {
+  if (entity === 'profile') return profileData(readerFor(t.tenants)(json) as typeof t.tenants.$inferSelect);
+  const source = SOURCES[entity];
+  return (source.data as (row: unknown) => unknown)(readerFor(source.table)(json));
+}
+
 export const DEFAULT_SYNC_LIMIT = 500;
 
 export async function readSyncFeed(db: Db, tenantId: string, cursor: string | undefined, limit = DEFAULT_SYNC_LIMIT): Promise<SyncResponse> {
@@ -82,36 +109,22 @@ export async function readSyncFeed(db: Db, tenantId: string, cursor: string | un
   if (from && from.entity === CAUGHT_UP && from.version >= tenant.syncVersion) return { changes: [], cursor: cursor!, hasMore: false };
 
   const branches = [
-    sql`select 'profile'::text as entity, id::text as id, version, false as deleted from tenants where id = ${tenantId}`,
+    sql`select 'profile'::text as entity, id::text as id, version, false as deleted, to_jsonb(tenants.*) as row from tenants where id = ${tenantId}`,
     ...Object.entries(SOURCES).map(
       ([entity, source]) =>
-        sql`select ${entity}::text as entity, id::text as id, version, deleted from ${source.table} where tenant_id = ${tenantId}`,
+        sql`select ${entity}::text as entity, id::text as id, version, deleted, case when deleted then null else to_jsonb(${source.table}.*) end as row from ${source.table} where tenant_id = ${tenantId}`,
     ),
   ];
   const after = from ? sql`(version, entity, id) > (${from.version}::bigint, ${from.entity}::text, ${from.id}::text)` : sql`not deleted`;
-  const positions = await rowsOf<{ entity: SyncEntity; id: string; version: string | number; deleted: boolean }>(
+  const positions = await rowsOf<{ entity: SyncEntity; id: string; version: string | number; deleted: boolean; row: Record<string, unknown> | null }>(
     db,
-    sql`select entity, id, version, deleted from (${sql.join(branches, sql` union all `)}) as c where ${after} order by version, entity, id limit ${limit + 1}`,
+    sql`select entity, id, version, deleted, row from (${sql.join(branches, sql` union all `)}) as c where ${after} order by version, entity, id limit ${limit + 1}`,
   );
   const hasMore = positions.length > limit;
   const page = positions.slice(0, limit);
 
-  const data = new Map<string, unknown>();
-  const live = (entity: SyncEntity) => page.filter((p) => p.entity === entity && !p.deleted).map((p) => p.id);
-  if (live('profile').length > 0) {
-    const [row] = await db.select().from(t.tenants).where(eq(t.tenants.id, tenantId));
-    if (row) data.set(`profile:${row.id}`, profileData(row));
-  }
-  for (const [entity, source] of Object.entries(SOURCES) as [Exclude<SyncEntity, 'profile'>, (typeof SOURCES)[keyof typeof SOURCES]][]) {
-    const ids = live(entity);
-    if (ids.length === 0) continue;
-    const table = source.table as typeof t.dossiers;
-    const rows = await db.select().from(table).where(and(eq(table.tenantId, tenantId), inArray(table.id, ids)));
-    for (const row of rows) data.set(`${entity}:${row.id}`, (source.data as (r: unknown) => unknown)(row));
-  }
-
   const changes = page.map(
-    (p) => ({ entity: p.entity, id: p.id, version: Number(p.version), deleted: p.deleted, data: p.deleted ? null : (data.get(`${p.entity}:${p.id}`) ?? null) }) as SyncChange,
+    (p) => ({ entity: p.entity, id: p.id, version: Number(p.version), deleted: p.deleted, data: p.deleted || !p.row ? null : toData(p.entity, p.row) }) as SyncChange,
   );
   const last = page[page.length - 1];
   let next: string;
