@@ -26,6 +26,7 @@ import { syncRoutes } from './routes/sync';
 import { uploadRoutes } from './routes/uploads';
 import { writeRoutes } from './routes/writes';
 import { adminRoutes } from './routes/admin';
+import { linkPages } from './routes/link-pages';
 import { paymentRoutes } from './routes/payments';
 import { resolvePaymentConfig, type PaymentConfig } from './payments/config';
 import { sandboxPspRoutes } from './payments/sandbox';
@@ -132,6 +133,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   const paymentConfig = resolvePaymentConfig({ env: process.env, sandbox: options.sandbox ?? false, publicUrl: options.publicUrl, overrides: options.payments });
   const api = app.withTypeProvider<ZodTypeProvider>();
+  await app.register(linkPages(ctx));
   if (options.sandbox) await api.register(sandboxPspRoutes(ctx, paymentConfig), { prefix: '/sandbox-psp' });
   await api.register(
     async (v1) => {

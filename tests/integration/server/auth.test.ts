@@ -227,6 +227,58 @@ describe.each(backends)('accounts ($name)', (backend) => {
   });
 });
 
+describe.each(backends)('mailed link pages ($name)', (backend) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(backend, { publicUrl: 'http://portail.example' });
+  });
+  afterAll(() => server.close());
+
+  const postForm = (path: string, fields: Record<string, string>) =>
+    fetch(`${server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+
+  it('the reset link opens a French form that changes the password once', async () => {
+    const [t] = await server.generate(1);
+    await server.api('POST', '/v1/auth/forgot-password', { body: { email: t!.email } });
+    const mail = await waitFor(() => server.mail.find((m) => m.to === t!.email));
+    const link = new URL(mail.link!);
+    expect(link.origin + link.pathname).toBe('http://portail.example/reinitialiser-mot-de-passe');
+    const token = link.searchParams.get('token')!;
+    const form = await fetch(`${server.base}${link.pathname}${link.search}`);
+    expect(form.status).toBe(200);
+    expect(form.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await form.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<label for="password">Nouveau mot de passe *</label>');
+    expect(html).toContain(`value="${token}"`);
+    const mismatch = await postForm('/reinitialiser-mot-de-passe', { token, password: STRONG, confirmation: 'autre' });
+    expect(mismatch.status).toBe(400);
+    expect(await mismatch.text()).toContain('Les deux mots de passe ne sont pas identiques.');
+    const weak = await postForm('/reinitialiser-mot-de-passe', { token, password: 'faible', confirmation: 'faible' });
+    expect(weak.status).toBe(400);
+    expect(await weak.text()).toContain('au moins 12 caractères');
+    const ok = await postForm('/reinitialiser-mot-de-passe', { token, password: STRONG, confirmation: STRONG });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('Votre mot de passe a été changé.');
+    await server.signIn(t!.email, STRONG);
+    const again = await postForm('/reinitialiser-mot-de-passe', { token, password: STRONG, confirmation: STRONG });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('Ce lien a expiré ou a déjà été utilisé.');
+  });
+
+  it('the email confirmation link opens a page that confirms the new address', async () => {
+    const [t] = await server.generate(1);
+    const session = await server.signIn(t!.email, t!.password);
+    await server.api('POST', '/v1/auth/change-email', { token: session.accessToken, body: { newEmail: 'confirmee@example.org', password: t!.password } });
+    const mail = await waitFor(() => server.mail.find((m) => m.to === 'confirmee@example.org'));
+    const token = new URL(mail.link!).searchParams.get('token')!;
+    expect(await (await fetch(`${server.base}/confirmer-email?token=${token}`)).text()).toContain('Confirmer mon adresse mail');
+    const ok = await postForm('/confirmer-email', { token });
+    expect(ok.status).toBe(200);
+    await server.signIn('confirmee@example.org', t!.password);
+  });
+});
+
 describe.each(backends)('throttling ($name)', (backend) => {
   let server: TestServer;
   beforeAll(async () => {
