@@ -62,7 +62,8 @@ function luhn(digits: string): boolean {
 function checkCard(card: CardInput, now: Date): CardErrors {
   const errors: CardErrors = {};
   const number = card.number.replace(/[\s-]/g, '');
-  if (!/^\d{13,19}$/.test(number) || !luhn(number)) errors.number = 'Numéro de carte invalide : saisissez les 16 chiffres inscrits sur votre carte.';
+  // The documented test cards are taken as they are (Lyra's own list is not all Luhn-valid).
+  if (!(number in SANDBOX_CARDS) && (!/^\d{13,19}$/.test(number) || !luhn(number))) errors.number = 'Numéro de carte invalide : saisissez les 16 chiffres inscrits sur votre carte.';
   const month = Number(card.month);
   const year = Number(card.year);
   if (!/^\d{2}$/.test(card.month) || month < 1 || month > 12) errors.month = 'Choisissez le mois d\'expiration.';

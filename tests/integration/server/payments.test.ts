@@ -248,7 +248,7 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
     expect(pdf.getTitle()).toBe(docData.title);
     expect(pdf.getTitle()).toMatch(docData.kind === 'quittance' ? /^Quittance/ : /^Re[çc]u/);
     expect(pdf.getKeywords()).toContain('Dossier 0123456789');
-    expect(pdf.getSubject()).toMatch(/12,34/);
+    expect(pdf.getSubject()).toMatch(/dossier n°\s0123456789 : /);
 
     const mail = await waitFor(() => server.mail.slice(mails).find((m) => m.subject === 'Confirmation de votre paiement en ligne'));
     expect(mail.to).toBe('martine.dupont@example.org');
