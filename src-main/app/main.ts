@@ -12,6 +12,7 @@ import { emitToWindows, registerIpc } from './ipc';
 import { APP_ORIGIN, APP_URL, registerAppScheme, serveAppScheme } from './protocol';
 import { safeStorageSecretStore } from './safe-storage';
 import { applySecurityBaseline } from './security';
+import { openPaymentWindow } from './payment-window';
 import { saveFileAs } from './save-file';
 import { electronSettingsStore, windowState } from './stores';
 import { startUpdater } from './updater';
@@ -62,6 +63,7 @@ if (!app.requestSingleInstanceLock()) {
       preview: false,
       nativeBinding: sqliteBinding,
       emit: emitToWindows(() => BrowserWindow.getAllWindows()),
+      openPaymentWindow: (launch) => void openPaymentWindow({ parent: mainWindow, launch, packaged: app.isPackaged, kiosk }),
       saveFileAs: (suggestedName, sourceFile) => saveFileAs(BrowserWindow.getFocusedWindow(), suggestedName, sourceFile),
     });
     serveAppScheme({

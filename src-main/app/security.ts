@@ -6,11 +6,22 @@
 import { app, session, type WebContents } from 'electron';
 import { APP_ORIGIN } from './protocol';
 
+/**
+ * The one exception to "no navigation away from the app": the payment window, which applies its
+ * own, narrower rule (the bank's origin only: src-main/payment-navigation.ts, app/payment-window.ts).
+ */
+const paymentWindows = new WeakSet<WebContents>();
+export function exemptFromAppNavigationRule(contents: WebContents) {
+  paymentWindows.add(contents);
+}
+
 export function hardenWebContents(contents: WebContents) {
   contents.on('will-navigate', (event, url) => {
+    if (paymentWindows.has(contents)) return;
     if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
+    if (paymentWindows.has(contents)) return;
     if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());

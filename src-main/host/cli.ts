@@ -42,6 +42,7 @@ export async function startPreview(options: {
     rendererDir: join(projectRoot, 'out', 'renderer'),
     resourcesDir: join(projectRoot, 'resources'),
     documentFile: core.documentFile,
+    paymentPage: core.paymentLaunchPage,
     port: options.port,
   });
   void core.start();

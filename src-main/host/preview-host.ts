@@ -19,6 +19,8 @@ export interface PreviewHostOptions extends StaticRoots {
   /** The core's handlers; the host builds the router once it knows its own origin. */
   handlers: Handlers;
   port?: number;
+  /** The page that posts a started payment's signed form to the bank (`/payment-form/<token>`, single use). */
+  paymentPage?: (token: string) => { html: string; csp: string } | null;
   /** Fixed token (tests); a random one per run otherwise. */
   token?: string;
 }
@@ -140,6 +142,14 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
 
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, { ok: false, error: { code: 'NOT_FOUND' } });
+    }
+
+    if (pathname.startsWith('/payment-form/')) {
+      // Opened by the renderer in a popup; the token is single use and unguessable.
+      const page = options.paymentPage?.(pathname.slice('/payment-form/'.length)) ?? null;
+      if (!page) return sendJson(response, 404, { ok: false, error: { code: 'NOT_FOUND' } });
+      response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': page.csp, 'cache-control': 'no-store' });
+      return response.end(page.html);
     }
     return serveStatic(pathname, response);
   }
