@@ -115,7 +115,6 @@ export function createSessionService(options: SessionServiceOptions) {
     const opened = { account, folder, cache };
     open = opened;
     endReason = undefined;
-    hooks.opened(opened);
     return opened;
   }
 
@@ -152,8 +151,10 @@ export function createSessionService(options: SessionServiceOptions) {
       response: sessionResponseSchema,
     });
     if (open) closeOpen();
-    openAccount(answer.account);
+    const opened = openAccount(answer.account);
     keepTokens(answer);
+    // Only now: the hooks start the sync, which needs the tokens.
+    hooks.opened(opened);
     return state();
   }
 
@@ -169,8 +170,10 @@ export function createSessionService(options: SessionServiceOptions) {
     if (!existsSync(file)) return state();
     try {
       const stored = storedSessionSchema.parse(JSON.parse(secrets.decrypt(readFileSync(file))));
-      openAccount(stored.account);
+      const opened = openAccount(stored.account);
       refreshToken = stored.refreshToken;
+      // Only now: the hooks start the sync, which needs the refresh token.
+      hooks.opened(opened);
     } catch (error) {
       // Unreadable (OS keychain changed, corrupt file): forget it; the tenant signs in again.
       console.warn('session: stored session unreadable; signing in again is needed', error);
