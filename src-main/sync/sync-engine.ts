@@ -76,7 +76,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   async function prefetchRecentDocuments() {
     // This month and the 11 before it.
-  const since = monthsAgo(now(), PREFETCH_MONTHS - 1);
+    const since = monthsAgo(now(), PREFETCH_MONTHS - 1);
     const stored = documents.storedHashes();
     const wanted = listEntities(open.cache.db, 'document').filter(
       (row) => row.data.period.slice(0, 7) >= since && !stored.has(row.data.sha256) && !mismatched.has(row.data.sha256),
