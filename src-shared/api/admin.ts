@@ -79,3 +79,13 @@ export const adminChangeRequestsQuerySchema = z.object({ status: changeRequestSt
 export const adminChangeRequestListSchema = z.object({ changeRequests: z.array(adminChangeRequestSchema) });
 export const adminDecisionBodySchema = z.object({ decision: z.enum(['approve', 'refuse']), comment: z.string().trim().max(2000).optional() });
 export const idParamsSchema = z.object({ id: uuidSchema });
+
+/** Imports a ready PDF (from the landlord's ERP) as a tenant document: it reaches the app by sync. */
+export const adminDocumentBodySchema = z.object({
+  kind: z.enum(['quittance', 'avis_echeance', 'recu']),
+  period: z.string().regex(/^\d{4}-\d{2}$/, 'Période attendue au format aaaa-mm'),
+  title: text(200),
+  /** The PDF, base64. */
+  pdfBase64: z.string().min(1, 'Champ obligatoire').max(14_000_000),
+});
+export const adminDocumentResponseSchema = z.object({ id: uuidSchema, sha256: z.string(), size: z.number().int() });

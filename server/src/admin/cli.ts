@@ -3,6 +3,7 @@
  * (DATABASE_URL, else the PGlite folder DATA_DIR: stop the server first, PGlite has one user).
  *
  *   create-tenant --file tenant.json            (JSON as POST /v1/admin/tenants)
+ *   set-landlord --file landlord.json           (JSON as GET /v1/landlord)
  *   post-ledger --dossier N --date aaaa-mm-jj --kind rent|charges|apl|payment|adjustment
  *               --label "Loyer mai 2026" --amount 412,35 [--period aaaa-mm]
  *                                               (euros; positive = débit; a crédit as --amount=-150,00)
@@ -19,10 +20,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adminCreateTenantBodySchema, adminLedgerBodySchema, adminUpdateRequestBodySchema, requestStatusSchema, changeRequestStatusSchema } from '../../../src-shared/api/admin';
 import { openDatabase } from '../db/client';
+import { landlordSchema } from '../../../src-shared/api/landlord';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from '../crypto/data-key';
 import { ApiError } from '../http/errors';
 import { frenchErrorMap } from '../http/validation';
-import { adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminUpdateRequest, type AdminDeps } from './service';
+import { adminSetLandlord, adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminUpdateRequest, type AdminDeps } from './service';
 
 const serverRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -55,6 +57,9 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
     case 'create-tenant':
       if (!values.file) throw new Error('--file est obligatoire');
       return adminCreateTenant(deps, parse(adminCreateTenantBodySchema, JSON.parse(readFileSync(values.file, 'utf8'))));
+    case 'set-landlord':
+      if (!values.file) throw new Error('--file est obligatoire');
+      return adminSetLandlord(deps, parse(landlordSchema, JSON.parse(readFileSync(values.file, 'utf8'))));
     case 'post-ledger': {
       if (!values.dossier) throw new Error('--dossier est obligatoire');
       const entries = values.file

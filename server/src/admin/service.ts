@@ -4,7 +4,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { adminCreateTenantBodySchema, ledgerPostingSchema } from '../../../src-shared/api/admin';
 import type { Db } from '../db/client';
-import { bankAccounts, changeRequests, dossiers, occupants, requestMessages, requests, tenants } from '../db/schema';
+import type { Landlord } from '../../../src-shared/api/landlord';
+import { landlordSettings, bankAccounts, blobs, changeRequests, documents, dossiers, occupants, requestMessages, requests, tenants } from '../db/schema';
+import { sha256Hex } from '../crypto/tokens';
+import { sniffMediaType } from '../lib/magic';
+import { MAX_UPLOAD_BYTES } from '../../../src-shared/api/uploads';
 import type { DataCipher } from '../crypto/data-key';
 import { ApiError, validationError, type FieldProblem } from '../http/errors';
 import { bicProblem, ibanProblem } from '../lib/field-checks';
@@ -130,4 +134,30 @@ export async function adminDecideChangeRequest(deps: AdminDeps, id: string, deci
     await addActivity(tx, version, now, tenantId, 'changeRequest', decision === 'approve' ? 'Demande de modification acceptée' : 'Demande de modification refusée', id);
     return { id, version };
   });
+}
+
+/** Attaches a PDF to a dossier as a quittance / avis d'échéance / reçu (activity + sync). */
+export async function adminAddDocument(deps: AdminDeps, dossierNumber: string, input: { kind: 'quittance' | 'avis_echeance' | 'recu'; period: string; title: string; pdf: Buffer }) {
+  if (sniffMediaType(input.pdf) !== 'application/pdf') throw validationError([{ path: 'pdfBase64', message: 'Le fichier doit être un PDF' }]);
+  if (input.pdf.length > MAX_UPLOAD_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
+  const [dossier] = await deps.db.select().from(dossiers).where(eq(dossiers.number, dossierNumber));
+  if (!dossier) throw new ApiError('NOT_FOUND', { message: 'Dossier introuvable.' });
+  const now = deps.now();
+  const sha256 = sha256Hex(input.pdf);
+  const id = randomUUID();
+  await withTenantWrite(deps.db, dossier.tenantId, async (tx, version) => {
+    await tx.insert(blobs).values({ sha256, mediaType: 'application/pdf', size: input.pdf.length, content: input.pdf, createdAt: now }).onConflictDoNothing();
+    await tx.insert(documents).values({ id, tenantId: dossier.tenantId, dossierId: dossier.id, version, updatedAt: now, kind: input.kind, period: input.period, title: input.title, sha256, size: input.pdf.length, issuedAt: now });
+    await addActivity(tx, version, now, dossier.tenantId, 'document', input.title, id);
+  });
+  return { id, sha256, size: input.pdf.length };
+}
+
+/** Replaces the white-label settings served at GET /v1/landlord (validated by landlordSchema). */
+export async function adminSetLandlord(deps: AdminDeps, landlord: Landlord): Promise<Landlord> {
+  await deps.db
+    .insert(landlordSettings)
+    .values({ id: 1, data: landlord, updatedAt: deps.now() })
+    .onConflictDoUpdate({ target: landlordSettings.id, set: { data: landlord, updatedAt: deps.now() } });
+  return landlord;
 }

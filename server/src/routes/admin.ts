@@ -7,6 +7,8 @@ import {
   adminChangeRequestsQuerySchema,
   adminCreateTenantBodySchema,
   adminCreateTenantResponseSchema,
+  adminDocumentBodySchema,
+  adminDocumentResponseSchema,
   adminDecisionBodySchema,
   adminHeadersSchema,
   adminLedgerBodySchema,
@@ -18,11 +20,14 @@ import {
   idParamsSchema,
 } from '../../../src-shared/api/admin';
 import { writeResultSchema } from '../../../src-shared/api/writes';
+import { landlordSchema } from '../../../src-shared/api/landlord';
 import type { AppContext } from '../context';
 import { sha256Hex } from '../crypto/tokens';
 import { ApiError } from '../http/errors';
 import { errorResponses } from '../http/responses';
 import {
+  adminAddDocument,
+  adminSetLandlord,
   adminCreateTenant,
   adminDecideChangeRequest,
   adminListChangeRequests,
@@ -53,6 +58,22 @@ export const adminRoutes =
       '/dossiers/:number/ledger',
       { schema: { tags, security, summary: 'Passer des écritures au compte d\'un dossier', headers: adminHeadersSchema, params: dossierNumberParamsSchema, body: adminLedgerBodySchema, response: { 201: adminLedgerResponseSchema, ...errorResponses(400, 401, 404) } } },
       async (request, reply) => reply.code(201).send(await adminPostLedger(deps, request.params.number, request.body.entries)),
+    );
+    app.put(
+      '/landlord',
+      { schema: { tags, security, summary: 'Paramètres du bailleur (marque blanche)', headers: adminHeadersSchema, body: landlordSchema, response: { 200: landlordSchema, ...errorResponses(400, 401) } } },
+      async (request) => adminSetLandlord(deps, request.body),
+    );
+    app.post(
+      '/dossiers/:number/documents',
+      {
+        bodyLimit: 15 * 1024 * 1024,
+        schema: { tags, security, summary: 'Déposer un document PDF (quittance, avis d\'échéance, reçu) sur un dossier', headers: adminHeadersSchema, params: dossierNumberParamsSchema, body: adminDocumentBodySchema, response: { 201: adminDocumentResponseSchema, ...errorResponses(400, 401, 404, 413) } },
+      },
+      async (request, reply) => {
+        const { pdfBase64, ...meta } = request.body;
+        return reply.code(201).send(await adminAddDocument(deps, request.params.number, { ...meta, pdf: Buffer.from(pdfBase64, 'base64') }));
+      },
     );
     app.get(
       '/requests',

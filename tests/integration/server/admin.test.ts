@@ -29,6 +29,17 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
     expect((await server.api('GET', '/v1/admin/requests', { token })).status).toBe(401); // a tenant token is not a key
   });
 
+  it('replaces the white-label landlord settings', async () => {
+    const current = (await server.api('GET', '/v1/landlord')).body;
+    const next = { ...current, name: 'Habitat Fictif du Val', colors: { ...current.colors, primary: '#005a32' } };
+    expect((await admin('PUT', '/landlord', { ...next, colors: { ...next.colors, primary: 'vert' } })).body.error.fields).toEqual([
+      { path: 'colors.primary', message: 'Couleur attendue au format #rrggbb' },
+    ]);
+    expect((await admin('PUT', '/landlord', next)).status).toBe(200);
+    expect((await server.api('GET', '/v1/landlord')).body).toMatchObject({ name: 'Habitat Fictif du Val', colors: { primary: '#005a32' } });
+    await admin('PUT', '/landlord', current);
+  });
+
   it('creates a tenant who can then sign up', async () => {
     const tenant = {
       reference: '1000999999', civility: 'M.', lastName: 'Nguyen', firstName: 'Văn An', birthDate: '1958-07-14',
@@ -107,6 +118,22 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
     const changes = (await pullAll(server, token, cursor)).changes;
     expect(changes.find((c) => c.entity === 'profile')!.data).toMatchObject({ phoneWork: '01.30.12.34.56', cafNumber: '1234567', phoneHome: '01.39.00.00.00' });
     expect(changes.find((c) => c.id === b.body.id)!.data).toMatchObject({ status: 'refused', staffComment: 'Merci de nous appeler.' });
+  });
+
+  it('deposits a PDF on a dossier: synced, downloadable by its tenant only', async () => {
+    const pdf = samplePdf('quittance-avril');
+    const res = await admin('POST', '/dossiers/0123456789/documents', { kind: 'quittance', period: '2026-04', title: 'Quittance de loyer avril 2026', pdfBase64: pdf.toString('base64') });
+    expect(res.status).toBe(201);
+    const notPdf = await admin('POST', '/dossiers/0123456789/documents', { kind: 'quittance', period: '2026-04', title: 'x', pdfBase64: Buffer.from('GIF89a').toString('base64') });
+    expect(notPdf.body.error.fields).toEqual([{ path: 'pdfBase64', message: 'Le fichier doit être un PDF' }]);
+    const doc = (await pullAll(server, token, cursor)).changes.find((c) => c.entity === 'document')!;
+    expect(doc.data).toMatchObject({ kind: 'quittance', period: '2026-04', sha256: res.body.sha256, size: pdf.length });
+    const mine = await fetch(`${server.base}/v1/blobs/${res.body.sha256}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(mine.status).toBe(200);
+    expect(Buffer.from(await mine.arrayBuffer()).equals(pdf)).toBe(true);
+    const [other] = await server.generate(1);
+    const otherToken = (await server.signIn(other!.email, other!.password)).accessToken;
+    expect((await fetch(`${server.base}/v1/blobs/${res.body.sha256}`, { headers: { authorization: `Bearer ${otherToken}` } })).status).toBe(404);
   });
 
   it('the CLI commands run the same operations (amounts typed in euros)', async () => {
