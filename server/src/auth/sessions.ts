@@ -2,6 +2,12 @@
  * Sessions: an opaque access token (15 min) and a refresh token (30 days) bound to a device,
  * both stored as SHA-256. Refresh rotates the pair; presenting a refresh token that was already
  * exchanged revokes the whole family (token theft detection).
+ *
+ * One exception, for answers lost on the way (the desktop app killed or the connection dropped
+ * after the server rotated but before the app saved the new pair): the same device presenting the
+ * token it exchanged less than LOST_ANSWER_GRACE_MS ago, while the pair issued for it has never
+ * been used, gets a fresh pair and that unused pair is retired. Without it, a power cut at the
+ * wrong instant would sign the tenant out for good.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
@@ -15,6 +21,7 @@ import type { AppContext, AuthInfo } from '../context';
 
 export const ACCESS_TOKEN_TTL_MS = 15 * 60 * 1000;
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+export const LOST_ANSWER_GRACE_MS = 2 * 60 * 1000;
 
 export function displayName(t: { civility: string; lastName: string; firstName: string }): string {
   return `${t.civility} ${t.lastName.toUpperCase()} ${t.firstName.toUpperCase()}`.trim();
@@ -81,8 +88,30 @@ export async function refreshSession(ctx: AppContext, refreshToken: string, devi
       .where(and(eq(sessions.id, row.id), isNull(sessions.rotatedAt)))
       .returning({ id: sessions.id });
     if (won.length === 0) {
-      await revokeFamily(tx, row.familyId, now);
-      return null;
+      const [successor] = await tx
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.familyId, row.familyId), isNull(sessions.revokedAt), isNull(sessions.rotatedAt)));
+      // The pair issued for THIS exchange only: nothing in the family was exchanged since.
+      const later = row.rotatedAt
+        ? await tx
+            .select({ id: sessions.id })
+            .from(sessions)
+            .where(and(eq(sessions.familyId, row.familyId), gt(sessions.rotatedAt, row.rotatedAt)))
+            .limit(1)
+        : [];
+      const lostAnswer =
+        successor !== undefined &&
+        later.length === 0 &&
+        row.rotatedAt !== null &&
+        now.getTime() - row.rotatedAt.getTime() <= LOST_ANSWER_GRACE_MS &&
+        successor.usedAt === null &&
+        successor.createdAt >= row.rotatedAt;
+      if (!lostAnswer) {
+        await revokeFamily(tx, row.familyId, now);
+        return null;
+      }
+      await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, successor.id));
     }
     return issueSession(tx, now, row.accountId, { id: row.deviceId, name: row.deviceName }, row.familyId);
   }).then((result) => {
@@ -109,11 +138,15 @@ export function authenticate(ctx: AppContext) {
     const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
     if (!match?.[1]) throw new ApiError('UNAUTHENTICATED');
     const [row] = await ctx.db
-      .select({ id: sessions.id, familyId: sessions.familyId, accountId: sessions.accountId, tenantId: accounts.tenantId })
+      .select({ id: sessions.id, familyId: sessions.familyId, accountId: sessions.accountId, tenantId: accounts.tenantId, usedAt: sessions.usedAt })
       .from(sessions)
       .innerJoin(accounts, eq(accounts.id, sessions.accountId))
       .where(and(eq(sessions.accessHash, sha256Hex(match[1])), isNull(sessions.revokedAt), gt(sessions.accessExpiresAt, ctx.clock())));
     if (!row) throw new ApiError('UNAUTHENTICATED');
+    if (row.usedAt === null) {
+      // Once per pair: from now on a replay of the refresh token that produced it is a theft.
+      await ctx.db.update(sessions).set({ usedAt: ctx.clock() }).where(and(eq(sessions.id, row.id), isNull(sessions.usedAt)));
+    }
     const auth: AuthInfo = { accountId: row.accountId, tenantId: row.tenantId, sessionId: row.id, familyId: row.familyId };
     request.auth = auth;
   };

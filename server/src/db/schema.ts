@@ -114,6 +114,8 @@ export const sessions = pgTable(
     refreshExpiresAt: ts('refresh_expires_at').notNull(),
     /** Set when the refresh token was exchanged: presenting it again is a reuse. */
     rotatedAt: ts('rotated_at'),
+    /** First use of this pair's access token; a pair never used may replace a lost answer. */
+    usedAt: ts('used_at'),
     revokedAt: ts('revoked_at'),
     createdAt: ts('created_at').notNull(),
   },

@@ -155,8 +155,13 @@ describe('crash safety of the sync and the outbox', () => {
       .select()
       .from(serverSchema.requestMessages)
       .where(like(serverSchema.requestMessages.body, 'crash-%'));
-    // Exactly the acknowledged writes, each once (a row re-sent after a crash was replayed, not applied again).
-    expect(messages.map((message) => message.body).sort()).toEqual(acknowledged.map((item) => item.body).sort());
+    const bodies = messages.map((message) => message.body);
+    // Nothing sent twice: a row re-sent after a crash was replayed by the server, not applied again.
+    expect(new Set(bodies).size).toBe(bodies.length);
+    // Nothing lost: every write acknowledged to the tenant is there. (A write may also be there
+    // without its acknowledgement: committed, then killed before it could print it.)
+    expect(bodies).toEqual(expect.arrayContaining(acknowledged.map((item) => item.body)));
+    expect(bodies.length - acknowledged.length).toBeLessThanOrEqual(LIVES);
     const byId = await server.handle.db
       .select({ id: serverSchema.requestMessages.id })
       .from(serverSchema.requestMessages)
