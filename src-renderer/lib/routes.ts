@@ -7,6 +7,7 @@ import type { Component } from 'svelte';
 import type { Messages } from '../i18n/index.svelte';
 import Accessibility from '../pages/Accessibility.svelte';
 import Home from '../pages/Home.svelte';
+import Payment from '../pages/Payment.svelte';
 import RecoverIdentifier from '../pages/RecoverIdentifier.svelte';
 import RequestPasswordReset from '../pages/RequestPasswordReset.svelte';
 import SignIn from '../pages/SignIn.svelte';
@@ -39,6 +40,7 @@ export const routes: readonly Route[] = [
   { slug: 'nous-contacter', page: 'nousContacter', access: 'private' },
   { slug: 'modifier-email', page: 'modifierEmail', access: 'private' },
   { slug: 'modifier-mot-de-passe', page: 'modifierMotDePasse', access: 'private' },
+  { slug: 'payer', page: 'payer', access: 'private', component: Payment },
   { slug: 'accessibilite', page: 'accessibilite', access: 'any', component: Accessibility },
 ];
 
