@@ -13,6 +13,7 @@
  *   list-change-requests [--status pending|approved|refused]
  *   approve <id> [--comment "..."]
  *   refuse <id> [--comment "..."]
+ *   maintenance [--tombstone-days 90]           (daily: old tombstones, sessions, links, counters)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adminCreateTenantBodySchema, adminLedgerBodySchema, adminUpdateRequestBodySchema, requestStatusSchema, changeRequestStatusSchema } from '../../../src-shared/api/admin';
 import { openDatabase } from '../db/client';
+import { runMaintenance } from './maintenance';
 import { landlordSchema } from '../../../src-shared/api/landlord';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from '../crypto/data-key';
 import { ApiError } from '../http/errors';
@@ -49,6 +51,7 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       status: { type: 'string' },
       message: { type: 'string' },
       comment: { type: 'string' },
+      'tombstone-days': { type: 'string' },
     },
   });
   const [command, id] = positionals;
@@ -78,6 +81,8 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
     case 'approve':
     case 'refuse':
       return adminDecideChangeRequest(deps, id ?? '', command, values.comment);
+    case 'maintenance':
+      return runMaintenance(deps.db, deps.now(), { tombstoneRetentionDays: values['tombstone-days'] ? Number(values['tombstone-days']) : undefined });
     default:
       throw new Error(`commande inconnue : ${command ?? '(aucune)'} ; voir server/README.md`);
   }

@@ -35,6 +35,12 @@ export const frenchErrorMap: z.core.$ZodErrorMap = (issue) => {
       }
     case 'invalid_value':
       return 'Valeur non autorisée';
+    case 'invalid_union': {
+      // A discriminated union reports on its discriminator ("kind") with the whole object as input.
+      const key = 'discriminator' in issue && typeof issue.discriminator === 'string' ? issue.discriminator : null;
+      const value = key && issue.input && typeof issue.input === 'object' ? (issue.input as Record<string, unknown>)[key] : issue.input;
+      return value === undefined ? 'Champ obligatoire' : 'Valeur non autorisée';
+    }
     case 'unrecognized_keys':
       return `Champ(s) non autorisé(s) : ${issue.keys.join(', ')}`;
     default:

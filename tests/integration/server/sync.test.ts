@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncChange } from '../../../src-shared/api/sync';
 import { occupants } from '../../../server/src/db/schema';
 import { withTenantWrite } from '../../../server/src/sync/versions';
-import { purgeTombstones } from '../../../server/src/sync/feed';
+import { runMaintenance } from '../../../server/src/admin/maintenance';
 import { backends, pullAll, startServer, type TestServer } from './helpers';
 
 describe.each(backends)('sync feed ($name)', (backend) => {
@@ -60,7 +60,13 @@ describe.each(backends)('sync feed ($name)', (backend) => {
     const full = await pullAll(server, token, undefined, 1000);
     expect(full.changes.some((c) => c.id === child!.id)).toBe(false);
 
-    expect(await purgeTombstones(server.handle.db, new Date(server.now().getTime() + 1000))).toBe(1);
+    // the daily maintenance keeps young tombstones, then purges them once past the retention
+    expect((await runMaintenance(server.handle.db, server.now(), { tombstoneRetentionDays: 90 })).tombstones).toBe(0);
+    const later = await runMaintenance(server.handle.db, new Date(server.now().getTime() + 91 * 86_400_000), { tombstoneRetentionDays: 90 });
+    expect(later).toMatchObject({ tombstones: 1, sessions: expect.any(Number) });
+    expect(later.sessions).toBeGreaterThan(0); // 91 days on, the 30-day sessions are gone too
+    expect((await server.api('GET', '/v1/me', { token })).status).toBe(401);
+    token = (await server.signIn()).accessToken;
     const stale = await server.api('GET', `/v1/sync?cursor=${cursor}`, { token });
     expect(stale.body).toEqual({ reset: true });
     const fresh = await server.api('GET', `/v1/sync?cursor=${after.cursor}`, { token });
