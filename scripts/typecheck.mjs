@@ -7,6 +7,8 @@ const root = join(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const steps = [
   [bin('tsc'), ['-p', 'tsconfig.node.json']],
+  // Browser-side code in Playwright specs (page.evaluate) needs the DOM types.
+  [bin('tsc'), ['-p', 'tsconfig.e2e.json']],
   [bin('svelte-check'), ['--tsconfig', './tsconfig.renderer.json', '--fail-on-warnings']],
 ];
 for (const [command, args] of steps) {

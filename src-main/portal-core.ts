@@ -5,7 +5,7 @@
  * code and everything here is tested under plain Node.
  */
 import { join } from 'node:path';
-import type { EventName, EventPayload } from '../src-shared/bridge';
+import type { EventName, EventPayload, UpdateViewPayload } from '../src-shared/bridge';
 import { PortalError } from '../src-shared/errors';
 import { todayIso } from '../src-shared/validation/dates';
 import type { Handlers } from './ipc/router';
@@ -30,6 +30,11 @@ import { dismissRefused, enqueue, listOutbox, pendingCount } from './sync/outbox
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { entities } from '../db/schema';
 import { eq } from 'drizzle-orm';
+import { createKioskService, type KioskPrinter } from './kiosk/kiosk-service';
+import type { IdleTimerPorts } from './kiosk/idle-timer';
+import type { PinHashParams } from './kiosk/pin';
+import { createMemoryKioskSettingsStore, type KioskSettingsStore } from './kiosk/settings';
+import { wipeKioskLeftovers } from './kiosk/temp-folders';
 
 export interface PortalCoreOptions {
   version: string;
@@ -59,7 +64,38 @@ export interface PortalCoreOptions {
   /** Sync timing (tests shorten it). */
   sync?: { intervalMs?: number; backoff?: { baseMs: number; maxMs: number } };
   now?: () => Date;
+  /** Kiosk mode (src-main/kiosk): the machine-level settings (PIN hash, idle times, printer). */
+  kioskStore?: KioskSettingsStore;
+  /** Kiosk: name prefix of the sessions' temporary folders (tests give each run its own). */
+  kioskTempPrefix?: string;
+  /** Kiosk, Electron: clears the renderer's storage and HTTP cache at the end of a session. */
+  wipeRendererData?: () => Promise<void>;
+  /** Kiosk, Electron: the OS printers, and a silent print of the app window. */
+  listPrinters?: () => Promise<KioskPrinter[]>;
+  printSilently?: (deviceName: string | null) => Promise<'printed' | 'failed'>;
+  /** Kiosk, Electron: restart as a normal app once the caretaker left kiosk mode. */
+  exitKiosk?: () => void;
+  /** Kiosk, tests: the idle timer's clock and timers, and a faster PIN hash. */
+  kioskTimers?: IdleTimerPorts;
+  kioskPinHashParams?: PinHashParams;
+  /** Kiosk, browser preview for tests only: idle times shorter than the caretaker may choose. */
+  kioskIdleOverride?: { idleSeconds: number; warningSeconds: number };
 }
+
+/** What the core needs of the app's updater (src-main/app/updater.ts); absent in the preview. */
+export interface UpdatesPort {
+  view(): UpdateViewPayload;
+  restartNow(): void;
+}
+
+const UPDATES_DISABLED: UpdateViewPayload = {
+  status: 'disabled',
+  version: null,
+  percent: null,
+  canRestart: false,
+  restartRequested: false,
+  blockers: [],
+};
 
 interface AccountWork {
   open: OpenAccount;
@@ -69,6 +105,8 @@ interface AccountWork {
 
 export function createPortalCore(options: PortalCoreOptions) {
   const now = options.now ?? (() => new Date());
+  // Kiosk: what a crashed or powered-off session left behind goes before anything else runs.
+  if (options.kiosk) wipeKioskLeftovers(options.kioskTempPrefix);
   const api = new PortalApi({ baseUrl: options.serverUrl });
   const landlord = createLandlordService(options);
   const settings = createSettingsService(options.settingsStore);
@@ -78,12 +116,15 @@ export function createPortalCore(options: PortalCoreOptions) {
     migrationsFolder: options.migrationsFolder,
     secrets: options.secrets,
     kiosk: options.kiosk,
+    kioskTempPrefix: options.kioskTempPrefix,
     nativeBinding: options.nativeBinding,
     now,
   });
 
   const account = createAccountService(api, session.authorized);
   let work: AccountWork | null = null;
+  let updates: UpdatesPort | null = null;
+  let formDirty = false;
   const payment = createPaymentService({
     api,
     authorized: session.authorized,
@@ -111,13 +152,42 @@ export function createPortalCore(options: PortalCoreOptions) {
       void engine.start();
       // The landlord's contacts and branding, kept for offline use; also when the app started offline.
       void refreshLandlord();
+      kiosk.sessionOpened();
     },
     closing() {
       work?.engine.stop();
       work = null;
+      kiosk.sessionClosed();
     },
     pendingCount: (open) => pendingCount(open.cache.db),
     expired: () => options.emit('session.expired', {}),
+  });
+
+  /**
+   * Sign-out. In kiosk mode the session's cache and temporary folder are already gone with it
+   * (session.ts); the renderer's storage and HTTP cache go too (Electron: wipeRendererData; the
+   * preview's page clears its own and reloads).
+   */
+  async function signOut(input: { discardUnsent: boolean }) {
+    const state = await session.signOut(input);
+    if (options.kiosk) await options.wipeRendererData?.();
+    return state;
+  }
+
+  const kiosk = createKioskService({
+    store: options.kioskStore ?? createMemoryKioskSettingsStore(),
+    enabled: options.kiosk,
+    // Inactivity: unsent items are lost (the warning said so).
+    endSession: async () => {
+      await signOut({ discardUnsent: true });
+    },
+    emitIdleWarning: (payload) => options.emit('kiosk.idleWarning', payload),
+    listPrinters: options.listPrinters,
+    print: options.printSilently,
+    exit: options.exitKiosk,
+    timers: options.kioskTimers,
+    pinHashParams: options.kioskPinHashParams,
+    idleOverride: options.kioskIdleOverride,
   });
 
   function requireWork(): AccountWork {
@@ -157,12 +227,21 @@ export function createPortalCore(options: PortalCoreOptions) {
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version, kiosk: options.kiosk, preview: options.preview, platform: options.platform }),
+    'app.setFormDirty': ({ dirty }) => {
+      formDirty = dirty;
+      return { dirty };
+    },
+    'update.get': () => updates?.view() ?? UPDATES_DISABLED,
+    'update.restartNow': () => {
+      updates?.restartNow();
+      return updates?.view() ?? UPDATES_DISABLED;
+    },
     'branding.get': () => landlord.branding(),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'session.get': () => session.state(),
     'session.signIn': (input) => session.signIn(input),
-    'session.signOut': (input) => session.signOut(input),
+    'session.signOut': (input) => signOut(input),
     'account.signUp': (input) => account.signUp(input),
     'account.recoverIdentifier': (input) => account.recoverIdentifier(input),
     'account.requestPasswordReset': (input) => account.requestPasswordReset(input),
@@ -216,6 +295,15 @@ export function createPortalCore(options: PortalCoreOptions) {
     'payment.prepare': () => payment.prepare(accountData()),
     'payment.start': (input) => payment.start(accountData(), input),
     'payment.status': (input) => payment.status(accountData(), input),
+    'kiosk.status': () => kiosk.status(),
+    'kiosk.setup': (input) => kiosk.setup(input),
+    'kiosk.unlock': (input) => kiosk.unlock(input),
+    'kiosk.lock': (input) => kiosk.lock(input),
+    'kiosk.updateSettings': (input) => kiosk.updateSettings(input),
+    'kiosk.exit': (input) => kiosk.exit(input),
+    'kiosk.activity': () => kiosk.activity(),
+    'kiosk.printers': () => kiosk.printers(),
+    'kiosk.print': () => kiosk.print(),
   };
 
   /** The file of a document of the open account, for the protocol / preview host (null if absent). */
@@ -241,6 +329,14 @@ export function createPortalCore(options: PortalCoreOptions) {
     handlers,
     api,
     session,
+    kiosk,
+    /** Plugged in by the app once its updater runs. */
+    setUpdates(port: UpdatesPort) {
+      updates = port;
+    },
+    /** For the updater: never restart under unsaved input or unsent writes. */
+    formDirty: () => formDirty,
+    pendingWrites: () => (work ? pendingCount(work.open.cache.db) : 0),
     documentFile,
     /** Browser preview: the page that posts a started payment's form to the bank (single use). */
     paymentLaunchPage: payment.launchPage,

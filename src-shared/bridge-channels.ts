@@ -5,6 +5,9 @@
  */
 export const PROCEDURE_NAMES = [
   'app.info',
+  'app.setFormDirty',
+  'update.get',
+  'update.restartNow',
   'branding.get',
   'settings.get',
   'settings.update',
@@ -42,6 +45,15 @@ export const PROCEDURE_NAMES = [
   'payment.prepare',
   'payment.start',
   'payment.status',
+  'kiosk.status',
+  'kiosk.setup',
+  'kiosk.unlock',
+  'kiosk.lock',
+  'kiosk.updateSettings',
+  'kiosk.exit',
+  'kiosk.activity',
+  'kiosk.printers',
+  'kiosk.print',
 ] as const;
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
 
@@ -52,6 +64,7 @@ export const EVENT_NAMES = [
   'kiosk.idleWarning',
   'documents.progress',
   'branding.changed',
+  'update.state',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -15,9 +15,14 @@ import { applySecurityBaseline } from './security';
 import { openPaymentWindow } from './payment-window';
 import { saveFileAs } from './save-file';
 import { electronSettingsStore, windowState } from './stores';
-import { startUpdater } from './updater';
+import { openKioskSettingsStore } from './kiosk-store';
+import { holdKioskWindow, listPrinters, printSilently, restartWithoutKiosk, wipeRendererData } from './kiosk-window';
+import { kioskModeOn } from '../kiosk/settings';
+import { startUpdater, updateController } from './updater';
 
-const kiosk = process.argv.includes('--kiosk');
+// Kiosk mode (the lodge PC): the machine-level setting shared by every OS user, or --kiosk.
+const kioskSettings = openKioskSettingsStore();
+const kiosk = kioskModeOn({ argv: process.argv, store: kioskSettings.store });
 // Packaged: resources sit beside app.asar; in development, at the project root.
 const appRoot = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '..', '..');
 const resourcesDir = join(appRoot, 'resources');
@@ -33,6 +38,8 @@ function serverUrl(): string {
 }
 
 registerAppScheme();
+
+const toWindows = emitToWindows(() => BrowserWindow.getAllWindows());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -62,10 +69,22 @@ if (!app.requestSingleInstanceLock()) {
       kiosk,
       preview: false,
       nativeBinding: sqliteBinding,
-      emit: emitToWindows(() => BrowserWindow.getAllWindows()),
+      emit: (name, payload) => {
+        toWindows(name, payload);
+        // The outbox drained or the session ended: an update waiting for that may go now.
+        if (name === 'sync.state' || name === 'session.expired') updateController()?.reevaluate();
+      },
       openPaymentWindow: (launch) => void openPaymentWindow({ parent: mainWindow, launch, packaged: app.isPackaged, kiosk }),
       saveFileAs: (suggestedName, sourceFile) => saveFileAs(BrowserWindow.getFocusedWindow(), suggestedName, sourceFile),
+      kioskStore: kioskSettings.store,
+      wipeRendererData,
+      listPrinters: () => listPrinters(mainWindow),
+      printSilently: (deviceName) => printSilently(mainWindow, deviceName),
+      exitKiosk: restartWithoutKiosk,
     });
+    // Kiosk: a crash may have left a tenant's page storage behind (the core already wiped the
+    // temporary folders when it was created); gone before the first page loads.
+    if (kiosk) await wipeRendererData().catch((error: unknown) => console.error('kiosk: wiping the page storage failed', error));
     serveAppScheme({
       rendererDir: join(import.meta.dirname, '..', 'renderer'),
       resourcesDir,
@@ -78,7 +97,14 @@ if (!app.requestSingleInstanceLock()) {
 
     mainWindow = createMainWindow();
     void core.start();
-    startUpdater({ kiosk, sessionOpen: () => core.session.state().state === 'signedIn' });
+    const updater = startUpdater({
+      kiosk,
+      sessionOpen: () => core.session.state().state === 'signedIn',
+      pendingOutbox: core.pendingWrites,
+      dirtyForm: core.formDirty,
+      onChange: (view) => toWindows('update.state', view),
+    });
+    core.setUpdates(updater);
   });
 
   function createMainWindow(): BrowserWindow {
@@ -102,7 +128,10 @@ if (!app.requestSingleInstanceLock()) {
         kiosk,
       }),
     });
-    if (kiosk) window.setMenu(null);
+    if (kiosk) {
+      window.setMenu(null);
+      holdKioskWindow(window);
+    }
     if (saved.maximized && !kiosk) window.maximize();
     window.once('ready-to-show', () => window.show());
     window.on('close', () => {

@@ -110,7 +110,8 @@ export class PortalApi {
           'content-type': options.mediaType,
           'x-content-sha256': options.sha256,
         },
-        body: options.bytes,
+        // A copy on a plain ArrayBuffer: what fetch's BodyInit accepts under both DOM and Node types.
+        body: options.bytes.slice(),
         // Large photos on a slow line: more time than a JSON call.
         signal: AbortSignal.timeout(this.timeoutMs * 8),
       });
@@ -145,10 +146,13 @@ export class PortalApi {
     const total = Number.isFinite(length) && length > 0 ? length : null;
     const chunks: Uint8Array[] = [];
     let received = 0;
+    const reader = response.body.getReader();
     try {
-      for await (const chunk of response.body) {
-        chunks.push(chunk);
-        received += chunk.length;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.length;
         options.onProgress?.({ received, total });
       }
     } catch (cause) {

@@ -70,7 +70,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
   function schedule(delayMs: number) {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void requestNow(), delayMs);
+    // A timer never queues a second run behind a running one: a failing run that keeps
+    // rescheduling itself would otherwise keep the current request from ever finishing.
+    timer = setTimeout(() => {
+      timer = null;
+      if (!running) void requestNow();
+    }, delayMs);
     timer.unref?.();
   }
 
@@ -146,6 +151,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     running = (async () => {
       do {
         again = false;
+        if (timer) clearTimeout(timer);
+        timer = null;
         await runOnce();
       } while (again && !stopped);
     })().finally(() => {
