@@ -16,7 +16,7 @@ fi
 
 # Start the cluster (pg_ctlcluster when the Debian wrappers exist, else the service).
 if command -v pg_lsclusters >/dev/null 2>&1; then
-  read -r VERSION CLUSTER _ < <(pg_lsclusters -h | head -1)
+  read -r VERSION CLUSTER _ < <(pg_lsclusters -h | head -1) || true
   if [ -z "${VERSION:-}" ]; then
     VERSION=$(ls /usr/lib/postgresql | sort -n | tail -1)
     CLUSTER=main

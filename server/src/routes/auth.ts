@@ -38,9 +38,16 @@ export const authRoutes =
     const requireAuth = authenticate(ctx);
     const tags = ['auth'];
 
-    /** Sends mail without making the caller wait: answers take the same time either way. */
+    /** Sends mail without making the caller wait. */
     const sendLater = (message: Parameters<AppContext['mailer']['send']>[0]) => {
       ctx.mailer.send(message).catch((err: unknown) => app.log.error({ err }, 'mail not sent'));
+    };
+    /**
+     * Recovery work (look-up, token, mail) runs after the answer, so the answer takes the same
+     * time whether an account exists or not.
+     */
+    const recoverLater = (work: () => Promise<void>) => {
+      setImmediate(() => work().catch((err: unknown) => app.log.error({ err }, 'recovery work failed')));
     };
 
     /** Finds the tenant matching reference + name + birth date, or null. */
@@ -166,9 +173,11 @@ export const authRoutes =
         const now = ctx.clock();
         await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
         await ctx.throttle.consume(throttleKey('recovery-ref', request.body.tenantReference), ctx.limits.recoveryPerIdentity, now);
-        const tenant = await matchTenant(request.body);
-        const [account] = tenant ? await ctx.db.select().from(accounts).where(eq(accounts.tenantId, tenant.id)) : [];
-        if (account) sendLater(mailTemplates.forgotIdentifier(await ctx.landlord(), account.email, account.email));
+        recoverLater(async () => {
+          const tenant = await matchTenant(request.body);
+          const [account] = tenant ? await ctx.db.select().from(accounts).where(eq(accounts.tenantId, tenant.id)) : [];
+          if (account) await ctx.mailer.send(mailTemplates.forgotIdentifier(await ctx.landlord(), account.email, account.email));
+        });
         return reply.code(202).send({ status: 'accepted' as const });
       },
     );
@@ -182,8 +191,9 @@ export const authRoutes =
         const now = ctx.clock();
         await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
         await ctx.throttle.consume(throttleKey('recovery-email', request.body.email), ctx.limits.recoveryPerIdentity, now);
-        const [account] = await ctx.db.select().from(accounts).where(eq(accounts.email, request.body.email));
-        if (account) {
+        recoverLater(async () => {
+          const [account] = await ctx.db.select().from(accounts).where(eq(accounts.email, request.body.email));
+          if (!account) return;
           const token = newOpaqueToken();
           await ctx.db.insert(oneTimeTokens).values({
             id: randomUUID(),
@@ -194,8 +204,8 @@ export const authRoutes =
             createdAt: now,
           });
           const url = `${ctx.publicUrl}/reinitialiser-mot-de-passe?token=${token}`;
-          sendLater(mailTemplates.resetPassword(await ctx.landlord(), account.email, url));
-        }
+          await ctx.mailer.send(mailTemplates.resetPassword(await ctx.landlord(), account.email, url));
+        });
         return reply.code(202).send({ status: 'accepted' as const });
       },
     );

@@ -76,7 +76,7 @@ export const uploadRoutes =
           : await ctx.db.select({ sha256: documents.sha256 }).from(documents).where(and(eq(documents.tenantId, auth.tenantId), eq(documents.sha256, sha256), eq(documents.deleted, false))).limit(1);
         if (!doc) throw new ApiError('NOT_FOUND');
         const etag = `"${sha256}"`;
-        void reply.header('etag', etag).header('cache-control', 'private, max-age=31536000, immutable');
+        void reply.header('etag', etag).header('cache-control', 'private, max-age=31536000, immutable').header('x-content-type-options', 'nosniff');
         if (request.headers['if-none-match'] === etag) return reply.code(304).send(undefined as never);
         const [blob] = await ctx.db.select().from(blobs).where(eq(blobs.sha256, sha256));
         if (!blob) throw new ApiError('NOT_FOUND');
