@@ -17,7 +17,23 @@ const mail: MailConfig = process.env.SMTP_URL
   ? { kind: 'smtp', url: process.env.SMTP_URL, from }
   : { kind: 'mailbox', dir: process.env.MAILBOX_DIR ?? join(serverRoot, '.data/mailbox'), from };
 
+/** THROTTLE_SIGNIN_PER_ACCOUNT=5 etc. (see README): per-deployment limits, e.g. a busy lodge PC. */
+const throttle = Object.fromEntries(
+  (
+    [
+      ['signInPerAccount', 'THROTTLE_SIGNIN_PER_ACCOUNT'],
+      ['signInPerIp', 'THROTTLE_SIGNIN_PER_IP'],
+      ['recoveryPerIdentity', 'THROTTLE_RECOVERY_PER_IDENTITY'],
+      ['recoveryPerIp', 'THROTTLE_RECOVERY_PER_IP'],
+      ['windowSeconds', 'THROTTLE_WINDOW_SECONDS'],
+    ] as const
+  )
+    .filter(([, env]) => process.env[env])
+    .map(([key, env]) => [key, Number(process.env[env])]),
+);
+
 const app = await buildServer({
+  throttle,
   db,
   mail,
   logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',

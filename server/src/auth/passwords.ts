@@ -26,7 +26,8 @@ export interface PasswordHasher {
 
 export function createPasswordHasher(params: PasswordHashingParams): PasswordHasher {
   const options = { ...params, algorithm: ARGON2ID };
-  let dummy: Promise<string> | undefined;
+  // Computed at start, so the first unknown-email sign-in is not slower than the others.
+  const dummy = hash('dummy-password-for-timing', options);
   return {
     hash: (password) => hash(password, options),
     verify: async (hashed, password) => {
@@ -37,7 +38,6 @@ export function createPasswordHasher(params: PasswordHashingParams): PasswordHas
       }
     },
     async verifyAgainstDummy(password) {
-      dummy ??= hash('dummy-password-for-timing', options);
       await verify(await dummy, password).catch(() => false);
     },
   };
