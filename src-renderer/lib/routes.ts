@@ -6,10 +6,15 @@
 import type { Component } from 'svelte';
 import type { Messages } from '../i18n/index.svelte';
 import Accessibility from '../pages/Accessibility.svelte';
+import Balance from '../pages/Balance.svelte';
+import Contract from '../pages/Contract.svelte';
+import Dossier from '../pages/Dossier.svelte';
 import Home from '../pages/Home.svelte';
+import Insurance from '../pages/Insurance.svelte';
 import Payment from '../pages/Payment.svelte';
 import RecoverIdentifier from '../pages/RecoverIdentifier.svelte';
 import RequestPasswordReset from '../pages/RequestPasswordReset.svelte';
+import Rib from '../pages/Rib.svelte';
 import SignIn from '../pages/SignIn.svelte';
 import SignUp from '../pages/SignUp.svelte';
 
@@ -32,9 +37,11 @@ export const routes: readonly Route[] = [
   { slug: 'identifiants-oublies', page: 'identifiantsOublies', access: 'guest', component: RecoverIdentifier },
   { slug: 'mot-de-passe-oublie', page: 'motDePasseOublie', access: 'guest', component: RequestPasswordReset },
   { slug: 'accueil', page: 'accueil', access: 'private', component: Home },
-  { slug: 'mon-dossier', page: 'monDossier', access: 'private' },
-  { slug: 'mon-contrat', page: 'monContrat', access: 'private' },
-  { slug: 'ma-situation-de-solde', page: 'maSituationDeSolde', access: 'private' },
+  { slug: 'mon-dossier', page: 'monDossier', access: 'private', component: Dossier },
+  { slug: 'mon-assurance', page: 'monAssurance', access: 'private', component: Insurance },
+  { slug: 'mon-contrat', page: 'monContrat', access: 'private', component: Contract },
+  { slug: 'ma-situation-de-solde', page: 'maSituationDeSolde', access: 'private', component: Balance },
+  { slug: 'mettre-a-jour-rib', page: 'mettreAJourRib', access: 'private', component: Rib },
   { slug: 'mes-documents', page: 'mesDocuments', access: 'private' },
   { slug: 'mes-demandes', page: 'mesDemandes', access: 'private' },
   { slug: 'nous-contacter', page: 'nousContacter', access: 'private' },

@@ -1,0 +1,27 @@
+/** Words for outbox items (writes on their way to the landlord) and the server's reasons. */
+import type { OutboxView } from '../../src-shared/views';
+import { errorMessage, fieldMessage, hasKey, t, type MessageKey } from '../i18n/index.svelte';
+import type { ErrorCode } from '../../src-shared/errors';
+
+type Refusal = NonNullable<OutboxView['items'][number]['error']>;
+
+const KINDS: Record<string, MessageKey> = {
+  'dossier.update': 'section.kinds.dossierUpdate',
+  'insurance.submit': 'section.kinds.insurance',
+  'contract.occupants': 'section.kinds.occupants',
+  'balance.bankDetails': 'section.kinds.bankDetails',
+  'requests.create': 'section.kinds.request',
+  'requests.message': 'section.kinds.message',
+};
+
+export function outboxKindLabel(kind: string): string {
+  return t(KINDS[kind] ?? 'section.kinds.other');
+}
+
+/** The server's reason in the tenant's words: its field sentences, else its error code's. */
+export function refusalText(error: Refusal | null): string {
+  const fields = (error?.fields ?? []).map((field) => fieldMessage(field.message));
+  if (fields.length > 0) return [...new Set(fields)].join(' ');
+  const code = error?.code ?? 'INTERNAL';
+  return hasKey(`errors.${code}`) ? errorMessage({ code: code as ErrorCode }) : errorMessage({ code: 'INTERNAL' });
+}
