@@ -65,6 +65,8 @@ export async function idempotent<T>(ctx: AppContext, request: FastifyRequest, re
     if (isUniqueViolation(err)) {
       const again = await replay();
       if (again) return again;
+      // The key is taken as an entity id already (someone else's, or another kind of entity).
+      throw new ApiError('CONFLICT', { message: 'Cet identifiant est déjà utilisé : générez une nouvelle clé d\'idempotence.' });
     }
     throw err;
   }

@@ -74,6 +74,14 @@ describe.each(backends)('authorisation matrix ($name)', (backend) => {
     expect(after.filter((c) => c.entity === 'requestMessage')).toEqual([]);
   });
 
+  it("A cannot create an entity under the id of one of B's (Idempotency-Key = new id)", async () => {
+    const res = await write(server, a.token, '/v1/requests', { kind: 'technical', dossierId: a.dossierId, category: 'autre', description: 'collision', permissionToEnter: false }, b.requestId);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('CONFLICT');
+    const after = (await pullAll(server, b.token)).changes.find((c) => c.id === b.requestId)!;
+    expect(after.data).toMatchObject({ description: 'Radiateur froid' });
+  });
+
   it("an Idempotency-Key used by B replays nothing of B's for A", async () => {
     const key = randomUUID();
     const first = await write(server, b.token, '/v1/paperless', { enabled: false }, key);
