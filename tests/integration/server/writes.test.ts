@@ -79,6 +79,16 @@ describe.each(backends)('uploads and idempotent writes ($name)', (backend) => {
       expect(changes).toHaveLength(1);
     });
 
+    it('concurrent retries with one key write once and all get the same answer', async () => {
+      const key = randomUUID();
+      const body = { kind: 'administrative', dossierId, serviceId: 'charge-clientele', subject: 'Attestation de loyer', description: 'Merci de m\'envoyer une attestation.' };
+      const answers = await Promise.all(Array.from({ length: 5 }, () => write(server, token, '/v1/requests', body, key)));
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+      expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+      const created = (await pullAll(server, token, cursor)).changes.filter((c) => c.id === key);
+      expect(created).toHaveLength(1);
+    });
+
     it('requires a UUID Idempotency-Key', async () => {
       const res = await server.api('POST', '/v1/change-requests/personal-info', { token, body: { phoneMobile: '0612345678' } });
       expect(res.status).toBe(400);
