@@ -5,8 +5,13 @@ import { BridgeError, call, portal } from './bridge';
 
 let state = $state<SessionState>({ state: 'signedOut' });
 let notice = $state<'expired' | 'signedOut' | null>(null);
-/** Why the last sign-out did not happen (UNSENT_ITEMS: writes still wait in the outbox). */
+/** Why the last sign-out did not happen (an error other than UNSENT_ITEMS). */
 let signOutError = $state<PortalErrorShape | null>(null);
+/**
+ * Writes still waiting in the outbox when the tenant asked to sign out: the confirmation dialog
+ * (SignOutDialog) is open while this is not null.
+ */
+let unsentOnSignOut = $state<number | null>(null);
 
 export const session = {
   get signedIn(): boolean {
@@ -22,11 +27,16 @@ export const session = {
   get signOutError() {
     return signOutError;
   },
+  /** How many writes would be lost by signing out now; null when no confirmation is asked. */
+  get unsentOnSignOut() {
+    return unsentOnSignOut;
+  },
 };
 
 function apply(next: SessionState) {
   state = next;
   signOutError = null;
+  unsentOnSignOut = null;
   if (next.state === 'signedOut') notice = next.reason === 'expired' ? 'expired' : null;
   else notice = null;
 }
@@ -44,21 +54,48 @@ export async function signIn(email: string, password: string): Promise<void> {
   apply(await call('session.signIn', { email, password }));
 }
 
-/** Resolves true once signed out; false when main refused because requests are still unsent. */
+/** How many writes wait to be sent (at least 1: main has just said some do). */
+async function countUnsent(): Promise<number> {
+  try {
+    const outbox = await call('outbox.get');
+    return Math.max(1, outbox.items.filter((item) => item.status === 'pending').length);
+  } catch {
+    return 1;
+  }
+}
+
+/**
+ * Resolves true once signed out; false when main refused because writes are still unsent:
+ * `session.unsentOnSignOut` then asks the tenant to confirm (signOutDiscardingUnsent) or stay.
+ */
 export async function signOut(): Promise<boolean> {
   signOutError = null;
+  unsentOnSignOut = null;
   try {
     apply(await call('session.signOut'));
   } catch (error) {
     if (error instanceof BridgeError && error.code === 'UNSENT_ITEMS') {
-      // TODO(next issue): offer "discard and sign out" once the contract has a confirmation.
-      signOutError = error.shape;
+      unsentOnSignOut = await countUnsent();
       return false;
     }
     // Main could not confirm, but the tenant asked to leave: never keep showing their data.
     apply({ state: 'signedOut' });
   }
   return true;
+}
+
+/** "Me déconnecter quand même": the unsent writes are dropped with the session. */
+export async function signOutDiscardingUnsent(): Promise<void> {
+  try {
+    apply(await call('session.signOut', { discardUnsent: true }));
+  } catch {
+    apply({ state: 'signedOut' });
+  }
+}
+
+/** "Rester connecté": the dialog closes, nothing is lost. */
+export function keepSession() {
+  unsentOnSignOut = null;
 }
 
 export function clearNotice() {
