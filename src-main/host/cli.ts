@@ -1,6 +1,7 @@
 /**
  * Starts the browser preview: a portal core under plain Node + the preview host.
  *   tsx src-main/host/cli.ts --server-url http://127.0.0.1:8787 [--user-data DIR] [--port N] [--kiosk]
+ *     [--kiosk-settings FILE]   (the kiosk's machine-level settings; default USER-DATA/kiosk-settings.json)
  * Prints one line "Aperçu navigateur : URL" once it serves.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import type { EventName, EventPayload } from '../../src-shared/bridge';
 import { createPortalCore, type PortalCore } from '../portal-core';
 import { createJsonSettingsStore } from '../services/settings';
 import { createKeyFileSecretStore } from '../storage/secrets';
+import { createJsonKioskSettingsStore, kioskModeOn } from '../kiosk/settings';
 import { startPreviewHost, type PreviewHost } from './preview-host';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
@@ -20,10 +22,16 @@ export async function startPreview(options: {
   userDataDir: string;
   port?: number;
   kiosk?: boolean;
+  /** The kiosk's machine-level settings file (default: in the user-data folder). */
+  kioskSettingsFile?: string;
+  /** Kiosk, tests: the temporary folders' prefix, and idle times below the caretaker's bounds. */
+  kioskTempPrefix?: string;
+  kioskIdleOverride?: { idleSeconds: number; warningSeconds: number };
 }): Promise<{ host: PreviewHost; core: PortalCore; close(): Promise<void> }> {
   mkdirSync(options.userDataDir, { recursive: true, mode: 0o700 });
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   let host: PreviewHost | null = null;
+  const kioskStore = createJsonKioskSettingsStore(options.kioskSettingsFile ?? join(options.userDataDir, 'kiosk-settings.json'));
   const core = createPortalCore({
     version,
     platform: process.platform,
@@ -33,7 +41,10 @@ export async function startPreview(options: {
     migrationsFolder: join(projectRoot, 'db', 'migrations'),
     settingsStore: createJsonSettingsStore(join(options.userDataDir, 'settings.json')),
     secrets: createKeyFileSecretStore(join(options.userDataDir, 'preview-secret.key')),
-    kiosk: options.kiosk ?? false,
+    kiosk: kioskModeOn({ argv: options.kiosk ? ['--kiosk'] : [], store: kioskStore }),
+    kioskStore,
+    kioskTempPrefix: options.kioskTempPrefix,
+    kioskIdleOverride: options.kioskIdleOverride,
     preview: true,
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => host?.emit(name, payload),
   });
@@ -64,6 +75,7 @@ async function main() {
       'user-data': { type: 'string', default: join(tmpdir(), 'espace-locataire-preview') },
       port: { type: 'string', default: process.env.PREVIEW_PORT ?? '0' },
       kiosk: { type: 'boolean', default: false },
+      'kiosk-settings': { type: 'string' },
     },
   });
   const preview = await startPreview({
@@ -71,6 +83,7 @@ async function main() {
     userDataDir: values['user-data'],
     port: Number(values.port),
     kiosk: values.kiosk,
+    kioskSettingsFile: values['kiosk-settings'],
   });
   console.log(`Aperçu navigateur : ${preview.host.url}`);
   const stop = () => {

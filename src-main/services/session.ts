@@ -8,7 +8,9 @@
  * - `authorized(call)` gives services a valid access token: it refreshes when needed (one
  *   refresh at a time; rotation means a token must never be used twice) and, when the server
  *   refuses the refresh, ends the session as expired.
- * - Kiosk mode: the cache is in memory and nothing of the session is written to disk.
+ * - Kiosk mode: the cache is in memory, no token is kept, and the session's documents and staged
+ *   attachments live in a temporary folder of its own (src-main/kiosk/temp-folders.ts), wiped
+ *   whenever the session closes (sign-out, expiry, quit).
  * - Sign-out: stops the account's work (the hooks), revokes on the server when reachable, and
  *   wipes the account's folder. With unsent items it first refuses with UNSENT_ITEMS, so the
  *   renderer can warn; the tenant may then confirm.
@@ -32,6 +34,7 @@ import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 import type { SecretStore } from '../storage/secrets';
 import type { PortalApi } from './portal-api';
 import { writeFileAtomic } from '../storage/atomic-file';
+import { createKioskTempFolder, wipeKioskFolder } from '../kiosk/temp-folders';
 
 type Account = SessionResponse['account'];
 
@@ -60,6 +63,8 @@ export interface SessionServiceOptions {
   secrets: SecretStore;
   /** Kiosk: in-memory cache, no refresh token kept, nothing of the session on disk. */
   kiosk: boolean;
+  /** Kiosk: name prefix of the session's temporary folder (tests give each run its own). */
+  kioskTempPrefix?: string;
   nativeBinding?: string;
   now?: () => Date;
 }
@@ -106,12 +111,14 @@ export function createSessionService(options: SessionServiceOptions) {
   }
 
   function openAccount(account: Account): OpenAccount {
-    const folder = options.kiosk ? accountFolderPath(userDataDir, account.id) : ensureAccountFolder(userDataDir, account.id);
+    const folder = options.kiosk ? createKioskTempFolder(options.kioskTempPrefix) : ensureAccountFolder(userDataDir, account.id);
     const cache = openCacheDatabase({
       file: options.kiosk ? ':memory:' : join(folder, 'cache.sqlite'),
       migrationsFolder: options.migrationsFolder,
       nativeBinding: options.nativeBinding,
     });
+    // Kiosk: SQLite's own temporary files (large sorts) stay in memory too.
+    if (options.kiosk) cache.sqlite.pragma('temp_store = MEMORY');
     const opened = { account, folder, cache };
     open = opened;
     endReason = undefined;
@@ -127,6 +134,11 @@ export function createSessionService(options: SessionServiceOptions) {
     accessTokenExpiresAt = 0;
     refreshToken = null;
     closing.cache.close();
+    if (options.kiosk) {
+      wipeKioskFolder(closing.folder);
+      // The next tenant is another device for the server.
+      kioskDeviceId = null;
+    }
     return closing;
   }
 
