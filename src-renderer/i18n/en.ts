@@ -576,7 +576,7 @@ export const en: Messages = {
       saveFailed: 'The copy could not be saved.',
       close: 'Close',
       canvasLabel: '{name}, page {page} of {count}',
-      keyboardHelp: 'With the keyboard: left and right arrows to change page, + and − to change the size.',
+      keyboardHelp: 'With the keyboard, in the document: left and right arrows to change page, + and − to change the size.',
       offline: 'Available offline',
       title: 'My requests',
       heading: 'My requests',

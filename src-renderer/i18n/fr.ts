@@ -597,7 +597,7 @@ export const fr = {
       close: 'Fermer',
       canvasLabel: '{name}, page {page} sur {count}',
       keyboardHelp:
-        'Au clavier : flèches gauche et droite ou Page précédente / Page suivante pour changer de page, + et − pour la taille.',
+        'Au clavier, dans le document : flèches gauche et droite pour changer de page, + et − pour changer la taille.',
       offline: 'Disponible hors connexion',
       title: 'Mes demandes',
       heading: 'Mes demandes',
