@@ -8,6 +8,7 @@
  *               --label "Loyer mai 2026" --amount 412,35 [--period aaaa-mm]
  *                                               (euros; positive = débit; a crédit as --amount=-150,00)
  *   post-ledger --dossier N --file entries.json (array of entries, amounts in cents)
+ *   import-ledger --file ecritures.csv          (ERP export, see admin/csv.ts; all lines checked first)
  *   list-requests [--status open|in_progress|closed|cancelled]
  *   update-request <id> --status in_progress [--message "Intervention prévue mardi"]
  *   list-change-requests [--status pending|approved|refused]
@@ -22,6 +23,9 @@ import { parseArgs } from 'node:util';
 import { adminCreateTenantBodySchema, adminLedgerBodySchema, adminUpdateRequestBodySchema, requestStatusSchema, changeRequestStatusSchema } from '../../../src-shared/api/admin';
 import { openDatabase } from '../db/client';
 import { runMaintenance } from './maintenance';
+import { parseLedgerCsv } from './csv';
+import { eq } from 'drizzle-orm';
+import { dossiers } from '../db/schema';
 import { landlordSchema } from '../../../src-shared/api/landlord';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from '../crypto/data-key';
 import { ApiError } from '../http/errors';
@@ -69,6 +73,16 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
         ? JSON.parse(readFileSync(values.file, 'utf8'))
         : [{ date: values.date, kind: values.kind, label: values.label, amountCents: values.amount ? euros(values.amount) : undefined, period: values.period ?? null }];
       return adminPostLedger(deps, values.dossier, parse(adminLedgerBodySchema, { entries }).entries);
+    }
+    case 'import-ledger': {
+      if (!values.file) throw new Error('--file est obligatoire');
+      const byDossier = parseLedgerCsv(readFileSync(values.file, 'utf8'));
+      const dossiersFound = await Promise.all([...byDossier.keys()].map(async (n) => [n, (await deps.db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.number, n))).length > 0] as const));
+      const unknown = dossiersFound.filter(([, found]) => !found).map(([n]) => n);
+      if (unknown.length) throw new ApiError('NOT_FOUND', { message: `Dossier(s) introuvable(s) : ${unknown.join(', ')} ; rien n'a été importé.` });
+      const results = [];
+      for (const [dossier, entries] of byDossier) results.push({ dossier, entries: entries.length, ...(await adminPostLedger(deps, dossier, entries)) });
+      return results.map(({ dossier, entries, balanceCents }) => ({ dossier, entries, balanceCents }));
     }
     case 'list-requests':
       return adminListRequests(deps, values.status ? parse(requestStatusSchema, values.status) : undefined);

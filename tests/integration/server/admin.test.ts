@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -144,6 +144,32 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
     expect(open.length).toBeGreaterThan(0);
     await expect(runAdminCommand(['post-ledger', '--dossier', '0123456789', '--date', '2026-05-05', '--kind', 'apl', '--label', 'x', '--amount', 'douze'], deps)).rejects.toThrow();
     await expect(runAdminCommand(['inconnue'], deps)).rejects.toThrow(/commande inconnue/);
+  });
+
+  it('imports ledger lines from an ERP CSV export, checking every line first', async () => {
+    const deps = { db: server.handle.db, cipher: createDataCipher(Buffer.alloc(32)), now: server.now };
+    const dir = mkdtempSync(join(tmpdir(), 'portal-csv-'));
+    try {
+      const bad = join(dir, 'bad.csv');
+      writeFileSync(bad, '\uFEFFDossier;Date;Type;Libellé;Montant;Période\n0123456789;31/02/2026;loyer;Loyer juin;412,35;2026-06\n0123456789;01/06/2026;cadeau;x;1;\n');
+      const refused = await runAdminCommand(['import-ledger', '--file', bad], deps).catch((e: unknown) => e as { fields: unknown });
+      expect(refused.fields).toEqual([
+        { path: 'ligne 2', message: 'Date invalide : « 31/02/2026 »' },
+        { path: 'ligne 3', message: 'Type inconnu : « cadeau »' },
+      ]);
+      const good = join(dir, 'good.csv');
+      writeFileSync(good, 'dossier;date;type;libelle;montant;periode\n0123456789;01/06/2026;loyer;"Loyer juin 2026; T3";412,35;2026-06\n0123456789;2026-06-03;paiement;Prélèvement juin;-412,35;2026-06\n');
+      const before = (await pullAll(server, token, cursor)).changes.find((c) => c.entity === 'dossier')!.data as { balanceCents: number };
+      const result = (await runAdminCommand(['import-ledger', '--file', good], deps)) as { dossier: string; entries: number; balanceCents: number }[];
+      expect(result).toEqual([{ dossier: '0123456789', entries: 2, balanceCents: before.balanceCents }]);
+      const labels = (await pullAll(server, token, cursor)).changes.filter((c) => c.entity === 'ledgerEntry').map((c) => (c.data as { label: string }).label);
+      expect(labels).toContain('Loyer juin 2026; T3');
+      const unknownDossier = join(dir, 'unknown.csv');
+      writeFileSync(unknownDossier, 'dossier;date;type;libelle;montant\n0000000001;01/06/2026;loyer;Loyer;1,00\n');
+      await expect(runAdminCommand(['import-ledger', '--file', unknownDossier], deps)).rejects.toThrow(/introuvable/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
