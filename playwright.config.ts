@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 47821);
+/** The kiosk-mode stack (tests/e2e/kiosk-stack.ts, used by kiosk.spec.ts), with short idle times. */
+const kioskPort = Number(process.env.E2E_KIOSK_PORT ?? 47822);
 
 /**
  * End-to-end tests of the renderer in Debian's Chromium (Playwright cannot download browsers
@@ -24,13 +26,24 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `node_modules/.bin/tsx tests/e2e/stack.ts`,
-    url: `http://127.0.0.1:${port}/`,
-    env: { E2E_PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/tsx tests/e2e/stack.ts`,
+      url: `http://127.0.0.1:${port}/`,
+      env: { E2E_PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `node_modules/.bin/tsx tests/e2e/kiosk-stack.ts`,
+      url: `http://127.0.0.1:${kioskPort}/`,
+      env: { E2E_KIOSK_PORT: String(kioskPort) },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

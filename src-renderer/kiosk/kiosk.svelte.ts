@@ -1,0 +1,115 @@
+/**
+ * Kiosk mode in the renderer (the caretaker's lodge PC): whether it is on and configured, the
+ * inactivity countdown main announces, the activity report, printing through main, and the wipe
+ * of the page's own storage at the end of a tenant session.
+ */
+import type { KioskStatus } from '../../src-shared/bridge';
+import { call, portal } from '../lib/bridge';
+
+/** At most one activity report per this many ms (main's idle timer needs no more). */
+export const ACTIVITY_THROTTLE_MS = 5_000;
+
+let status = $state<KioskStatus | null>(null);
+/** Seconds left before the session ends for inactivity; null when no warning is shown. */
+let secondsLeft = $state<number | null>(null);
+let printMessage = $state<'printed' | 'failed' | null>(null);
+
+export const kiosk = {
+  get enabled(): boolean {
+    return status?.enabled ?? false;
+  },
+  /** Kiosk mode on, no PIN yet: the first-run screen replaces everything else. */
+  get needsSetup(): boolean {
+    return (status?.enabled ?? false) && !status?.configured;
+  },
+  get status() {
+    return status;
+  },
+  get secondsLeft() {
+    return secondsLeft;
+  },
+  get printMessage() {
+    return printMessage;
+  },
+};
+
+export function applyKioskStatus(next: KioskStatus) {
+  status = next;
+  document.documentElement.classList.toggle('kiosk', next.enabled);
+}
+
+/** Boot: asks main whether this PC is a kiosk (never fails the boot). */
+export async function loadKiosk(): Promise<void> {
+  try {
+    const next = await call('kiosk.status');
+    applyKioskStatus(next);
+    if (next.enabled) installKioskBehaviour();
+  } catch {
+    // An older main without kiosk procedures: a normal app.
+  }
+}
+
+/**
+ * The end of a tenant session on the kiosk: the page forgets everything it held (storage, and
+ * all its memory by reloading) and starts again on the sign-in screen. Main has already wiped
+ * its side (and, in Electron, the page's storage and HTTP cache).
+ */
+export function wipePageAndRestart() {
+  try {
+    sessionStorage.clear();
+    localStorage.clear();
+  } catch {
+    // storage disabled: nothing to clear
+  }
+  secondsLeft = null;
+  location.hash = '#/connexion';
+  location.reload();
+}
+
+let lastReport = 0;
+let signedIn = () => false;
+
+/** Tells main someone is at the terminal (throttled; not while the warning waits for an answer). */
+function reportActivity() {
+  if (!signedIn() || secondsLeft !== null) return;
+  const now = Date.now();
+  if (now - lastReport < ACTIVITY_THROTTLE_MS) return;
+  lastReport = now;
+  void call('kiosk.activity').catch(() => undefined);
+}
+
+/** "Continuer ma session": the warning closes and the count starts again. */
+export async function continueSession() {
+  secondsLeft = null;
+  lastReport = Date.now();
+  await call('kiosk.activity').catch(() => undefined);
+}
+
+export function setSignedInSource(source: () => boolean) {
+  signedIn = source;
+}
+
+let installed = false;
+function installKioskBehaviour() {
+  if (installed) return;
+  installed = true;
+  for (const type of ['pointerdown', 'keydown', 'touchstart'] as const) {
+    window.addEventListener(type, reportActivity, { capture: true, passive: true });
+  }
+  portal.on('kiosk.idleWarning', ({ secondsLeft: left }) => {
+    if (left === 0) wipePageAndRestart();
+    else secondsLeft = left;
+  });
+  // Quittances, avis and payment confirmations: the viewers call window.print() after filling
+  // their print container; on the kiosk main prints that silently to the caretaker's printer.
+  const nativePrint = window.print.bind(window);
+  window.print = () => {
+    printMessage = null;
+    void call('kiosk.print')
+      .then(({ result }) => {
+        if (result === 'unavailable') nativePrint();
+        else printMessage = result;
+      })
+      .catch(() => (printMessage = 'failed'));
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The kiosk-mode end-to-end stack: the real Portal API server (demo data) and the browser preview
+ * in kiosk mode on E2E_KIOSK_PORT, unconfigured (the spec goes through the first-run screen),
+ * with idle times shorter than the caretaker may choose (E2E_KIOSK_IDLE / E2E_KIOSK_WARNING
+ * seconds), and its own prefix for the sessions' temporary folders. Stops on SIGTERM.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildServer } from '../../server/src/app';
+import { startPreview } from '../../src-main/host/cli';
+
+const work = mkdtempSync(join(tmpdir(), 'el-e2e-kiosk-'));
+const server = await buildServer({
+  db: { kind: 'pglite', dataDir: join(work, 'pglite') },
+  mail: { kind: 'mailbox', dir: join(work, 'mailbox'), from: 'Espace Locataire <no-reply@localhost>' },
+  sandbox: true,
+  demo: true,
+});
+const serverUrl = await server.listen({ port: 0, host: '127.0.0.1' });
+const preview = await startPreview({
+  serverUrl,
+  userDataDir: join(work, 'user-data'),
+  port: Number(process.env.E2E_KIOSK_PORT ?? 47822),
+  kiosk: true,
+  kioskTempPrefix: `el-e2e-kiosk-session-${process.pid}-`,
+  kioskIdleOverride: { idleSeconds: Number(process.env.E2E_KIOSK_IDLE ?? 12), warningSeconds: Number(process.env.E2E_KIOSK_WARNING ?? 6) },
+});
+console.log(`e2e kiosk stack ready: ${preview.host.url} (Portal API ${serverUrl})`);
+
+async function stop() {
+  await preview.close();
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

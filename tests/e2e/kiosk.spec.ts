@@ -1,0 +1,125 @@
+/**
+ * Kiosk mode in Chromium through the browser preview (tests/e2e/kiosk-stack.ts: kiosk on, not
+ * yet configured, idle 12 s with a 6 s warning): first-run screen, the large layout and the
+ * privacy notice, sign-in, the inactivity warning ("Continuer ma session" keeps the session; no
+ * answer ends it and wipes the page back to the sign-in screen), "Terminer ma session", and the
+ * caretaker's key combination refusing a wrong PIN. axe runs on every screen.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+const kioskPort = Number(process.env.E2E_KIOSK_PORT ?? 47822);
+const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
+const PIN = '135790';
+
+test.use({ baseURL: `http://127.0.0.1:${kioskPort}/` });
+test.describe.configure({ mode: 'serial' });
+
+async function signIn(page: Page) {
+  await page.goto('./');
+  await page.getByLabel('Adresse mail').fill(DEMO.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO.password);
+  await page.getByRole('button', { name: 'SE CONNECTER' }).click();
+  await expect(page).toHaveURL(/#\/accueil$/);
+}
+
+test('first run: the caretaker sets the PIN (typed twice) and the idle times, then the sign-in screen shows', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveClass(/\bkiosk\b/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mise en service de la borne' })).toBeVisible();
+  await expect(page.getByLabel('Fin de session après une inactivité de (secondes)')).toHaveValue('120');
+  await expect(page.getByLabel('Avertissement avant la fin de session (secondes)')).toHaveValue('30');
+  await expect(page.getByLabel('Imprimante')).toHaveValue('');
+  await expectNoSeriousA11yViolations(page, 'kiosk first run');
+
+  await page.getByLabel('Code du gardien (6 chiffres ou plus)').fill(PIN);
+  await page.getByLabel('Confirmation du code').fill('135791');
+  await page.getByRole('button', { name: 'Enregistrer et ouvrir la borne' }).click();
+  await expect(page.getByText('Les deux codes ne sont pas identiques.')).toBeVisible();
+  await expect(page.getByLabel('Confirmation du code')).toBeFocused();
+
+  await page.getByLabel('Confirmation du code').fill(PIN);
+  await page.getByRole('button', { name: 'Enregistrer et ouvrir la borne' }).click();
+  await expect(page.getByRole('button', { name: 'SE CONNECTER' })).toBeVisible();
+});
+
+test('the sign-in screen: large layout, privacy notice, no autofill; passes axe', async ({ page }) => {
+  await page.goto('./');
+  await expect(page).toHaveURL(/#\/connexion$/);
+  await expect(page.getByText('Vos données sont effacées de ce poste à la fin de votre session.')).toBeVisible();
+  const rootFontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  expect(rootFontSize).toBeGreaterThanOrEqual(21);
+  const submitHeight = (await page.getByRole('button', { name: 'SE CONNECTER' }).boundingBox())?.height ?? 0;
+  expect(submitHeight).toBeGreaterThanOrEqual(56);
+  await expect(page.getByLabel('Adresse mail')).toHaveAttribute('autocomplete', 'off');
+  await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveAttribute('autocomplete', 'off');
+  await expect(page.getByText(/se souvenir de moi/i)).toHaveCount(0);
+  // "Terminer ma session" only once someone is signed in.
+  await expect(page.getByRole('button', { name: 'Terminer ma session' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'kiosk sign-in');
+});
+
+test('inactivity: the warning counts down; "Continuer ma session" keeps the session, no answer ends it and wipes the page', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole('button', { name: 'Terminer ma session' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'kiosk home');
+  await page.evaluate(() => sessionStorage.setItem('kiosk-e2e-probe', 'tenant data'));
+
+  const warning = page.getByRole('alertdialog', { name: 'Êtes-vous toujours là ?' });
+  await expect(warning).toBeVisible({ timeout: 20_000 });
+  const countdown = warning.locator('#kiosk-idle-countdown');
+  await expect(countdown).toHaveText(/^Votre session va se terminer dans \d secondes\.$/);
+  await expect(warning).toContainText('Les demandes qui ne sont pas encore envoyées seront perdues.');
+  await expect(page.getByRole('button', { name: 'Continuer ma session' })).toBeFocused();
+  const first = await countdown.textContent();
+  await expect.poll(() => countdown.textContent()).not.toBe(first);
+  // Screen readers hear the countdown at 30, 20, 10 and 5 seconds only (here: 5).
+  await expect(warning.locator('[aria-live="polite"]')).toHaveText('Votre session va se terminer dans 5 secondes.');
+  await expectNoSeriousA11yViolations(page, 'kiosk idle warning');
+
+  await page.getByRole('button', { name: 'Continuer ma session' }).click();
+  await expect(warning).toBeHidden();
+  await expect(page).toHaveURL(/#\/accueil$/);
+
+  // Nobody answers the next warning: back to the sign-in screen, the page's storage wiped.
+  await expect(warning).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'SE CONNECTER' })).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/#\/connexion$/);
+  await expect(page.getByText('Vos données sont effacées de ce poste à la fin de votre session.')).toBeVisible();
+  expect(await page.evaluate(() => sessionStorage.getItem('kiosk-e2e-probe'))).toBeNull();
+  await expect(page.getByRole('button', { name: 'Terminer ma session' })).toHaveCount(0);
+});
+
+test('"Terminer ma session" signs out at once, back to the sign-in screen', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('button', { name: 'Terminer ma session' }).click();
+  await expect(page.getByRole('button', { name: 'SE CONNECTER' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/connexion$/);
+  await page.goto('./#/accueil');
+  await expect(page).toHaveURL(/#\/connexion$/);
+});
+
+test('the caretaker key combination opens the PIN dialog; a wrong PIN is refused, the right one opens the settings', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('button', { name: 'SE CONNECTER' })).toBeVisible();
+  await page.keyboard.press('Control+Alt+Shift+KeyG');
+  const dialog = page.getByRole('dialog', { name: 'Espace gardien' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Code du gardien')).toBeFocused();
+  await expectNoSeriousA11yViolations(page, 'kiosk caretaker PIN');
+
+  await dialog.getByLabel('Code du gardien').fill('000000');
+  await dialog.getByRole('button', { name: 'Valider' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/Code incorrect\./);
+  await expect(page.getByRole('dialog', { name: 'Réglages de la borne' })).toHaveCount(0);
+
+  await dialog.getByLabel('Code du gardien').fill(PIN);
+  await dialog.getByRole('button', { name: 'Valider' }).click();
+  const settings = page.getByRole('dialog', { name: 'Réglages de la borne' });
+  await expect(settings).toBeVisible();
+  await expect(settings.getByLabel('Fin de session après une inactivité de (secondes)')).toHaveValue('120');
+  await expect(settings.getByRole('button', { name: 'Quitter le mode borne' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'kiosk caretaker settings');
+  await settings.getByRole('button', { name: 'Fermer' }).click();
+  await expect(settings).toBeHidden();
+});
