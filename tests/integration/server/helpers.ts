@@ -49,7 +49,6 @@ export const backends: Backend[] = [
 if (!pgUrl) console.log('TEST_DATABASE_URL is not set: server suites run on PGlite only (PostgreSQL variant not registered).');
 
 /** Answers are read field by field in the tests (status codes, error shapes): untyped JSON on purpose. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 export interface ApiResult<T = Json> {

@@ -25,7 +25,6 @@ describe.each(backends)('sync feed ($name)', (backend) => {
     expect(all.pages).toBeGreaterThan(3);
     const keys = all.changes.map((c) => `${c.entity}:${c.id}`);
     expect(new Set(keys).size).toBe(keys.length);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const of = (e: SyncChange['entity']) => all.changes.filter((c) => c.entity === e) as any[];
     expect(of('profile')[0]!.data).toMatchObject({ civility: 'Mme', lastName: 'DUPONT', firstName: 'MARTINE', birthDate: '1970-01-01', cafNumber: null });
     expect(of('dossier')[0]!.data).toMatchObject({ number: '0123456789', addressLine: '8 RUE SAINT NICOLAS', postalCode: '78000', city: 'VERSAILLES', balanceCents: 0, directDebitDay: 3 });
