@@ -427,6 +427,7 @@ export const en: Messages = {
       no: 'No',
       modify: 'CHANGE',
       modifyHidden: 'the occupants of file no. {number}',
+      editTitle: 'Changing the occupants',
       validate: 'CONFIRM',
       cancel: 'CANCEL',
       editIntro: 'Add, correct or remove occupants, then click “Confirm”. Your landlord will check your request.',
@@ -493,6 +494,7 @@ export const en: Messages = {
       chartCaption: 'Month-end balance, file no. {number}',
       month: 'Month',
       monthBalance: 'Month-end balance',
+      chartFlat: 'Your balance was {amount} at the end of each of these months.',
     },
     monAssurance: {
       title: 'My home insurance',

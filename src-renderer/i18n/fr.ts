@@ -439,6 +439,7 @@ export const fr = {
       no: 'Non',
       modify: 'MODIFIER',
       modifyHidden: 'les occupants du dossier n° {number}',
+      editTitle: 'Modification des occupants',
       validate: 'VALIDER',
       cancel: 'ANNULER',
       editIntro:
@@ -508,6 +509,7 @@ export const fr = {
       chartCaption: 'Solde en fin de mois, dossier n° {number}',
       month: 'Mois',
       monthBalance: 'Solde en fin de mois',
+      chartFlat: 'Votre solde était de {amount} à la fin de chacun de ces mois.',
     },
     monAssurance: {
       title: 'Mon assurance logement',

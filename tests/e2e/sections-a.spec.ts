@@ -286,6 +286,7 @@ test('the insurance wizard works with the keyboard alone', async ({ page }) => {
   await page.goto('./#/mon-assurance');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mettre à jour mon assurance');
   const insurer = page.getByLabel("Nom de l'assureur");
+  await expect(insurer).toBeVisible();
   // From the page's heading, Tab reaches the first field of step 1.
   await page.getByRole('heading', { level: 1 }).focus();
   for (let i = 0; i < 10 && !(await insurer.evaluate((element) => element === document.activeElement)); i++) {
