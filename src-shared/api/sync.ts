@@ -127,6 +127,14 @@ export const requestMessageDataSchema = z.object({
   createdAt: isoDateTimeSchema,
 });
 
+/** One step of a request's status history. */
+export const requestEventDataSchema = z.object({
+  requestId: uuidSchema,
+  status: z.enum(['open', 'in_progress', 'closed', 'cancelled']),
+  by: z.enum(['tenant', 'staff']),
+  at: isoDateTimeSchema,
+});
+
 export const changeRequestDataSchema = z.object({
   dossierId: uuidSchema.nullable(),
   kind: z.enum(['personal_info', 'occupants', 'bank_details']),
@@ -158,6 +166,7 @@ export const SYNC_ENTITIES = {
   document: documentDataSchema,
   request: requestDataSchema,
   requestMessage: requestMessageDataSchema,
+  requestEvent: requestEventDataSchema,
   changeRequest: changeRequestDataSchema,
   activity: activityDataSchema,
 } as const;
@@ -186,6 +195,7 @@ export const syncChangeSchema = z.discriminatedUnion('entity', [
   changeOf('document'),
   changeOf('request'),
   changeOf('requestMessage'),
+  changeOf('requestEvent'),
   changeOf('changeRequest'),
   changeOf('activity'),
 ]);

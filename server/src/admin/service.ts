@@ -14,7 +14,7 @@ import { ApiError, validationError, type FieldProblem } from '../http/errors';
 import { bicProblem, ibanProblem } from '../lib/field-checks';
 import { withTenantWrite } from '../sync/versions';
 import { postLedgerEntries } from '../domain/ledger';
-import { addActivity, createTenant } from '../domain/tenants';
+import { addActivity, addRequestEvent, createTenant } from '../domain/tenants';
 
 export interface AdminDeps {
   db: Db;
@@ -77,6 +77,7 @@ export async function adminUpdateRequest(deps: AdminDeps, id: string, status: 'o
   const now = deps.now();
   return withTenantWrite(deps.db, target.tenantId, async (tx, version) => {
     await tx.update(requests).set({ status, version, updatedAt: now }).where(eq(requests.id, id));
+    if (status !== target.status) await addRequestEvent(tx, version, now, target.tenantId, id, status, 'staff');
     if (message) await tx.insert(requestMessages).values({ id: randomUUID(), tenantId: target.tenantId, version, updatedAt: now, requestId: id, author: 'staff', body: message, createdAt: now });
     await addActivity(tx, version, now, target.tenantId, 'request', `Demande n° ${target.number} mise à jour`, id);
     return { id, version };

@@ -362,6 +362,22 @@ export const requestMessages = pgTable(
   (t) => [index('request_messages_tenant_idx').on(t.tenantId, t.version)],
 );
 
+/** A request's status history ("Mes demandes": détail), with staff's note when there is one. */
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id),
+    status: text('status', { enum: ['open', 'in_progress', 'closed', 'cancelled'] }).notNull(),
+    by: text('by', { enum: ['tenant', 'staff'] }).notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('request_events_tenant_idx').on(t.tenantId, t.version)],
+);
+
 export const changeRequests = pgTable(
   'change_requests',
   {

@@ -10,7 +10,7 @@ import type { DataCipher } from '../crypto/data-key';
 import type { PasswordHasher } from '../auth/passwords';
 import { withTenantWrite } from '../sync/versions';
 import { postLedgerEntries, type LedgerPosting } from '../domain/ledger';
-import { addActivity, createTenant, nextRequestNumber, type NewTenant } from '../domain/tenants';
+import { addActivity, addRequestEvent, createTenant, nextRequestNumber, type NewTenant } from '../domain/tenants';
 
 export const DEMO_ACCOUNT = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' } as const;
 export const DEMO_TENANT_ID = '5e0d3a6c-0000-4000-8000-000000000001';
@@ -122,6 +122,7 @@ export async function loadDemoData(deps: DemoDeps): Promise<boolean> {
       status: 'open',
       createdAt: day(4, 15, 7),
     });
+    await addRequestEvent(tx, version, day(4, 15, 7), tenantId, requestId, 'open', 'tenant');
     await addActivity(tx, version, day(4, 15, 7), tenantId, 'request', `Demande n° ${number}`, requestId);
     const changeId = randomUUID();
     await tx.insert(changeRequests).values({

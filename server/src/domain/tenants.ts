@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { activities, contracts, dossiers, occupants, tenants } from '../db/schema';
+import { activities, contracts, dossiers, occupants, requestEvents, tenants } from '../db/schema';
 import type { DataCipher } from '../crypto/data-key';
 import { withTenantWrite } from '../sync/versions';
 import { rowsOf } from '../sync/feed';
@@ -91,6 +91,19 @@ export async function createTenant(db: Db, cipher: DataCipher, now: Date, input:
 /** "Mes dernières actions". */
 export async function addActivity(tx: Tx, version: number, at: Date, tenantId: string, kind: string, label: string, refId: string | null = null): Promise<void> {
   await tx.insert(activities).values({ id: randomUUID(), tenantId, version, updatedAt: at, at, kind, label, refId });
+}
+
+/** One step of a request's status history (synced as `requestEvent`). */
+export async function addRequestEvent(
+  tx: Tx,
+  version: number,
+  at: Date,
+  tenantId: string,
+  requestId: string,
+  status: 'open' | 'in_progress' | 'closed' | 'cancelled',
+  by: 'tenant' | 'staff',
+): Promise<void> {
+  await tx.insert(requestEvents).values({ id: randomUUID(), tenantId, version, updatedAt: at, requestId, status, by, at });
 }
 
 export async function nextRequestNumber(tx: Tx): Promise<number> {

@@ -23,7 +23,7 @@ import { ApiError, validationError, type FieldProblem } from '../http/errors';
 import { idempotent } from '../http/idempotency';
 import { bearer, errorResponses } from '../http/responses';
 import { bicProblem, ibanProblem } from '../lib/field-checks';
-import { addActivity, nextRequestNumber } from '../domain/tenants';
+import { addActivity, addRequestEvent, nextRequestNumber } from '../domain/tenants';
 
 async function requireDossier(tx: Tx, tenantId: string, dossierId: string): Promise<void> {
   const [row] = await tx.select({ id: dossiers.id }).from(dossiers).where(and(eq(dossiers.id, dossierId), eq(dossiers.tenantId, tenantId), eq(dossiers.deleted, false)));
@@ -175,6 +175,7 @@ export const writeRoutes =
               permissionToEnter: body.kind === 'technical' ? body.permissionToEnter : null,
               photoSha256s: photos, status: 'open', createdAt: now,
             });
+            await addRequestEvent(tx, version, now, tenantId, id, 'open', 'tenant');
             await addActivity(tx, version, now, tenantId, 'request', `Demande n° ${number}`, id);
             return { id, version };
           },
@@ -219,6 +220,7 @@ export const writeRoutes =
             const target = await requireRequest(tx, tenantId, request.params.id);
             if (target.status !== 'open' && target.status !== 'in_progress') throw new ApiError('CONFLICT', { message: 'Cette demande ne peut plus être annulée.' });
             await tx.update(requests).set({ status: 'cancelled', version, updatedAt: now }).where(eq(requests.id, target.id));
+            await addRequestEvent(tx, version, now, tenantId, target.id, 'cancelled', 'tenant');
             await addActivity(tx, version, now, tenantId, 'request', `Demande n° ${target.number} annulée`, target.id);
             return { id: target.id, version };
           },

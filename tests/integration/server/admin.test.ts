@@ -81,6 +81,7 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
     const changes = (await pullAll(server, token, cursor)).changes;
     expect(changes.find((c) => c.id === demo.id)!.data).toMatchObject({ status: 'in_progress' });
     expect(changes.find((c) => c.entity === 'requestMessage')!.data).toMatchObject({ author: 'staff', body: 'Le plombier passera mardi matin.' });
+    expect(changes.find((c) => c.entity === 'requestEvent')!.data).toMatchObject({ requestId: demo.id, status: 'in_progress', by: 'staff' });
   });
 
   it('approves a bank-details change: the old account is tombstoned, the new one is masked and encrypted', async () => {
@@ -152,7 +153,7 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
     try {
       const bad = join(dir, 'bad.csv');
       writeFileSync(bad, '\uFEFFDossier;Date;Type;Libellé;Montant;Période\n0123456789;31/02/2026;loyer;Loyer juin;412,35;2026-06\n0123456789;01/06/2026;cadeau;x;1;\n');
-      const refused = await runAdminCommand(['import-ledger', '--file', bad], deps).catch((e: unknown) => e as { fields: unknown });
+      const refused = (await runAdminCommand(['import-ledger', '--file', bad], deps).catch((e: unknown) => e)) as { fields: unknown };
       expect(refused.fields).toEqual([
         { path: 'ligne 2', message: 'Date invalide : « 31/02/2026 »' },
         { path: 'ligne 3', message: 'Type inconnu : « cadeau »' },

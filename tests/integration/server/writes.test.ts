@@ -169,6 +169,11 @@ describe.each(backends)('uploads and idempotent writes ($name)', (backend) => {
       const request = changes.find((c) => c.id === created.body.id)!;
       expect(request.data).toMatchObject({ status: 'cancelled', photoSha256s: [photo.sha256], permissionToEnter: true, category: 'plomberie' });
       expect(changes.find((c) => c.id === message.body.id)!.data).toMatchObject({ author: 'tenant', body: 'Je suis absente le mardi.' });
+      const history = changes.filter((c) => c.entity === 'requestEvent' && (c.data as { requestId: string }).requestId === created.body.id).map((c) => c.data);
+      expect(history).toEqual([
+        { requestId: created.body.id, status: 'open', by: 'tenant', at: expect.any(String) },
+        { requestId: created.body.id, status: 'cancelled', by: 'tenant', at: expect.any(String) },
+      ]);
       const labels = changes.filter((c) => c.entity === 'activity').map((c) => (c.data as { label: string }).label);
       expect(labels).toContain(`Demande n° ${(request.data as { number: number }).number}`);
       const invalid = await write(server, token, '/v1/requests', { kind: 'technical', dossierId, category: 'fuite', description: '', permissionToEnter: 'oui' });
