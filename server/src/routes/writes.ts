@@ -30,13 +30,16 @@ async function requireDossier(tx: Tx, tenantId: string, dossierId: string): Prom
   if (!row) throw new ApiError('NOT_FOUND', { message: 'Dossier introuvable.' });
 }
 
-/** The uploads must be the tenant's own; returns their SHA-256 in the given order. */
-async function requireUploads(tx: Tx, tenantId: string, ids: string[], path: string): Promise<string[]> {
+/**
+ * The uploads must be the tenant's own; returns their SHA-256 in the given order. `path` names
+ * the field; for a list field (`list`), the error points at the item ("photoUploadIds.1").
+ */
+async function requireUploads(tx: Tx, tenantId: string, ids: string[], path: string, list = false): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await tx.select({ id: uploads.id, sha256: uploads.sha256 }).from(uploads).where(and(eq(uploads.tenantId, tenantId), inArray(uploads.id, ids)));
   const byId = new Map(rows.map((r) => [r.id, r.sha256]));
   const missing = ids.findIndex((id) => !byId.has(id));
-  if (missing >= 0) throw validationError([{ path: ids.length === 1 && !path.endsWith(']') ? path : `${path}.${missing}`, message: 'Pièce jointe introuvable : déposez le fichier avant d\'envoyer la demande' }]);
+  if (missing >= 0) throw validationError([{ path: list ? `${path}.${missing}` : path, message: 'Pièce jointe introuvable : déposez le fichier avant d\'envoyer la demande' }]);
   return ids.map((id) => byId.get(id)!);
 }
 
@@ -165,7 +168,7 @@ export const writeRoutes =
           async run(tx, version, id) {
             const now = ctx.clock();
             await requireDossier(tx, tenantId, body.dossierId);
-            const photos = body.kind === 'technical' ? await requireUploads(tx, tenantId, body.photoUploadIds, 'photoUploadIds[]') : [];
+            const photos = body.kind === 'technical' ? await requireUploads(tx, tenantId, body.photoUploadIds, 'photoUploadIds', true) : [];
             const number = await nextRequestNumber(tx);
             await tx.insert(requests).values({
               id, tenantId, version, updatedAt: now, dossierId: body.dossierId, number, kind: body.kind,
