@@ -552,8 +552,6 @@ export const en: Messages = {
       title: 'My documents',
       heading: 'My documents',
       intro: 'Here you will find your rent receipts and your electronic rent notices.',
-    },
-    mesDemandes: {
       // ---- My documents (sections B) ----
       loading: 'Loading your documents…',
       loadFailed: 'Your documents could not be shown.',
@@ -635,11 +633,11 @@ export const en: Messages = {
       canvasLabel: '{name}, page {page} of {count}',
       keyboardHelp: 'With the keyboard, in the document: left and right arrows to change page, + and − to change the size.',
       offline: 'Available offline',
+    },
+    mesDemandes: {
       title: 'My requests',
       heading: 'My requests',
       intro: 'Here you will find the history and details of all your requests.',
-    },
-    nousContacter: {
       // ---- My requests (sections B) ----
       detailTitle: 'Details of my requests',
       loading: 'Loading your requests…',
@@ -774,12 +772,12 @@ export const en: Messages = {
       offlineNote:
         'You are not connected to the internet. You can still make your request: it will be sent as soon as the connection is back.',
       noService: "Your landlord's departments are not known on this computer yet. Connect to the internet to make an administrative request.",
+    },
+    nousContacter: {
       title: 'Contact us',
       heading: 'Contact us',
       intro:
         "Here you will find who to contact: your caretaker for technical requests, your landlord's departments for administrative requests.",
-    },
-    modifierEmail: {
       // ---- Contact us (sections B) ----
       loading: 'Loading the contacts…',
       unavailable: "Your landlord's contacts are not known on this computer yet. Connect to the internet and try again.",
@@ -798,11 +796,11 @@ export const en: Messages = {
       makeRequest: 'Make a request',
       makeRequestLabel: 'Make a request: {service}',
       makeTechnicalRequest: 'Make a technical request',
+    },
+    modifierEmail: {
       title: 'Change my email address',
       heading: 'Change my email address',
       intro: 'To change the email address you sign in with, enter your new address twice.',
-    },
-    modifierMotDePasse: {
       // ---- Change my email address (sections B) ----
       email: 'Email',
       emailConfirmation: 'Enter your email again',
@@ -814,11 +812,11 @@ export const en: Messages = {
       done:
         'A confirmation link has been sent to your new address. Click this link to complete the change; until then, your current address stays valid.',
       back: 'Back to the home page',
+    },
+    modifierMotDePasse: {
       title: 'Change my password',
       heading: 'Change my password',
       intro: 'To change your password, enter your current password, then your new password twice.',
-    },
-    payer: {
       // ---- Change my password (sections B) ----
       currentPassword: 'Current password',
       newPassword: 'New password',
@@ -828,6 +826,8 @@ export const en: Messages = {
       doneTitle: 'Your password is changed',
       done: 'Your new password is saved. Use it next time you sign in. Your other devices have been signed out.',
       back: 'Back to the home page',
+    },
+    payer: {
       title: 'Pay online',
       heading: 'Pay my rent',
       intro: 'Pay your rent or your balance securely from your tenant portal.',

@@ -571,8 +571,6 @@ export const fr = {
       title: 'Mes documents',
       heading: 'Mes documents',
       intro: "Vous retrouverez ici vos quittances et vos avis d'échéances numériques.",
-    },
-    mesDemandes: {
       // ---- Mes documents (sections B) ----
       loading: 'Chargement de vos documents…',
       loadFailed: "Vos documents n'ont pas pu être affichés.",
@@ -656,11 +654,11 @@ export const fr = {
       keyboardHelp:
         'Au clavier, dans le document : flèches gauche et droite pour changer de page, + et − pour changer la taille.',
       offline: 'Disponible hors connexion',
+    },
+    mesDemandes: {
       title: 'Mes demandes',
       heading: 'Mes demandes',
       intro: "Vous retrouverez ici l'historique et le détail de l'ensemble de vos demandes.",
-    },
-    nousContacter: {
       // ---- Mes demandes (sections B) ----
       detailTitle: 'Détail de mes demandes',
       loading: 'Chargement de vos demandes…',
@@ -795,12 +793,12 @@ export const fr = {
       offlineNote:
         "Vous n'êtes pas connecté à internet. Vous pouvez quand même faire votre demande : elle sera envoyée dès que la connexion sera rétablie.",
       noService: "Les services de votre bailleur ne sont pas encore connus sur cet ordinateur. Connectez-vous à internet pour faire une demande administrative.",
+    },
+    nousContacter: {
       title: 'Nous contacter',
       heading: 'Nous contacter',
       intro:
         'Vous trouverez ici vos points de contact : votre gardien pour les demandes techniques, les services de votre bailleur pour les demandes administratives.',
-    },
-    modifierEmail: {
       // ---- Nous contacter (sections B) ----
       loading: 'Chargement des contacts…',
       unavailable:
@@ -821,11 +819,11 @@ export const fr = {
       makeRequest: 'Faire une demande',
       makeRequestLabel: 'Faire une demande : {service}',
       makeTechnicalRequest: 'Faire une demande technique',
+    },
+    modifierEmail: {
       title: 'Modifier mon adresse email',
       heading: 'Modification de mon adresse email',
       intro: 'Pour modifier votre adresse email de connexion, saisissez votre nouvelle adresse à deux reprises.',
-    },
-    modifierMotDePasse: {
       // ---- Modification de mon adresse email (sections B) ----
       email: 'Email',
       emailConfirmation: 'Ressaisissez votre email',
@@ -837,12 +835,12 @@ export const fr = {
       done:
         'Un lien de confirmation a été envoyé à votre nouvelle adresse. Cliquez sur ce lien pour terminer le changement ; en attendant, votre adresse actuelle reste valable.',
       back: "Retour à l'accueil",
+    },
+    modifierMotDePasse: {
       title: 'Modifier mon mot de passe',
       heading: 'Modifier mon mot de passe',
       intro:
         'Pour modifier votre mot de passe, saisissez votre mot de passe actuel, puis, à deux reprises, votre nouveau mot de passe.',
-    },
-    payer: {
       // ---- Modifier mon mot de passe (sections B) ----
       currentPassword: 'Mot de passe actuel',
       newPassword: 'Nouveau mot de passe',
@@ -853,6 +851,8 @@ export const fr = {
       done:
         'Votre nouveau mot de passe est enregistré. Utilisez-le à votre prochaine connexion. Vos autres appareils ont été déconnectés.',
       back: "Retour à l'accueil",
+    },
+    payer: {
       title: 'Payer en ligne',
       heading: 'Je règle mon loyer',
       intro: 'Payez votre loyer ou votre solde depuis votre espace locataire en toute sécurité.',
