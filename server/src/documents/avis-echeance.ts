@@ -28,7 +28,8 @@ export async function renderAvisEcheance(input: AvisEcheanceInput): Promise<Uint
   const doc = await openDocument(
     'avis_echeance',
     input,
-    `Avis d'échéance de ${period}, ${numbered('dossier', input.dossierNumber)} : ${euros(Math.max(totalCents, 0))} à payer au ${date(input.dueDate)}.`,
+    `Avis d'échéance${input.rectificatif ? ' rectificatif' : ''} de ${period}, ${numbered('dossier', input.dossierNumber)} : ${euros(Math.max(totalCents, 0))} à payer au ${date(input.dueDate)}.`,
+    { rectificatif: input.rectificatif === true },
   );
   const w = doc.writer;
   drawTitleAndFacts(w, input, period, bounds);
@@ -65,7 +66,11 @@ export async function renderAvisEcheance(input: AvisEcheanceInput): Promise<Uint
 }
 
 function drawTitleAndFacts(w: PageWriter, input: AvisEcheanceInput, period: string, bounds: { first: string; last: string }): void {
-  drawTitle(w, "Avis d'échéance", `Période : ${period} (du ${bounds.first} au ${bounds.last})`);
+  drawTitle(w, input.rectificatif ? "Avis d'échéance rectificatif" : "Avis d'échéance", `Période : ${period} (du ${bounds.first} au ${bounds.last})`);
+  if (input.rectificatif) {
+    w.paragraph(`Cet avis rectificatif annule et remplace l'avis d'échéance de ${period} émis précédemment.`, { size: 10, bold: true });
+    w.moveDown(6);
+  }
   drawFacts(w, [
     { label: input.landlord.tenantReferenceLabel ?? 'Référence locataire', value: input.tenant.reference },
     { label: 'Dossier n°', value: input.dossierNumber },

@@ -31,8 +31,8 @@ export interface DocumentDescription {
   size: number;
 }
 
-export function describeDocument(kind: DocumentKind, period: string, bytes: Uint8Array): DocumentDescription {
-  return { kind, period, title: documentTitle(kind, period), sha256: sha256Hex(bytes), size: bytes.byteLength };
+export function describeDocument(kind: DocumentKind, period: string, bytes: Uint8Array, options: { rectificatif?: boolean } = {}): DocumentDescription {
+  return { kind, period, title: documentTitle(kind, period, options), sha256: sha256Hex(bytes), size: bytes.byteLength };
 }
 
 /**

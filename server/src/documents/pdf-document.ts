@@ -19,16 +19,17 @@ export interface OpenDocument {
   landlord: DocumentLandlord;
 }
 
-export async function openDocument(kind: DocumentKind, input: DocumentCommonInput, subject: string): Promise<OpenDocument> {
+export async function openDocument(kind: DocumentKind, input: DocumentCommonInput, subject: string, options: { rectificatif?: boolean } = {}): Promise<OpenDocument> {
   requirePeriod(input.period);
   const issuedOn = requireIsoDate('issuedOn', input.issuedOn);
   // updateMetadata: false, otherwise pdf-lib stamps the current time as creation and modification date.
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const issued = new Date(`${issuedOn}T00:00:00Z`);
-  pdf.setTitle(documentTitle(kind, input.period), { showInWindowTitleBar: true });
+  const title = documentTitle(kind, input.period, options);
+  pdf.setTitle(title, { showInWindowTitleBar: true });
   pdf.setAuthor(input.landlord.name);
   pdf.setSubject(subject);
-  pdf.setKeywords([documentTitle(kind, input.period), periodLabel(input.period), `Dossier ${input.dossierNumber}`, input.tenant.reference]);
+  pdf.setKeywords([title, periodLabel(input.period), `Dossier ${input.dossierNumber}`, input.tenant.reference]);
   // Screen readers pick the French voice from the document language.
   pdf.setLanguage('fr-FR');
   pdf.setCreator(input.landlord.name);
@@ -40,7 +41,7 @@ export async function openDocument(kind: DocumentKind, input: DocumentCommonInpu
   const logo = input.landlord.logo ? await embedLogo(pdf, input.landlord.logo) : null;
   const writer = new PageWriter(pdf, { regular, bold }, themeFor(input.landlord.primaryColor));
   drawLetterhead(writer, input.landlord, logo, input.tenant, input.dwelling);
-  writer.continuation = `${documentTitle(kind, input.period)} · ${input.tenant.civility} ${input.tenant.lastName.toLocaleUpperCase('fr-FR')} · Dossier n° ${input.dossierNumber} (suite)`;
+  writer.continuation = `${title} · ${input.tenant.civility} ${input.tenant.lastName.toLocaleUpperCase('fr-FR')} · Dossier n° ${input.dossierNumber} (suite)`;
   return { pdf, writer, landlord: input.landlord };
 }
 

@@ -83,8 +83,8 @@ const TITLES: Record<DocumentKind, string> = {
  * Title of the document: PDF metadata Title and documentDataSchema.title, so the Mes documents
  * list, the viewer's title bar and a screen reader all say the same: "Quittance de loyer – Novembre 2026".
  */
-export function documentTitle(kind: DocumentKind, period: string): string {
-  return `${TITLES[kind]} – ${periodLabel(period)}`;
+export function documentTitle(kind: DocumentKind, period: string, options: { rectificatif?: boolean } = {}): string {
+  return `${TITLES[kind]}${options.rectificatif ? ' rectificatif' : ''} – ${periodLabel(period)}`;
 }
 
 /**

@@ -104,6 +104,12 @@ export interface AvisEcheanceInput extends DocumentCommonInput {
   /** Date d'échéance, ISO. */
   dueDate: string;
   payment: PaymentMethodInput;
+  /**
+   * A correction of a notice already issued for the period (documents are immutable: the
+   * correction is a new document that supersedes the old one). Titled "Avis d'échéance
+   * rectificatif" and says it replaces the earlier notice.
+   */
+  rectificatif?: boolean;
 }
 
 export type PaymentChannel = 'prelevement' | 'virement' | 'carte' | 'cheque' | 'especes';

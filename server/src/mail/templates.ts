@@ -6,10 +6,11 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function compose(landlord: Landlord, to: string, subject: string, paragraphs: string[], action?: { label: string; url: string }): MailMessage {
+/** Greeting, paragraphs, optional action button, signature: the landlord's name and colours, plain text + HTML. */
+export function compose(landlord: Landlord, to: string, subject: string, paragraphs: string[], action?: { label: string; url: string }, greeting = 'Bonjour,'): MailMessage {
   const { primary, onPrimary } = landlord.colors;
   const text = [
-    'Bonjour,',
+    greeting,
     '',
     ...paragraphs.flatMap((p) => [p, '']),
     ...(action ? [`${action.label} : ${action.url}`, ''] : []),
@@ -21,7 +22,7 @@ function compose(landlord: Landlord, to: string, subject: string, paragraphs: st
   const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a">
 <div style="background:${primary};color:${onPrimary};padding:16px;font-size:20px">${escapeHtml(landlord.name)} — ${escapeHtml(landlord.portalTitle)}</div>
-<div style="padding:16px"><p>Bonjour,</p>
+<div style="padding:16px"><p>${escapeHtml(greeting)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${action ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;background:${primary};color:${onPrimary};padding:12px 20px;text-decoration:none;border-radius:4px">${escapeHtml(action.label)}</a></p><p>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :<br>${escapeHtml(action.url)}</p>` : ''}
 <p>Cordialement,<br>${escapeHtml(landlord.name)}</p>

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { LandlordIdentity } from '../documents';
+import { landlordIdentityFromEnv as identityFromEnv, SANDBOX_LANDLORD_IDENTITY as SANDBOX_IDENTITY } from '../documents/deps';
 
 export type CtxMode = 'TEST' | 'PRODUCTION';
 
@@ -31,21 +32,12 @@ export const DEFAULT_CEILING_CENTS = 300_000;
 export const SANDBOX_SITE_ID = '12345678';
 export const SANDBOX_PSP_PATH = '/sandbox-psp/vads-payment/';
 
-/** A fictional letterhead address, for the demo and the tests only. */
-const SANDBOX_IDENTITY: LandlordIdentity = { address: { addressLine: '1 place de la Démonstration', postalCode: '78000', city: 'VERSAILLES' } };
-
 export class PaymentConfigError extends Error {}
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) throw new PaymentConfigError(`${name} doit être un nombre entier de centimes > 0`);
   return Number(value);
-}
-
-function identityFromEnv(env: NodeJS.ProcessEnv): LandlordIdentity | null {
-  const { LANDLORD_ADDRESS_LINE: addressLine, LANDLORD_POSTAL_CODE: postalCode, LANDLORD_CITY: city } = env;
-  if (!addressLine || !postalCode || !city) return null;
-  return { address: { addressLine, postalCode, city }, ...(env.LANDLORD_SIRET ? { siret: env.LANDLORD_SIRET } : {}) };
 }
 
 export function resolvePaymentConfig(options: {

@@ -2,17 +2,18 @@
  * Payments: creating the signed form, and applying the bank's signed notification (IPN), the only
  * thing that records money. Acceptance = ONE tenant write (payment row, ledger credit, activity
  * "Paiement effectué", the notification); then the confirmation mail; then the quittance or reçu
- * (blob + document row, which syncs). A notification is applied once per (vads_trans_uuid,
+ * (blob + document row, which syncs; src/documents/publish.ts). A notification is applied once per (vads_trans_uuid,
  * vads_trans_status), and an accepted payment never moves again, even under concurrent IPNs (the
  * tenant's write lock serializes them and the status update is conditional).
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { PaymentForm, PaymentStatus, PaymentView } from '../../../src-shared/api/payments';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/client';
-import { accounts, blobs, documents, dossiers, ledgerEntries, paymentNotifications, payments, paymentTransCounters, tenants } from '../db/schema';
-import { documentLandlordFromSettings, renderSettlementDocument } from '../documents';
+import { accounts, dossiers, ledgerEntries, paymentNotifications, payments, paymentTransCounters } from '../db/schema';
+import { ledgerLines } from '../documents/ledger';
+import { issueSettlementDocuments } from '../documents/publish';
 import { postLedgerEntries } from '../domain/ledger';
 import { addActivity } from '../domain/tenants';
 import { ApiError, validationError } from '../http/errors';
@@ -20,7 +21,7 @@ import { withTenantWrite } from '../sync/versions';
 import type { PaymentConfig, PaymentUrls } from './config';
 import { paymentConfirmationMail } from './mail';
 import { buildPaymentFields, canMove, EURO_CURRENCY, lyraTransDate, lyraTransDay, lyraTransId, MAX_TRANS_NUMBER, paymentStatusOf } from './protocol';
-import { allocationPeriod, CARD_PAYMENT_LABEL, periodAmounts, type LedgerLine } from './settlement';
+import { allocationPeriod, CARD_PAYMENT_LABEL } from './settlement';
 import { hasValidLyraSignature, type LyraFields } from './signature';
 
 /** The next vads_trans_id of the shop for the UTC day: one atomic upsert, shared by every server instance. */
@@ -173,13 +174,6 @@ export async function applyNotification(ctx: AppContext, config: PaymentConfig, 
   return outcome;
 }
 
-async function ledgerLines(tx: Tx | AppContext['db'], dossierId: string): Promise<LedgerLine[]> {
-  return tx
-    .select({ date: ledgerEntries.date, kind: ledgerEntries.kind, label: ledgerEntries.label, amountCents: ledgerEntries.amountCents, period: ledgerEntries.period })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.dossierId, dossierId), eq(ledgerEntries.deleted, false)));
-}
-
 const frenchDate = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
 
 async function sendConfirmation(ctx: AppContext, paymentId: string): Promise<void> {
@@ -203,57 +197,20 @@ async function sendConfirmation(ctx: AppContext, paymentId: string): Promise<voi
 
 /**
  * The quittance (period paid in full) or reçu (partly paid) of the period the payment settled,
- * through the documents module; stored as a blob and a document row in one tenant write.
- * Returns the document id, or null when the period calls for no document.
+ * issued by the documents module as for any other payment (src/documents/publish.ts), then linked
+ * to the payment. Returns the document id, or null when the period calls for no document.
  */
 export async function issueReceipt(ctx: AppContext, config: PaymentConfig, paymentId: string): Promise<string | null> {
   const [payment] = await ctx.db.select().from(payments).where(eq(payments.id, paymentId));
   if (!payment || payment.status !== 'accepted' || !payment.ledgerEntryId) return null;
   if (payment.documentId) return payment.documentId;
   const [entry] = await ctx.db.select({ period: ledgerEntries.period }).from(ledgerEntries).where(eq(ledgerEntries.id, payment.ledgerEntryId));
-  const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.id, payment.tenantId));
-  const [dossier] = await ctx.db.select().from(dossiers).where(eq(dossiers.id, payment.dossierId));
-  if (!entry?.period || !tenant || !dossier) return null;
-  const amounts = periodAmounts(await ledgerLines(ctx.db, payment.dossierId)).get(entry.period);
-  if (!amounts || amounts.rentCents + amounts.chargesCents === 0) return null;
-
-  const issuedAt = ctx.clock();
-  const rendered = await renderSettlementDocument({
-    landlord: documentLandlordFromSettings(await ctx.landlord(), config.landlordIdentity),
-    tenant: { civility: tenant.civility, lastName: tenant.lastName, firstName: tenant.firstName, reference: tenant.reference },
-    dossierNumber: dossier.number,
-    dwelling: { addressLine: dossier.addressLine, postalCode: dossier.postalCode, city: dossier.city },
-    period: entry.period,
-    issuedOn: issuedAt.toISOString().slice(0, 10),
-    rentCents: amounts.rentCents,
-    chargesCents: amounts.chargesCents,
-    housingAllowanceCents: amounts.housingAllowanceCents,
-    payments: amounts.payments,
-  });
-  if (!rendered) return null;
-  const { description, bytes } = rendered;
-
-  return withTenantWrite(ctx.db, payment.tenantId, async (tx, version) => {
-    // Serialized by the tenant lock: a concurrent issuer finds the id already set.
-    const [again] = await tx.select({ documentId: payments.documentId }).from(payments).where(eq(payments.id, paymentId));
-    if (again?.documentId) return again.documentId;
-    const documentId = randomUUID();
-    await tx.insert(blobs).values({ sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: issuedAt }).onConflictDoNothing();
-    await tx.insert(documents).values({
-      id: documentId,
-      tenantId: payment.tenantId,
-      version,
-      updatedAt: issuedAt,
-      dossierId: payment.dossierId,
-      kind: description.kind,
-      period: description.period,
-      title: description.title,
-      sha256: description.sha256,
-      size: description.size,
-      issuedAt,
-    });
-    await tx.update(payments).set({ documentId, updatedAt: issuedAt }).where(eq(payments.id, paymentId));
-    return documentId;
-  });
+  if (!entry?.period) return null;
+  const outcome = await issueSettlementDocuments(
+    { db: ctx.db, cipher: ctx.cipher, clock: ctx.clock, landlord: { settings: () => ctx.landlord(), identity: config.landlordIdentity } },
+    { dossierId: payment.dossierId, period: entry.period },
+  );
+  if (!outcome.documentId) return null;
+  await ctx.db.update(payments).set({ documentId: outcome.documentId, updatedAt: ctx.clock() }).where(and(eq(payments.id, paymentId), isNull(payments.documentId)));
+  return outcome.documentId;
 }
-
