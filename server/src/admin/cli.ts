@@ -15,6 +15,9 @@
  *   approve <id> [--comment "..."]
  *   refuse <id> [--comment "..."]
  *   maintenance [--tombstone-days 90]           (daily: old tombstones, sessions, links, counters)
+ *   publish-notices --period aaaa-mm [--reference N]
+ *                                               (avis d'échéance of the month, every tenant or one Numéro TG;
+ *                                                paperless subscribers are mailed: SMTP_URL, else MAILBOX_DIR)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +33,8 @@ import { landlordSchema } from '../../../src-shared/api/landlord';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from '../crypto/data-key';
 import { ApiError } from '../http/errors';
 import { frenchErrorMap } from '../http/validation';
-import { adminSetLandlord, adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminUpdateRequest, type AdminDeps } from './service';
+import { adminSetLandlord, adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminPublishNotices, adminUpdateRequest, type AdminDeps } from './service';
+import { createMailer, type MailConfig } from '../mail/mailer';
 
 const serverRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -56,6 +60,7 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       message: { type: 'string' },
       comment: { type: 'string' },
       'tombstone-days': { type: 'string' },
+      reference: { type: 'string' },
     },
   });
   const [command, id] = positionals;
@@ -95,6 +100,9 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
     case 'approve':
     case 'refuse':
       return adminDecideChangeRequest(deps, id ?? '', command, values.comment);
+    case 'publish-notices':
+      if (!values.period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) throw new Error('--period aaaa-mm est obligatoire');
+      return adminPublishNotices(deps, values.period, values.reference);
     case 'maintenance':
       return runMaintenance(deps.db, deps.now(), { tombstoneRetentionDays: values['tombstone-days'] ? Number(values['tombstone-days']) : undefined });
     default:
@@ -107,8 +115,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.env.DATABASE_URL ? { kind: 'postgres', url: process.env.DATABASE_URL } : { kind: 'pglite', dataDir: process.env.DATA_DIR ?? join(serverRoot, '.data/pglite') },
   );
   const key = process.env.PORTAL_DATA_KEY ? parseDataKey(process.env.PORTAL_DATA_KEY) : loadOrCreateDevKey(join(serverRoot, '.data/data-key'));
+  const from = process.env.MAIL_FROM ?? 'Espace Locataire <no-reply@localhost>';
+  const mail: MailConfig = process.env.SMTP_URL ? { kind: 'smtp', url: process.env.SMTP_URL, from } : { kind: 'mailbox', dir: process.env.MAILBOX_DIR ?? join(serverRoot, '.data/mailbox'), from };
+  const mailer = createMailer(mail, (line) => console.error(line));
   try {
-    const result = await runAdminCommand(process.argv.slice(2), { db: handle.db, cipher: createDataCipher(key), now: () => new Date() });
+    const result = await runAdminCommand(process.argv.slice(2), {
+      db: handle.db,
+      cipher: createDataCipher(key),
+      now: () => new Date(),
+      documents: { mailer, log: (message, extra) => console.error(message, extra ?? '') },
+    });
     console.log(JSON.stringify(result, null, 2));
   } catch (err) {
     if (err instanceof ApiError) console.error(`${err.code}: ${err.message}${err.fields ? '\n' + err.fields.map((f) => `  ${f.path}: ${f.message}`).join('\n') : ''}`);
@@ -116,6 +132,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     else console.error(err instanceof Error ? err.message : String(err));
     process.exitCode = 1;
   } finally {
+    mailer.close();
     await handle.close();
   }
 }

@@ -15,11 +15,31 @@ import { bicProblem, ibanProblem } from '../lib/field-checks';
 import { withTenantWrite } from '../sync/versions';
 import { postLedgerEntries } from '../domain/ledger';
 import { addActivity, addRequestEvent, createTenant } from '../domain/tenants';
+import { landlordIdentityFromEnv, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, storedLandlordSettings, type DocumentDeps } from '../documents/deps';
+import { issueSettlementDocuments, periodsSettledBy, publishMonthNotices, type SettlementOutcome } from '../documents/publish';
 
 export interface AdminDeps {
   db: Db;
   cipher: DataCipher;
   now: () => Date;
+  /** For documents (quittances, reçus, avis): mailer, landlord settings and letterhead identity; defaults: no mail, the stored settings, LANDLORD_* env. */
+  documents?: Partial<Pick<DocumentDeps, 'mailer' | 'landlord' | 'log'>>;
+}
+
+function documentDeps(deps: AdminDeps): DocumentDeps {
+  return {
+    db: deps.db,
+    cipher: deps.cipher,
+    clock: deps.now,
+    mailer: deps.documents?.mailer ?? NO_MAIL,
+    landlord: deps.documents?.landlord ?? { settings: () => storedLandlordSettings(deps.db), identity: landlordIdentityFromEnv(process.env) ?? SANDBOX_LANDLORD_IDENTITY },
+    ...(deps.documents?.log ? { log: deps.documents.log } : {}),
+  };
+}
+
+/** Staff publish the avis d'échéance of a month, for every tenant or one (Numéro TG). */
+export function adminPublishNotices(deps: AdminDeps, period: string, tenantReference?: string) {
+  return publishMonthNotices(documentDeps(deps), { period, ...(tenantReference ? { tenantReference } : {}) });
 }
 
 type CreateTenantInput = z.output<typeof adminCreateTenantBodySchema>;
@@ -47,8 +67,19 @@ export async function adminPostLedger(deps: AdminDeps, dossierNumber: string, en
     }
     return ids;
   });
+  // Payments (and allowances) settle their period: quittance when paid in full, reçu otherwise.
+  // The entries are posted whatever happens here: a failure is reported, never thrown (a retry would post them twice).
+  const settled: (SettlementOutcome & { period: string; error?: string })[] = [];
+  for (const period of periodsSettledBy(entries)) {
+    try {
+      settled.push({ period, ...(await issueSettlementDocuments(documentDeps(deps), { dossierId: dossier.id, period })) });
+    } catch (error) {
+      deps.documents?.log?.('admin: settlement document not issued', { dossier: dossierNumber, period, error: String(error) });
+      settled.push({ period, status: 'none', error: error instanceof Error ? error.message : String(error) });
+    }
+  }
   const [after] = await deps.db.select({ balanceCents: dossiers.balanceCents }).from(dossiers).where(eq(dossiers.id, dossier.id));
-  return { ids, balanceCents: after!.balanceCents };
+  return { ids, balanceCents: after!.balanceCents, documents: settled };
 }
 
 export async function adminListRequests(deps: AdminDeps, status?: 'open' | 'in_progress' | 'closed' | 'cancelled') {

@@ -33,9 +33,12 @@ import {
   adminListChangeRequests,
   adminListRequests,
   adminPostLedger,
+  adminPublishNotices,
   adminUpdateRequest,
   type AdminDeps,
 } from '../admin/service';
+import { landlordIdentityFromEnv, SANDBOX_LANDLORD_IDENTITY } from '../documents/deps';
+import { publishNoticesBodySchema, publishNoticesResponseSchema } from '../documents/publish-api';
 
 export const adminRoutes =
   (ctx: AppContext, apiKey: string | undefined): FastifyPluginAsyncZod =>
@@ -45,7 +48,16 @@ export const adminRoutes =
       const given = request.headers['x-api-key'];
       if (!expected || typeof given !== 'string' || !timingSafeEqual(Buffer.from(sha256Hex(given)), expected)) throw new ApiError('UNAUTHENTICATED');
     });
-    const deps: AdminDeps = { db: ctx.db, cipher: ctx.cipher, now: ctx.clock };
+    const deps: AdminDeps = {
+      db: ctx.db,
+      cipher: ctx.cipher,
+      now: ctx.clock,
+      documents: {
+        mailer: ctx.mailer,
+        landlord: { settings: () => ctx.landlord(), identity: landlordIdentityFromEnv(process.env) ?? SANDBOX_LANDLORD_IDENTITY },
+        log: (message, extra) => app.log.warn({ ...extra }, message),
+      },
+    };
     const security = [{ adminApiKey: [] }];
     const tags = ['admin'];
 
@@ -58,6 +70,11 @@ export const adminRoutes =
       '/dossiers/:number/ledger',
       { schema: { tags, security, summary: 'Passer des écritures au compte d\'un dossier', headers: adminHeadersSchema, params: dossierNumberParamsSchema, body: adminLedgerBodySchema, response: { 201: adminLedgerResponseSchema, ...errorResponses(400, 401, 404) } } },
       async (request, reply) => reply.code(201).send(await adminPostLedger(deps, request.params.number, request.body.entries)),
+    );
+    app.post(
+      '/notices',
+      { schema: { tags, security, summary: 'Publier les avis d\'échéance d\'un mois (tous les locataires ou un seul)', headers: adminHeadersSchema, body: publishNoticesBodySchema, response: { 200: publishNoticesResponseSchema, ...errorResponses(400, 401) } } },
+      async (request) => adminPublishNotices(deps, request.body.period, request.body.reference),
     );
     app.put(
       '/landlord',
