@@ -16,4 +16,5 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
 fi
-pdftoppm -v 2>&1 | head -n 1 >&2
+# sed reads everything: with pipefail, head would make pdftoppm die of SIGPIPE and fail the run.
+pdftoppm -v 2>&1 | sed -n 1p >&2

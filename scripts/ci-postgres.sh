@@ -22,7 +22,7 @@ if command -v pg_lsclusters >/dev/null 2>&1; then
     CLUSTER=main
     as_root pg_createcluster "$VERSION" "$CLUSTER" >&2
   fi
-  if ! pg_lsclusters -h | awk -v v="$VERSION" -v c="$CLUSTER" '$1==v && $2==c {print $4}' | grep -q online; then
+  if ! pg_lsclusters -h | awk -v v="$VERSION" -v c="$CLUSTER" '$1==v && $2==c {print $4}' | grep online >/dev/null; then
     as_root pg_ctlcluster "$VERSION" "$CLUSTER" start >&2
   fi
 else

@@ -193,6 +193,11 @@ test('issue 6: a downloaded quittance opens in the viewer with the server unreac
   try {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes documents');
+    // Issue 4: the home page answers from the cache too.
+    await go(page, 'accueil');
+    await expect(page.getByText(/Dossier n° 0123456789/).first()).toBeVisible();
+    await expect(page.getByText(/Votre compte est (créditeur|débiteur) de/)).toBeVisible();
+    await go(page, 'mes-documents');
     await page.getByRole('link', { name: /^Ouvrir : Quittance de mars/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Quittance de mars ${oldYear}`);
     await expectCanvasDrawn(page);
