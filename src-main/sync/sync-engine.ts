@@ -7,7 +7,7 @@
  */
 import type { EventPayload } from '../../src-shared/bridge';
 import { PortalError } from '../../src-shared/errors';
-import { listEntities } from '../storage/cache-mirror';
+import { listEntities, readSyncState } from '../storage/cache-mirror';
 import type { DocumentStore } from '../storage/document-store';
 import { DocumentHashMismatch } from '../storage/document-store';
 import type { PortalApi } from '../services/portal-api';
@@ -52,7 +52,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const intervalMs = options.intervalMs ?? 5 * 60_000;
   const backoff = options.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
 
-  let state: SyncStatePayload = { status: 'upToDate', lastSyncAt: null, pending: pendingCount(open.cache.db) };
+  // The last successful sync survives restarts (it is saved with the cursor), so "À jour à 14:02"
+  // shows at once, also offline.
+  let state: SyncStatePayload = {
+    status: 'upToDate',
+    lastSyncAt: readSyncState(open.cache.db).lastSyncAt,
+    pending: pendingCount(open.cache.db),
+  };
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
