@@ -23,7 +23,7 @@ import { addRequestMessage, cancelRequest, createRequest, requestDetail, request
 import { createSessionService, type OpenAccount } from './services/session';
 import { createPaymentService } from './services/payment';
 import type { PaymentLaunch } from './payment-launch-page';
-import { createSettingsService, type SettingsStore } from './services/settings';
+import { createSettingsService, DEFAULT_SETTINGS, type SettingsStore } from './services/settings';
 import { createDocumentStore, type DocumentStore } from './storage/document-store';
 import type { SecretStore } from './storage/secrets';
 import { dismissRefused, enqueue, listOutbox, pendingCount } from './sync/outbox';
@@ -157,6 +157,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     closing() {
       work?.engine.stop();
       work = null;
+      payment.forgetSession();
       kiosk.sessionClosed();
     },
     pendingCount: (open) => pendingCount(open.cache.db),
@@ -170,7 +171,11 @@ export function createPortalCore(options: PortalCoreOptions) {
    */
   async function signOut(input: { discardUnsent: boolean }) {
     const state = await session.signOut(input);
-    if (options.kiosk) await options.wipeRendererData?.();
+    if (options.kiosk) {
+      await options.wipeRendererData?.();
+      // The next tenant at the lodge PC starts in French, whatever this one chose.
+      settings.update({ locale: DEFAULT_SETTINGS.locale });
+    }
     return state;
   }
 

@@ -127,7 +127,14 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     return paymentLaunchPage(page.launch);
   }
 
-  return { prepare, start, status, launchPage };
+  /** Forgets every payment of the session that ended (kiosk: the next tenant inherits nothing). */
+  function forgetSession() {
+    launchPages.clear();
+    synced.clear();
+    settings = null;
+  }
+
+  return { prepare, start, status, launchPage, forgetSession };
 }
 
 export type PaymentService = ReturnType<typeof createPaymentService>;
