@@ -14,6 +14,7 @@
  *   list-change-requests [--status pending|approved|refused]
  *   approve <id> [--comment "..."]
  *   refuse <id> [--comment "..."]
+ *   generate-tenants --count 1000 [--seed 42]   (load tests: realistic fictional tenants, password Demo-Locataire-2026!)
  *   maintenance [--tombstone-days 90]           (daily: old tombstones, sessions, links, counters)
  *   publish-notices --period aaaa-mm [--reference N]
  *                                               (avis d'échéance of the month, every tenant or one Numéro TG;
@@ -26,9 +27,11 @@ import { parseArgs } from 'node:util';
 import { adminCreateTenantBodySchema, adminLedgerBodySchema, adminUpdateRequestBodySchema, requestStatusSchema, changeRequestStatusSchema } from '../../../src-shared/api/admin';
 import { openDatabase } from '../db/client';
 import { runMaintenance } from './maintenance';
+import { createPasswordHasher, PRODUCTION_HASHING } from '../auth/passwords';
+import { generateTenants } from '../demo/demo-data';
+import { count as sqlCount, eq } from 'drizzle-orm';
+import { dossiers, tenants } from '../db/schema';
 import { parseLedgerCsv } from './csv';
-import { eq } from 'drizzle-orm';
-import { dossiers } from '../db/schema';
 import { landlordSchema } from '../../../src-shared/api/landlord';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from '../crypto/data-key';
 import { ApiError } from '../http/errors';
@@ -42,6 +45,12 @@ function euros(text: string): number {
   const m = /^(-?)(\d+)(?:[.,](\d{1,2}))?$/.exec(text.replace(/\s/g, ''));
   if (!m) throw new ApiError('VALIDATION', { fields: [{ path: 'amount', message: 'Montant invalide (ex. 412,35)' }] });
   return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number((m[3] ?? '0').padEnd(2, '0')));
+}
+
+/** Generated tenants are numbered after the existing ones, so references and emails stay unique. */
+async function countTenants(deps: AdminDeps): Promise<number> {
+  const [row] = await deps.db.select({ n: sqlCount() }).from(tenants);
+  return Number(row?.n ?? 0);
 }
 
 export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<unknown> {
@@ -60,6 +69,8 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       message: { type: 'string' },
       comment: { type: 'string' },
       'tombstone-days': { type: 'string' },
+      count: { type: 'string' },
+      seed: { type: 'string' },
       reference: { type: 'string' },
     },
   });
@@ -103,6 +114,13 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
     case 'publish-notices':
       if (!values.period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) throw new Error('--period aaaa-mm est obligatoire');
       return adminPublishNotices(deps, values.period, values.reference);
+    case 'generate-tenants': {
+      const count = Number(values.count ?? '0');
+      if (!Number.isInteger(count) || count < 1) throw new Error('--count doit être un entier positif');
+      const hasher = createPasswordHasher(PRODUCTION_HASHING);
+      const made = await generateTenants({ db: deps.db, cipher: deps.cipher, hasher, now: deps.now() }, count, { seed: values.seed ? Number(values.seed) : undefined, firstIndex: await countTenants(deps) });
+      return { created: made.length, firstEmail: made[0]?.email, lastEmail: made.at(-1)?.email };
+    }
     case 'maintenance':
       return runMaintenance(deps.db, deps.now(), { tombstoneRetentionDays: values['tombstone-days'] ? Number(values['tombstone-days']) : undefined });
     default:

@@ -145,6 +145,9 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
     expect(open.length).toBeGreaterThan(0);
     await expect(runAdminCommand(['post-ledger', '--dossier', '0123456789', '--date', '2026-05-05', '--kind', 'apl', '--label', 'x', '--amount', 'douze'], deps)).rejects.toThrow();
     await expect(runAdminCommand(['inconnue'], deps)).rejects.toThrow(/commande inconnue/);
+    const generated = (await runAdminCommand(['generate-tenants', '--count', '2', '--seed', '3'], deps)) as { created: number; lastEmail: string };
+    expect(generated.created).toBe(2);
+    await server.signIn(generated.lastEmail, 'Demo-Locataire-2026!');
   });
 
   it('imports ledger lines from an ERP CSV export, checking every line first', async () => {
