@@ -1,6 +1,7 @@
 /** Single-use mailed links: password reset and new-email confirmation (JSON API and HTML pages). */
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { accounts, oneTimeTokens } from '../db/schema';
+import { accounts, oneTimeTokens, tenants } from '../db/schema';
+import { withTenantWrite } from '../sync/versions';
 import type { AppContext } from '../context';
 import { sha256Hex } from '../crypto/tokens';
 import { ApiError, validationError } from '../http/errors';
@@ -43,5 +44,11 @@ export async function confirmEmail(ctx: AppContext, token: string): Promise<void
   const newEmail = (row.payload as { newEmail: string }).newEmail;
   const [taken] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, newEmail));
   if (taken) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.' });
-  await ctx.db.update(accounts).set({ email: newEmail, updatedAt: now }).where(eq(accounts.id, row.accountId));
+  const [account] = await ctx.db.update(accounts).set({ email: newEmail, updatedAt: now }).where(eq(accounts.id, row.accountId)).returning({ tenantId: accounts.tenantId });
+  // The login address is also the one "Mon dossier" shows (seed: "également votre identifiant").
+  if (account) {
+    await withTenantWrite(ctx.db, account.tenantId, (tx, version) =>
+      tx.update(tenants).set({ contactEmail: newEmail, version, updatedAt: now }).where(eq(tenants.id, account.tenantId)),
+    );
+  }
 }

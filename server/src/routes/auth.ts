@@ -100,7 +100,7 @@ export const authRoutes =
           const version = await bumpTenantVersion(tx, tenant.id);
           await tx
             .update(tenants)
-            .set({ paperless: body.paperless, paperlessSince: body.paperless ? now : null, version, updatedAt: now })
+            .set({ paperless: body.paperless, paperlessSince: body.paperless ? now : null, contactEmail: body.email, version, updatedAt: now })
             .where(eq(tenants.id, tenant.id));
           return issueSession(tx, now, accountId, body.device);
         });

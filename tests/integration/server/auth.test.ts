@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionResponseSchema } from '../../../src-shared/api/auth';
 import { DEMO_ACCOUNT, DEMO_TENANT } from '../../../server/src/demo/demo-data';
-import { backends, newDevice, startServer, waitFor, type TestServer } from './helpers';
+import { backends, newDevice, pullAll, startServer, waitFor, type TestServer } from './helpers';
 
 const STRONG = 'Nouveau-Secret-2026!';
 
@@ -40,6 +40,8 @@ describe.each(backends)('accounts ($name)', (backend) => {
       const me = await server.api('GET', '/v1/me', { token: session.accessToken });
       expect(me.status).toBe(200);
       expect(me.body.paperless).toBe(true);
+      const profile = (await pullAll(server, session.accessToken)).changes.find((c) => c.entity === 'profile')!;
+      expect(profile.data).toMatchObject({ email: 'nouveau@example.org', paperless: true });
       expect(me.body.consents.map((c: { kind: string }) => c.kind).sort()).toEqual(['cgu', 'paperless', 'privacy']);
       // one account per signatory
       const again = await server.api('POST', '/v1/auth/sign-up', {
@@ -176,7 +178,9 @@ describe.each(backends)('accounts ($name)', (backend) => {
       const token = new URL(confirm.link!).searchParams.get('token');
       expect((await server.api('POST', '/v1/auth/confirm-email', { body: { token } })).status).toBe(200);
       expect((await server.api('POST', '/v1/auth/confirm-email', { body: { token } })).status).toBe(400);
-      await server.signIn('nouvelle.adresse@example.org', t!.password);
+      const renamed = await server.signIn('nouvelle.adresse@example.org', t!.password);
+      const profile = (await pullAll(server, renamed.accessToken)).changes.find((c) => c.entity === 'profile')!;
+      expect(profile.data).toMatchObject({ email: 'nouvelle.adresse@example.org' });
       const taken = await server.api('POST', '/v1/auth/change-email', { token: session.accessToken, body: { newEmail: DEMO_ACCOUNT.email, password: t!.password } });
       expect(taken.status).toBe(409);
     });
