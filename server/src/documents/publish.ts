@@ -22,7 +22,7 @@ import { renderAvisEcheance } from './avis-echeance';
 import { documentLandlord, type DocumentDeps } from './deps';
 import { isDocumentRefusedError } from './errors';
 import { describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
-import { ledgerLines, periodAmounts, periodDue, type LedgerLine } from './ledger';
+import { ledgerLines, periodAmounts, periodDue, periodPaid, type LedgerLine } from './ledger';
 import { periodLabel, requirePeriod } from './text';
 import type { AmountLine, AvisEcheanceInput, DocumentKind, DocumentLandlord, PaymentMethodInput } from './types';
 
@@ -113,7 +113,7 @@ export function avisInputFor(
   landlord: DocumentLandlord,
   period: string,
   issuedOn: string,
-  options: { dueDay?: number; ibanForPrint?: string | null } = {},
+  options: { dueDay?: number; ibanForPrint?: () => string | null } = {},
 ): AvisEcheanceInput | null {
   const own = source.lines.filter((line) => line.period === period);
   const sum = (kind: LedgerLine['kind']) => own.filter((line) => line.kind === kind).reduce((total, line) => total + line.amountCents, 0);
@@ -135,7 +135,7 @@ export function avisInputFor(
       debitDate: dueDate,
       mandateReference: bank.mandateRum,
       creditorId: bank.creditorId,
-      ibanMasked: options.ibanForPrint ?? bank.ibanMasked,
+      ibanMasked: options.ibanForPrint?.() ?? bank.ibanMasked,
     };
   } else {
     dueDate = dayOf(period, options.dueDay ?? DEFAULT_DUE_DAY);
@@ -319,7 +319,7 @@ async function publishDossierNotice(
   const now = deps.clock();
   const bank = await currentBank(deps.db, dossier.id);
   const source: AvisSource = { tenant, dossier, bank, lines: await ledgerLines(deps.db, dossier.id) };
-  const input = avisInputFor(source, letterhead, period, isoDay(now), { dueDay, ibanForPrint: ibanForPrint(deps, bank) });
+  const input = avisInputFor(source, letterhead, period, isoDay(now), { dueDay, ibanForPrint: () => ibanForPrint(deps, bank) });
   if (!input) return { ...base, status: 'skipped', reason: `Aucune échéance au compte pour ${period}` };
 
   const existing = await liveDocuments(deps.db, dossier.id, period, ['avis_echeance']);
@@ -335,6 +335,7 @@ async function publishDossierNotice(
     throw error;
   }
   const description = describeDocument('avis_echeance', period, bytes, { rectificatif });
+  const mailTo = tenant.paperless ? await mailAddressOf(deps.db, tenant) : null;
   const totalCents = Math.max(0, input.rentCents + input.chargesCents + input.adjustments.reduce((t, l) => t + l.amountCents, 0) - input.housingAllowanceCents + input.previousBalanceCents);
 
   return withTenantWrite(deps.db, tenant.id, async (tx, version): Promise<NoticeOutcome> => {
@@ -354,7 +355,7 @@ async function publishDossierNotice(
       sha256: description.sha256,
       totalCents,
       ...(current.length > 0 ? { supersededId: current[current.length - 1]!.id } : {}),
-      delivery: tenant.paperless && (await mailAddressOf(deps.db, tenant)) ? 'mail' : 'post',
+      delivery: tenant.paperless && mailTo ? 'mail' : 'post',
     };
   });
 }
@@ -388,6 +389,9 @@ export async function issueSettlementDocuments(deps: Omit<DocumentDeps, 'mailer'
   if (!tenant) return { status: 'none' };
   const amounts = periodAmounts(await ledgerLines(deps.db, dossier.id)).get(period);
   if (!amounts || periodDue(amounts) === 0) return { status: 'none' };
+  // The allowance alone (often booked ahead, at the échéance) is no payment by the tenant: no reçu
+  // for it; it still completes a period the tenant paid, or covers it in full (quittance).
+  if (amounts.payments.length === 0 && periodPaid(amounts) < periodDue(amounts)) return { status: 'none' };
 
   const existing = await liveDocuments(deps.db, dossier.id, period, ['quittance', 'recu']);
   const quittance = existing.find((doc) => doc.kind === 'quittance');
