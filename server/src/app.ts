@@ -62,6 +62,8 @@ export interface BuildServerOptions {
   adminApiKey?: string;
   /** Loads the demo data set when the database holds no tenant yet (`--demo`). */
   demo?: boolean;
+  /** With `demo`: also the demo tenant's documents (24 months of avis and quittances, a reçu); off in tests. */
+  demoDocuments?: boolean;
   /** Online payment settings over the environment's (PAYMENT_*, see server/README.md). */
   payments?: Partial<PaymentConfig>;
 }
@@ -127,7 +129,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
 
   if (options.demo) {
-    const loaded = await loadDemoData({ db, cipher: ctx.cipher, hasher: ctx.hasher, now: ctx.clock() });
+    const loaded = await loadDemoData({ db, cipher: ctx.cipher, hasher: ctx.hasher, now: ctx.clock(), documents: options.demoDocuments ?? false });
     if (loaded) app.log.info('demo data loaded');
   }
 

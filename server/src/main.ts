@@ -43,6 +43,7 @@ const app = await buildServer({
   publicUrl: process.env.PUBLIC_URL ?? `http://${host}:${port}`,
   landlord: process.env.LANDLORD_FILE ? landlordSchema.parse(JSON.parse(readFileSync(process.env.LANDLORD_FILE, 'utf8'))) : undefined,
   demo: process.argv.includes('--demo'),
+  demoDocuments: process.argv.includes('--demo'),
 });
 
 await app.listen({ port, host });

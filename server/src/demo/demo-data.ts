@@ -11,6 +11,7 @@ import type { PasswordHasher } from '../auth/passwords';
 import { withTenantWrite } from '../sync/versions';
 import { postLedgerEntries, type LedgerPosting } from '../domain/ledger';
 import { addActivity, addRequestEvent, createTenant, nextRequestNumber, type NewTenant } from '../domain/tenants';
+import { issueDemoDocuments, withPartPaidMonth } from '../documents/demo';
 
 export const DEMO_ACCOUNT = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' } as const;
 export const DEMO_TENANT_ID = '5e0d3a6c-0000-4000-8000-000000000001';
@@ -27,6 +28,8 @@ export interface DemoDeps {
   cipher: DataCipher;
   hasher: PasswordHasher;
   now: Date;
+  /** Also issue the demo tenant's avis, quittances and a reçu (src/documents/demo.ts); `npm run demo` does. */
+  documents?: boolean;
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -103,7 +106,8 @@ export async function loadDemoData(deps: DemoDeps): Promise<boolean> {
   const { tenantId, dossierId } = await createTenant(deps.db, deps.cipher, deps.now, DEMO_TENANT_RECORD);
   await createAccount(deps, tenantId, DEMO_ACCOUNT.email, await deps.hasher.hash(DEMO_ACCOUNT.password));
   await withTenantWrite(deps.db, tenantId, async (tx, version) => {
-    await postLedgerEntries(tx, version, deps.now, tenantId, dossierId, monthlyLedger(deps.now, 24, 41235, 8760, 15000));
+    const ledger = monthlyLedger(deps.now, 24, 41235, 8760, 15000);
+    await postLedgerEntries(tx, version, deps.now, tenantId, dossierId, deps.documents ? withPartPaidMonth(ledger, deps.now) : ledger);
     const requestId = randomUUID();
     const number = await nextRequestNumber(tx);
     const day = (offset: number, h: number, m: number) => new Date(Date.UTC(deps.now.getUTCFullYear(), deps.now.getUTCMonth(), deps.now.getUTCDate() - offset, h, m));
@@ -141,6 +145,7 @@ export async function loadDemoData(deps: DemoDeps): Promise<boolean> {
     const lastDebit = new Date(Date.UTC(deps.now.getUTCFullYear(), deps.now.getUTCMonth(), 3, 6, 0));
     if (lastDebit <= deps.now) await addActivity(tx, version, lastDebit, tenantId, 'payment', 'Paiement effectué', null);
   });
+  if (deps.documents) await issueDemoDocuments(deps, tenantId);
   return true;
 }
 

@@ -22,12 +22,12 @@ import { renderAvisEcheance } from './avis-echeance';
 import { documentLandlord, type DocumentDeps } from './deps';
 import { isDocumentRefusedError } from './errors';
 import { describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
-import { ledgerLines, periodAmounts, periodDue, periodPaid, type LedgerLine } from './ledger';
+import { ledgerLines, periodAmounts, periodDue, periodPaid, type LedgerLine, type PeriodAmounts } from './ledger';
 import { periodLabel, requirePeriod } from './text';
-import type { AmountLine, AvisEcheanceInput, DocumentKind, DocumentLandlord, PaymentMethodInput } from './types';
+import type { AmountLine, AvisEcheanceInput, DocumentKind, DocumentLandlord, PaymentMethodInput, PeriodSettlementInput } from './types';
 
-type TenantRow = typeof tenants.$inferSelect;
-type DossierRow = typeof dossiers.$inferSelect;
+export type TenantRow = typeof tenants.$inferSelect;
+export type DossierRow = typeof dossiers.$inferSelect;
 type BankRow = typeof bankAccounts.$inferSelect;
 
 /** Due day of tenants who do not pay by direct debit (they pay on the portal, by card or transfer). */
@@ -143,9 +143,7 @@ export function avisInputFor(
   }
   return {
     landlord,
-    tenant: { civility: tenant.civility, lastName: tenant.lastName, firstName: tenant.firstName, reference: tenant.reference },
-    dossierNumber: dossier.number,
-    dwelling: { addressLine: dossier.addressLine, postalCode: dossier.postalCode, city: dossier.city },
+    ...partiesOf(tenant, dossier),
     period,
     issuedOn,
     rentCents,
@@ -158,8 +156,34 @@ export function avisInputFor(
   };
 }
 
+/** Tenant, dossier number and dwelling, as every document prints them. */
+export function partiesOf(tenant: TenantRow, dossier: DossierRow): Pick<AvisEcheanceInput, 'tenant' | 'dossierNumber' | 'dwelling'> {
+  return {
+    tenant: { civility: tenant.civility, lastName: tenant.lastName, firstName: tenant.firstName, reference: tenant.reference },
+    dossierNumber: dossier.number,
+    dwelling: { addressLine: dossier.addressLine, postalCode: dossier.postalCode, city: dossier.city },
+  };
+}
+
+/**
+ * The quittance / reçu input of a period, dated the day of its last payment (`fallbackDay` when
+ * none), so the same payments always give the same bytes.
+ */
+export function settlementInputFor(tenant: TenantRow, dossier: DossierRow, landlord: DocumentLandlord, amounts: PeriodAmounts, fallbackDay: string): PeriodSettlementInput {
+  return {
+    landlord,
+    ...partiesOf(tenant, dossier),
+    period: amounts.period,
+    issuedOn: amounts.payments.map((payment) => payment.date).sort().pop() ?? fallbackDay,
+    rentCents: amounts.rentCents,
+    chargesCents: amounts.chargesCents,
+    housingAllowanceCents: amounts.housingAllowanceCents,
+    payments: amounts.payments,
+  };
+}
+
 /** The dossier's current bank account (the latest live one). */
-async function currentBank(db: Db | Tx, dossierId: string): Promise<BankRow | null> {
+export async function currentBank(db: Db | Tx, dossierId: string): Promise<BankRow | null> {
   const [bank] = await db
     .select()
     .from(bankAccounts)
@@ -170,7 +194,7 @@ async function currentBank(db: Db | Tx, dossierId: string): Promise<BankRow | nu
 }
 
 /** The masked IBAN printed on the pre-notification, from the encrypted one (stored mask if it cannot be read). */
-function ibanForPrint(deps: Pick<DocumentDeps, 'cipher' | 'log'>, bank: BankRow | null): string | null {
+export function ibanForPrint(deps: Pick<DocumentDeps, 'cipher' | 'log'>, bank: BankRow | null): string | null {
   if (!bank) return null;
   try {
     return maskIbanForPrint(deps.cipher.decrypt(bank.ibanEncrypted));
@@ -203,7 +227,7 @@ async function sameNotice(input: AvisEcheanceInput, existing: typeof documents.$
   }
 }
 
-async function storeDocument(tx: Tx, version: number, at: Date, tenantId: string, dossierId: string, description: DocumentDescription, bytes: Uint8Array): Promise<string> {
+export async function storeDocument(tx: Tx, version: number, at: Date, tenantId: string, dossierId: string, description: DocumentDescription, bytes: Uint8Array, issuedAt: Date = at): Promise<string> {
   const id = randomUUID();
   await tx.insert(blobs).values({ sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: at }).onConflictDoNothing();
   await tx.insert(documents).values({
@@ -217,7 +241,7 @@ async function storeDocument(tx: Tx, version: number, at: Date, tenantId: string
     title: description.title,
     sha256: description.sha256,
     size: description.size,
-    issuedAt: at,
+    issuedAt,
   });
   return id;
 }
@@ -397,20 +421,8 @@ export async function issueSettlementDocuments(deps: Omit<DocumentDeps, 'mailer'
   const quittance = existing.find((doc) => doc.kind === 'quittance');
   if (quittance) return { status: 'unchanged', kind: 'quittance', documentId: quittance.id };
 
-  const lastPayment = amounts.payments.map((payment) => payment.date).sort().pop();
   const { letterhead } = await documentLandlord(deps);
-  const rendered = await renderSettlementDocument({
-    landlord: letterhead,
-    tenant: { civility: tenant.civility, lastName: tenant.lastName, firstName: tenant.firstName, reference: tenant.reference },
-    dossierNumber: dossier.number,
-    dwelling: { addressLine: dossier.addressLine, postalCode: dossier.postalCode, city: dossier.city },
-    period,
-    issuedOn: lastPayment ?? isoDay(deps.clock()),
-    rentCents: amounts.rentCents,
-    chargesCents: amounts.chargesCents,
-    housingAllowanceCents: amounts.housingAllowanceCents,
-    payments: amounts.payments,
-  });
+  const rendered = await renderSettlementDocument(settlementInputFor(tenant, dossier, letterhead, amounts, isoDay(deps.clock())));
   if (!rendered) return { status: 'none' };
   const { kind, bytes, description } = rendered;
   const same = existing.find((doc) => doc.sha256 === description.sha256);

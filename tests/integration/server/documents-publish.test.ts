@@ -241,3 +241,34 @@ describe.each(backends)('documents: publishing notices and issuing receipts ($na
     await expect(runAdminCommand(['publish-notices'], { db: db(), cipher: createDataCipher(dataKey), now: () => server.now() })).rejects.toThrow(/--period/);
   });
 });
+
+describe.each(backends)('demo documents ($name)', (backend) => {
+  it('the demo tenant gets 24 months of avis and quittances and one reçu, quickly, and a consistent ledger', async () => {
+    const handle = await backend.open();
+    try {
+      const { buildServer } = await import('../../../server/src/app');
+      const started = Date.now();
+      const app = await buildServer({ db: handle, passwordHashing: 'fast', dataKey: randomBytes(32), demo: true, demoDocuments: true });
+      const elapsed = Date.now() - started;
+      await app.close();
+      const docs = await handle.db.select().from(schema.documents).where(eq(schema.documents.deleted, false));
+      const count = (kind: string) => docs.filter((d) => d.kind === kind).length;
+      expect(count('avis_echeance')).toBe(24);
+      expect(count('recu')).toBe(1);
+      expect(count('quittance')).toBeGreaterThanOrEqual(23);
+      const recu = docs.find((d) => d.kind === 'recu')!;
+      expect(docs.some((d) => d.kind === 'quittance' && d.period === recu.period)).toBe(true);
+      const [dossier] = await handle.db.select().from(schema.dossiers).where(eq(schema.dossiers.number, DEMO_DOSSIER));
+      // Two transfers instead of one debit: the balance is the plain demo ledger's.
+      const { monthlyLedger } = await import('../../../server/src/demo/demo-data');
+      expect(dossier!.balanceCents).toBe(monthlyLedger(new Date(), 24, 41235, 8760, 15000).reduce((sum, p) => sum + p.amountCents, 0));
+      const text = (await readPdf(new Uint8Array((await handle.db.select().from(schema.blobs).where(eq(schema.blobs.sha256, recu.sha256)))[0]!.content))).text;
+      expect(text).toContain('200,00 €');
+      // Loading the demo with its ~50 documents stays well under the 3 s budget (generous for CI).
+      expect(elapsed).toBeLessThan(8000);
+      console.log(`demo with documents (${backend.name}): ${elapsed} ms, ${docs.length} documents`);
+    } finally {
+      await handle.close();
+    }
+  });
+});

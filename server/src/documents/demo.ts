@@ -1,0 +1,91 @@
+/**
+ * The demo tenant's documents (`npm run -w server demo`): for each month of the demo ledger its
+ * avis d'échéance (issued 16 days before the debit on the 3rd) and its quittance, and one month
+ * paid in two transfers, so "Mes documents" also shows a reçu. Rendered in parallel and stored in
+ * one tenant write, so loading stays quick (about 50 small PDFs).
+ */
+import { eq } from 'drizzle-orm';
+import type { DataCipher } from '../crypto/data-key';
+import type { Db } from '../db/client';
+import { dossiers, tenants } from '../db/schema';
+import type { LedgerPosting } from '../domain/ledger';
+import { addActivity } from '../domain/tenants';
+import { withTenantWrite } from '../sync/versions';
+import { renderAvisEcheance } from './avis-echeance';
+import { documentLandlord, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, storedLandlordSettings } from './deps';
+import { describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
+import { ledgerLines, periodAmounts } from './ledger';
+import { AVIS_AVAILABLE_ACTIVITY, avisInputFor, currentBank, ibanForPrint, settlementInputFor, storeDocument } from './publish';
+
+/** Which month of the demo is paid in two transfers (months before the current one). */
+export const DEMO_PART_PAID_MONTHS_AGO = 3;
+
+/**
+ * The demo ledger with one month paid by two transfers instead of the direct debit: 200,00 € on
+ * the 3rd (a reçu), the rest on the 12th (the quittance). The balance is unchanged.
+ */
+export function withPartPaidMonth(postings: LedgerPosting[], now: Date, monthsAgo = DEMO_PART_PAID_MONTHS_AGO): LedgerPosting[] {
+  const period = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1)).toISOString().slice(0, 7);
+  return postings.flatMap((posting) => {
+    if (posting.period !== period || posting.kind !== 'payment' || posting.amountCents >= -20_000) return [posting];
+    return [
+      { date: `${period}-03`, kind: 'payment' as const, label: 'Virement reçu', amountCents: -20_000, period },
+      { date: `${period}-12`, kind: 'payment' as const, label: 'Virement reçu', amountCents: posting.amountCents + 20_000, period },
+    ];
+  });
+}
+
+const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
+const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+interface Rendered {
+  description: DocumentDescription;
+  bytes: Uint8Array;
+  issuedAt: Date;
+}
+
+/** Issues the demo tenant's documents from its ledger; returns how many. */
+export async function issueDemoDocuments(deps: { db: Db; cipher: DataCipher; now: Date }, tenantId: string, options: { partPaidMonthsAgo?: number } = {}): Promise<number> {
+  const docDeps = {
+    db: deps.db,
+    cipher: deps.cipher,
+    clock: () => deps.now,
+    mailer: NO_MAIL,
+    landlord: { settings: () => storedLandlordSettings(deps.db), identity: SANDBOX_LANDLORD_IDENTITY },
+  };
+  const { letterhead } = await documentLandlord(docDeps);
+  const [tenant] = await deps.db.select().from(tenants).where(eq(tenants.id, tenantId));
+  const [dossier] = await deps.db.select().from(dossiers).where(eq(dossiers.tenantId, tenantId));
+  if (!tenant || !dossier) return 0;
+  const bank = await currentBank(deps.db, dossier.id);
+  const lines = await ledgerLines(deps.db, dossier.id);
+  const partPaid = new Date(Date.UTC(deps.now.getUTCFullYear(), deps.now.getUTCMonth() - (options.partPaidMonthsAgo ?? DEMO_PART_PAID_MONTHS_AGO), 1)).toISOString().slice(0, 7);
+  const today = deps.now.toISOString().slice(0, 10);
+  const jobs: Promise<Rendered | null>[] = [];
+
+  for (const amounts of periodAmounts(lines).values()) {
+    const period = amounts.period;
+    const debitDay = `${period}-${String(dossier.directDebitDay ?? 3).padStart(2, '0')}`;
+    const issuedOn = minusDays(debitDay, 16);
+    const avis = avisInputFor({ tenant, dossier, bank, lines }, letterhead, period, issuedOn, { ibanForPrint: () => ibanForPrint(docDeps, bank) });
+    if (avis) jobs.push(renderAvisEcheance(avis).then((bytes) => ({ description: describeDocument('avis_echeance', period, bytes), bytes, issuedAt: at(issuedOn, 8) })));
+    const settle = (input: ReturnType<typeof settlementInputFor>) =>
+      renderSettlementDocument(input).then((doc) => (doc ? { description: doc.description, bytes: doc.bytes, issuedAt: at(input.issuedOn, 18) } : null));
+    // The part-paid month: the reçu of the first transfer, as it was issued that day.
+    if (period === partPaid && amounts.payments.length > 1) {
+      const first = [...amounts.payments].sort((a, b) => a.date.localeCompare(b.date))[0]!;
+      jobs.push(settle(settlementInputFor(tenant, dossier, letterhead, { ...amounts, housingAllowanceCents: 0, payments: [first] }, today)));
+    }
+    jobs.push(settle(settlementInputFor(tenant, dossier, letterhead, amounts, today)));
+  }
+  const rendered = (await Promise.all(jobs)).filter((doc): doc is Rendered => doc !== null).sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime());
+  await withTenantWrite(deps.db, tenantId, async (tx, version) => {
+    let lastAvis: { id: string; issuedAt: Date } | null = null;
+    for (const doc of rendered) {
+      const id = await storeDocument(tx, version, deps.now, tenantId, dossier.id, doc.description, doc.bytes, doc.issuedAt);
+      if (doc.description.kind === 'avis_echeance') lastAvis = { id, issuedAt: doc.issuedAt };
+    }
+    if (lastAvis) await addActivity(tx, version, lastAvis.issuedAt, tenantId, 'document', AVIS_AVAILABLE_ACTIVITY, lastAvis.id);
+  });
+  return rendered.length;
+}
