@@ -78,11 +78,20 @@ function reportActivity() {
   void call('kiosk.activity').catch(() => undefined);
 }
 
+/**
+ * Warnings main sent before it heard "Continuer" may still be on their way: ignore them until
+ * the answer is in and a moment after (a genuine new warning comes many seconds later).
+ */
+let ignoreWarningsUntil = 0;
+const STALE_WARNING_MS = 1500;
+
 /** "Continuer ma session": the warning closes and the count starts again. */
 export async function continueSession() {
   secondsLeft = null;
   lastReport = Date.now();
+  ignoreWarningsUntil = Number.POSITIVE_INFINITY;
   await call('kiosk.activity').catch(() => undefined);
+  ignoreWarningsUntil = Date.now() + STALE_WARNING_MS;
 }
 
 export function setSignedInSource(source: () => boolean) {
@@ -98,7 +107,7 @@ function installKioskBehaviour() {
   }
   portal.on('kiosk.idleWarning', ({ secondsLeft: left }) => {
     if (left === 0) wipePageAndRestart();
-    else secondsLeft = left;
+    else if (Date.now() >= ignoreWarningsUntil) secondsLeft = left;
   });
   // Quittances, avis and payment confirmations: the viewers call window.print() after filling
   // their print container; on the kiosk main prints that silently to the caretaker's printer.
