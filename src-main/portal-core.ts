@@ -247,7 +247,10 @@ export function createPortalCore(options: PortalCoreOptions) {
     'session.get': () => session.state(),
     'session.signIn': (input) => session.signIn(input),
     'session.signOut': (input) => signOut(input),
-    'account.signUp': (input) => account.signUp(input),
+    'account.signUp': async (input) => {
+      await session.signUp(input);
+      return { status: 'accepted' as const };
+    },
     'account.recoverIdentifier': (input) => account.recoverIdentifier(input),
     'account.requestPasswordReset': (input) => account.requestPasswordReset(input),
     'account.changeEmail': (input) => account.changeEmail(input),

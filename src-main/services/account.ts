@@ -1,5 +1,6 @@
 /**
- * Account procedures that need no session: sign-up and the two recovery requests. The server
+ * Account procedures: the two recovery requests (no session) and the credential changes.
+ * (Sign-up opens a session, so it lives in session.ts.) The server
  * answers recovery the same way whatever the input; so do we (no account enumeration).
  */
 import { z } from 'zod';
@@ -9,9 +10,8 @@ import type {
   changePasswordInputSchema,
   recoverIdentifierInputSchema,
   requestPasswordResetInputSchema,
-  SignUpInput,
 } from '../../src-shared/bridge';
-import type { ChangeEmailBody, ChangePasswordBody, ForgotIdentifierBody, ForgotPasswordBody, SignUpBody } from '../../src-shared/api/auth';
+import type { ChangeEmailBody, ChangePasswordBody, ForgotIdentifierBody, ForgotPasswordBody } from '../../src-shared/api/auth';
 import type { PortalApi } from './portal-api';
 
 const accepted = { status: 'accepted' } as const;
@@ -19,24 +19,6 @@ const accepted = { status: 'accepted' } as const;
 type Authorized = <T>(call: (token: string) => Promise<T>) => Promise<T>;
 
 export function createAccountService(api: PortalApi, authorized: Authorized) {
-  async function signUp(input: SignUpInput) {
-    await api.request('/v1/auth/sign-up', {
-      body: {
-        tenantReference: input.tenantReference,
-        lastName: input.lastName,
-        firstName: input.firstName,
-        birthDate: input.birthDate,
-        email: input.email,
-        password: input.password,
-        acceptCgu: input.acceptCgu,
-        acceptPrivacy: input.acceptPrivacy,
-        paperless: input.paperless,
-      } satisfies SignUpBody,
-      response: z.unknown(),
-    });
-    return accepted;
-  }
-
   async function recoverIdentifier(input: zod.output<typeof recoverIdentifierInputSchema>) {
     await api.request('/v1/auth/forgot-identifier', {
       body: input satisfies ForgotIdentifierBody,
@@ -74,5 +56,5 @@ export function createAccountService(api: PortalApi, authorized: Authorized) {
     return accepted;
   }
 
-  return { signUp, recoverIdentifier, requestPasswordReset, changeEmail, changePassword };
+  return { recoverIdentifier, requestPasswordReset, changeEmail, changePassword };
 }

@@ -25,8 +25,9 @@ import {
   type RefreshBody,
   type SessionResponse,
   type SignInBody,
+  type SignUpBody,
 } from '../../src-shared/api/auth';
-import type { SessionState, SignInInput } from '../../src-shared/bridge';
+import type { SessionState, SignInInput, SignUpInput } from '../../src-shared/bridge';
 import { PortalError } from '../../src-shared/errors';
 import { accountFolderPath, ensureAccountFolder, wipeAccountFolder } from '../storage/account-folders';
 import { openCacheDatabase, type CacheDatabase } from '../storage/cache-database';
@@ -171,6 +172,32 @@ export function createSessionService(options: SessionServiceOptions) {
   }
 
   /**
+   * "Inscrivez-vous !": the server matches the tenant record, creates the account and answers
+   * with a session, which is opened at once (no need to type the new password again).
+   */
+  async function signUp(input: SignUpInput): Promise<void> {
+    const answer = await api.request('/v1/auth/sign-up', {
+      body: {
+        tenantReference: input.tenantReference,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        birthDate: input.birthDate,
+        email: input.email,
+        password: input.password,
+        acceptCgu: input.acceptCgu,
+        acceptPrivacy: input.acceptPrivacy,
+        paperless: input.paperless,
+        device: { id: deviceId(), name: hostname().slice(0, 100) || 'PC' },
+      } satisfies SignUpBody & { device: SignInBody['device'] },
+      response: sessionResponseSchema,
+    });
+    if (open) closeOpen();
+    const opened = openAccount(answer.account);
+    keepTokens(answer);
+    hooks.opened(opened);
+  }
+
+  /**
    * Restores the last session at start from the encrypted refresh token, without a network
    * call: the cache answers at once, the token is refreshed on the first authorized call.
    */
@@ -274,6 +301,7 @@ export function createSessionService(options: SessionServiceOptions) {
   return {
     state,
     signIn,
+    signUp,
     restore,
     signOut,
     authorized,

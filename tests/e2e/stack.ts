@@ -8,15 +8,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../../server/src/app';
 import { startPreview } from '../../src-main/host/cli';
+import { SIGN_UP_TENANT } from './fixtures';
 
 const work = mkdtempSync(join(tmpdir(), 'el-e2e-'));
+const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
 const server = await buildServer({
   db: { kind: 'pglite', dataDir: join(work, 'pglite') },
   mail: { kind: 'mailbox', dir: join(work, 'mailbox'), from: 'Espace Locataire <no-reply@localhost>' },
   sandbox: true,
   demo: true,
+  adminApiKey: ADMIN_KEY,
 });
 const serverUrl = await server.listen({ port: 0, host: '127.0.0.1' });
+// A second tenant with no account yet, for the sign-up journey (created as staff would, by the admin API).
+const created = await fetch(`${serverUrl}/v1/admin/tenants`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'x-api-key': ADMIN_KEY },
+  body: JSON.stringify(SIGN_UP_TENANT.record),
+});
+if (!created.ok) throw new Error(`e2e stack: creating the sign-up tenant failed (${created.status} ${await created.text()})`);
 const preview = await startPreview({ serverUrl, userDataDir: join(work, 'user-data'), port: Number(process.env.E2E_PORT ?? 47821) });
 console.log(`e2e stack ready: ${preview.host.url} (Portal API ${serverUrl})`);
 
