@@ -6,9 +6,10 @@
  * GET /v1/blobs/{sha256}: the bytes, immutable, with ETag; only blobs the tenant may see.
  */
 import { z } from 'zod';
+import { MAX_UPLOAD_BYTES } from '../limits';
 import { isoDateTimeSchema, sha256Schema, uuidSchema } from './common';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 export const UPLOAD_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type UploadMediaType = (typeof UPLOAD_MEDIA_TYPES)[number];
 
