@@ -5,6 +5,11 @@
 import type { Messages } from './fr';
 
 export const en: Messages = {
+  update: {
+    ready: 'A new version of the app ({version}) is ready.',
+    restart: 'Restart to update',
+    waiting: 'The update will happen as soon as your unsaved input is saved and your requests are sent.',
+  },
   app: {
     defaultTitle: 'Tenant Portal',
     loading: 'Loading your tenant portal…',

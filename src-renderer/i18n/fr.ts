@@ -9,6 +9,11 @@
 import type { ErrorCode } from '../../src-shared/errors';
 
 export const fr = {
+  update: {
+    ready: "Une nouvelle version de l'application ({version}) est prête.",
+    restart: 'Redémarrer pour mettre à jour',
+    waiting: 'La mise à jour se fera dès que vos saisies en cours seront enregistrées et vos demandes envoyées.',
+  },
   app: {
     defaultTitle: 'Espace Locataire',
     loading: 'Chargement de votre espace locataire…',
