@@ -1,6 +1,6 @@
 /** The last `sync.state` event; null until main sends one (the header then shows nothing). */
 import type { EventPayload } from '../../src-shared/bridge';
-import { portal } from './bridge';
+import { call, portal } from './bridge';
 
 let last = $state<EventPayload<'sync.state'> | null>(null);
 
@@ -12,4 +12,9 @@ export const sync = {
 
 portal.on('sync.state', (payload) => {
   last = payload;
+});
+
+// The OS says the network is back: sync now rather than at the next timer (offline writes go out).
+window.addEventListener('online', () => {
+  void call('sync.now').catch(() => undefined);
 });

@@ -89,6 +89,9 @@ test('the first Tab reaches the skip link, which moves focus to the main content
   await signIn(page);
   await expect(page).toHaveURL(/#\/accueil$/);
   await page.reload();
+  // The app has booted (session restored, page drawn) before the tenant's first key press.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue dans votre espace locataire');
+  await expect(page.getByRole('navigation', { name: 'Menu principal' })).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Aller au contenu principal' });
   await expect(skip).toBeFocused();
