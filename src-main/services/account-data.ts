@@ -6,7 +6,8 @@ import type { SyncData, SyncEntity } from '../../src-shared/api/sync';
 import { PortalError } from '../../src-shared/errors';
 import { sniffMediaType } from '../../src-shared/validation/file-type';
 import type { AttachmentInput } from '../../src-shared/views';
-import { listEntities, type MirrorRow } from '../storage/cache-mirror';
+import { listEntities, putLocalEntity, type MirrorRow } from '../storage/cache-mirror';
+import type { CacheDb } from '../storage/cache-database';
 import { listOutbox, type EnqueueInput, type NewAttachment, type OutboxItem } from '../sync/outbox';
 import type { OpenAccount } from './session';
 
@@ -64,4 +65,39 @@ export function decodeAttachment(input: AttachmentInput, path: string): NewAttac
     throw new PortalError('VALIDATION', { fields: [{ path, message: 'fields.file.content' }] });
   }
   return { bytes, mediaType: actual };
+}
+
+type ChangeKind = SyncData<'changeRequest'>['kind'];
+
+/**
+ * Dossiers with a change request of this kind waiting for staff (and not refused on its way):
+ * what drives the "une demande de mise à jour est en cours" banners. Personal-info requests have
+ * no dossier: they are keyed null.
+ */
+export function dossiersWithPendingChange(data: AccountData, kind: ChangeKind): Set<string | null> {
+  const outbox = outboxById(data);
+  return new Set(
+    rows(data, 'changeRequest')
+      .filter((row) => row.data.kind === kind && row.data.status === 'pending' && deliveryOf(row, outbox) !== 'refused')
+      .map((row) => row.data.dossierId),
+  );
+}
+
+/** The optimistic row of a change request just queued (call inside the outbox transaction). */
+export function putPendingChangeRequest(
+  tx: CacheDb,
+  id: string,
+  data: AccountData,
+  change: { kind: ChangeKind; dossierId: string | null; summary: Record<string, unknown>; attachmentSha256?: string },
+) {
+  putLocalEntity(tx, 'changeRequest', id, {
+    dossierId: change.dossierId,
+    kind: change.kind,
+    summary: change.summary,
+    attachmentSha256: change.attachmentSha256 ?? null,
+    status: 'pending',
+    staffComment: null,
+    createdAt: data.now.toISOString(),
+    decidedAt: null,
+  });
 }

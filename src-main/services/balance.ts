@@ -7,19 +7,13 @@ import type { BankDetailsChangeBody } from '../../src-shared/api/writes';
 import { maskBic } from '../../src-shared/validation/bic';
 import { maskIban } from '../../src-shared/validation/iban';
 import type { BalanceView, bankChangeInputSchema } from '../../src-shared/views';
-import { putLocalEntity } from '../storage/cache-mirror';
 import { sha256Hex } from '../sync/outbox';
-import { addressOf, decodeAttachment, deliveryOf, outboxById, requireDossier, rows, type AccountData } from './account-data';
+import { addressOf, decodeAttachment, dossiersWithPendingChange, putPendingChangeRequest, requireDossier, rows, type AccountData } from './account-data';
 
 export function balanceView(data: AccountData): BalanceView {
-  const outbox = outboxById(data);
   const banks = rows(data, 'bankAccount');
   const ledger = rows(data, 'ledgerEntry');
-  const pendingBank = new Set(
-    rows(data, 'changeRequest')
-      .filter((row) => row.data.kind === 'bank_details' && row.data.status === 'pending' && deliveryOf(row, outbox) !== 'refused')
-      .map((row) => row.data.dossierId),
-  );
+  const pendingBank = dossiersWithPendingChange(data, 'bank_details');
   return {
     today: data.today,
     dossiers: rows(data, 'dossier')
@@ -76,15 +70,11 @@ export function requestBankChange(data: AccountData, input: z.output<typeof bank
       }) satisfies BankDetailsChangeBody,
     // The cache keeps only the masked values, as the tenant sees them from the server.
     optimistic: (tx, id) =>
-      putLocalEntity(tx, 'changeRequest', id, {
-        dossierId: input.dossierId,
+      putPendingChangeRequest(tx, id, data, {
         kind: 'bank_details',
+        dossierId: input.dossierId,
         summary: { ibanMasked: maskIban(input.iban), bicMasked: maskBic(input.bic), bankName: input.bankName },
         attachmentSha256: sha256Hex(attachment.bytes),
-        status: 'pending',
-        staffComment: null,
-        createdAt: data.now.toISOString(),
-        decidedAt: null,
       }),
   });
   return { id, delivery: 'pending' as const };

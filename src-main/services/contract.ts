@@ -2,20 +2,14 @@
 import type { z } from 'zod';
 import type { OccupantsChangeBody } from '../../src-shared/api/writes';
 import type { ContractsView, occupantsChangeInputSchema } from '../../src-shared/views';
-import { putLocalEntity } from '../storage/cache-mirror';
-import { addressOf, deliveryOf, outboxById, profileOf, requireDossier, rows, type AccountData } from './account-data';
+import { addressOf, dossiersWithPendingChange, profileOf, putPendingChangeRequest, requireDossier, rows, type AccountData } from './account-data';
 
 const KIND_ORDER = { logement: 0, stationnement: 1, facturation: 2 } as const;
 
 export function contractsView(data: AccountData): ContractsView {
-  const outbox = outboxById(data);
   const contracts = rows(data, 'contract');
   const occupants = rows(data, 'occupant');
-  const pendingOccupants = new Set(
-    rows(data, 'changeRequest')
-      .filter((row) => row.data.kind === 'occupants' && row.data.status === 'pending' && deliveryOf(row, outbox) !== 'refused')
-      .map((row) => row.data.dossierId),
-  );
+  const pendingOccupants = dossiersWithPendingChange(data, 'occupants');
   const profile = profileOf(data);
   return {
     holderName: profile ? `${profile.civility} ${profile.lastName} ${profile.firstName}` : data.open.account.displayName,
@@ -56,16 +50,7 @@ export function requestOccupantsChange(data: AccountData, input: z.output<typeof
     path: '/v1/change-requests/occupants',
     body: () => body,
     optimistic: (tx, id) =>
-      putLocalEntity(tx, 'changeRequest', id, {
-        dossierId: input.dossierId,
-        kind: 'occupants',
-        summary: { occupants: input.occupants },
-        attachmentSha256: null,
-        status: 'pending',
-        staffComment: null,
-        createdAt: data.now.toISOString(),
-        decidedAt: null,
-      }),
+      putPendingChangeRequest(tx, id, data, { kind: 'occupants', dossierId: input.dossierId, summary: { occupants: input.occupants } }),
   });
   return { id, delivery: 'pending' as const };
 }

@@ -6,17 +6,13 @@ import type { z } from 'zod';
 import type { PersonalInfoChangeBody } from '../../src-shared/api/writes';
 import { PortalError } from '../../src-shared/errors';
 import type { DossierView, personalInfoUpdateInputSchema } from '../../src-shared/views';
-import { putLocalEntity } from '../storage/cache-mirror';
-import { deliveryOf, outboxById, profileOf, rows, type AccountData } from './account-data';
+import { dossiersWithPendingChange, profileOf, putPendingChangeRequest, type AccountData } from './account-data';
 import { insuranceStatuses } from './insurance';
 
 export function dossierView(data: AccountData): DossierView {
   const profile = profileOf(data);
   if (!profile) throw new PortalError('NOT_FOUND');
-  const outbox = outboxById(data);
-  const pendingUpdate = rows(data, 'changeRequest').some(
-    (row) => row.data.kind === 'personal_info' && row.data.status === 'pending' && deliveryOf(row, outbox) !== 'refused',
-  );
+  const pendingUpdate = dossiersWithPendingChange(data, 'personal_info').size > 0;
   return {
     profile: {
       civility: profile.civility,
@@ -50,17 +46,7 @@ export function requestPersonalInfoUpdate(data: AccountData, input: z.output<typ
     method: 'POST',
     path: '/v1/change-requests/personal-info',
     body: () => changes,
-    optimistic: (tx, id) =>
-      putLocalEntity(tx, 'changeRequest', id, {
-        dossierId: null,
-        kind: 'personal_info',
-        summary: changes,
-        attachmentSha256: null,
-        status: 'pending',
-        staffComment: null,
-        createdAt: data.now.toISOString(),
-        decidedAt: null,
-      }),
+    optimistic: (tx, id) => putPendingChangeRequest(tx, id, data, { kind: 'personal_info', dossierId: null, summary: changes }),
   });
   return { id, delivery: 'pending' as const };
 }
