@@ -6,6 +6,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EventPayload, KioskStatus, ProcedureOutput } from '../../src-shared/bridge';
+import { systemClock } from '../../src-shared/clock';
 import { PortalError } from '../../src-shared/errors';
 import type { ParsedInput } from '../ipc/router';
 import { createIdleTimer, type IdleTimerPorts } from './idle-timer';
@@ -47,7 +48,7 @@ function sameToken(expected: string, given: string): boolean {
 }
 
 const realTimers: IdleTimerPorts = {
-  now: () => Date.now(),
+  now: () => systemClock().getTime(),
   setTimeout: (callback, ms) => {
     const handle = setTimeout(callback, ms);
     handle.unref?.();
@@ -198,8 +199,14 @@ export function createKioskService(options: KioskServiceOptions) {
       return { printers: await options.listPrinters() };
     },
     print,
-    /** A tenant session opened / closed: the inactivity timer runs only in between. */
-    sessionOpened: () => idle.start(),
+    /**
+     * A tenant session opened / closed: the inactivity timer runs only in between, and only on a
+     * kiosk. At home a session lasts as long as its refresh token (renewed by use): signing a
+     * tenant out because they paused to find a document would throw away what they were typing.
+     */
+    sessionOpened: () => {
+      if (options.enabled) idle.start();
+    },
     sessionClosed: () => idle.stop(),
     idlePhase: () => idle.phase(),
   };
