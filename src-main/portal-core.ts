@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { EventName, EventPayload, UpdateViewPayload } from '../src-shared/bridge';
+import { systemClock } from '../src-shared/clock';
 import { PortalError } from '../src-shared/errors';
 import { todayIso } from '../src-shared/validation/dates';
 import type { Handlers } from './ipc/router';
@@ -26,7 +27,7 @@ import type { PaymentLaunch } from './payment-launch-page';
 import { createSettingsService, DEFAULT_SETTINGS, type SettingsStore } from './services/settings';
 import { createDocumentStore, type DocumentStore } from './storage/document-store';
 import type { SecretStore } from './storage/secrets';
-import { dismissRefused, enqueue, listOutbox, pendingCount } from './sync/outbox';
+import { dismissRefused, enqueue, listOutbox, pendingCount, retryRefused } from './sync/outbox';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { entities } from '../db/schema';
 import { eq } from 'drizzle-orm';
@@ -62,7 +63,7 @@ export interface PortalCoreOptions {
   /** Electron: opens the separate payment window on the bank's page (the preview uses a popup page instead). */
   openPaymentWindow?: (launch: PaymentLaunch) => void;
   /** Sync timing (tests shorten it). */
-  sync?: { intervalMs?: number; backoff?: { baseMs: number; maxMs: number } };
+  sync?: { intervalMs?: number; watchIntervalMs?: number; backoff?: { baseMs: number; maxMs: number } };
   now?: () => Date;
   /** Kiosk mode (src-main/kiosk): the machine-level settings (PIN hash, idle times, printer). */
   kioskStore?: KioskSettingsStore;
@@ -97,6 +98,9 @@ const UPDATES_DISABLED: UpdateViewPayload = {
   blockers: [],
 };
 
+/** How long after an email change the app watches closely for its confirmation. */
+const EMAIL_CONFIRMATION_WATCH_MS = 30 * 60_000;
+
 interface AccountWork {
   open: OpenAccount;
   documents: DocumentStore;
@@ -104,7 +108,7 @@ interface AccountWork {
 }
 
 export function createPortalCore(options: PortalCoreOptions) {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   // Kiosk: what a crashed or powered-off session left behind goes before anything else runs.
   if (options.kiosk) wipeKioskLeftovers(options.kioskTempPrefix);
   const api = new PortalApi({ baseUrl: options.serverUrl });
@@ -145,6 +149,7 @@ export function createPortalCore(options: PortalCoreOptions) {
         emitDocumentProgress: (progress) => options.emit('documents.progress', progress),
         prefetchDocuments: () => settings.get().prefetchDocuments,
         intervalMs: options.sync?.intervalMs,
+        watchIntervalMs: options.sync?.watchIntervalMs,
         backoff: options.sync?.backoff,
         now,
       });
@@ -253,7 +258,13 @@ export function createPortalCore(options: PortalCoreOptions) {
     },
     'account.recoverIdentifier': (input) => account.recoverIdentifier(input),
     'account.requestPasswordReset': (input) => account.requestPasswordReset(input),
-    'account.changeEmail': (input) => account.changeEmail(input),
+    'account.changeEmail': async (input) => {
+      const answer = await account.changeEmail(input);
+      // The tenant follows the link in their mail program; Mon dossier shows the new address
+      // within seconds of it, not at the next 5-minute sync.
+      work?.engine.watchClosely(EMAIL_CONFIRMATION_WATCH_MS);
+      return answer;
+    },
     'account.changePassword': (input) => account.changePassword(input),
     'landlord.tenantReference': () => landlord.tenantReference(),
     'sync.get': () => requireWork().engine.state(),
@@ -264,8 +275,16 @@ export function createPortalCore(options: PortalCoreOptions) {
     },
     'outbox.get': () => outboxView(),
     'outbox.dismiss': ({ id }) => {
-      // A refused write is dropped with the optimistic row it stood for (same id).
-      dismissRefused(requireWork().open, id, (tx) => tx.delete(entities).where(eq(entities.id, id)).run());
+      // A held-back write is dropped with the optimistic row it stood for (same id), and with
+      // the writes that depend on it.
+      dismissRefused(requireWork().open, id, (tx, goneId) => tx.delete(entities).where(eq(entities.id, goneId)).run());
+      void requireWork().engine.writeQueued();
+      return outboxView();
+    },
+    'outbox.retry': ({ id }) => {
+      const current = requireWork();
+      retryRefused(current.open, id);
+      void current.engine.writeQueued();
       return outboxView();
     },
     'home.get': () => ({ ...homeView(accountData()), lastSyncAt: requireWork().engine.state().lastSyncAt }),

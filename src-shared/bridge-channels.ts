@@ -24,6 +24,7 @@ export const PROCEDURE_NAMES = [
   'sync.now',
   'outbox.get',
   'outbox.dismiss',
+  'outbox.retry',
   'home.get',
   'dossier.get',
   'dossier.requestUpdate',

@@ -257,6 +257,7 @@ export const procedures = {
   'sync.now': procedure(empty, syncStateSchema),
   'outbox.get': procedure(empty, views.outboxViewSchema),
   'outbox.dismiss': procedure(views.outboxItemInputSchema, views.outboxViewSchema),
+  'outbox.retry': procedure(views.outboxItemInputSchema, views.outboxViewSchema),
   'home.get': procedure(empty, views.homeViewSchema),
   'dossier.get': procedure(empty, views.dossierViewSchema),
   'dossier.requestUpdate': procedure(views.personalInfoUpdateInputSchema, views.writeQueuedSchema),

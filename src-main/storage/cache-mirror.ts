@@ -4,7 +4,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { SYNC_ENTITIES, type SyncChange, type SyncData, type SyncEntity } from '../../src-shared/api/sync';
-import { entities, syncState } from '../../db/schema';
+import { cacheMeta, entities, syncState } from '../../db/schema';
 import type { CacheDb } from './cache-database';
 
 export interface MirrorRow<E extends SyncEntity> {
@@ -91,4 +91,29 @@ export function resetMirror(db: CacheDb) {
 export function readSyncState(db: CacheDb): { cursor: string | null; lastSyncAt: string | null } {
   const row = db.select().from(syncState).where(eq(syncState.id, 1)).get();
   return { cursor: row?.cursor ?? null, lastSyncAt: row?.lastSyncAt ?? null };
+}
+
+/** How the last sync attempt ended, kept so a restart shows "Hors connexion" at once, not "À jour". */
+export interface LastSyncAttempt {
+  status: 'upToDate' | 'offline' | 'error';
+  reason?: string;
+}
+const LAST_ATTEMPT_KEY = 'sync.lastAttempt';
+
+export function readLastSyncAttempt(db: CacheDb): LastSyncAttempt {
+  const row = db.select().from(cacheMeta).where(eq(cacheMeta.key, LAST_ATTEMPT_KEY)).get();
+  try {
+    const parsed = JSON.parse(row?.value ?? '{}') as Partial<LastSyncAttempt>;
+    if (parsed.status === 'offline' || parsed.status === 'error') {
+      return typeof parsed.reason === 'string' ? { status: parsed.status, reason: parsed.reason } : { status: parsed.status };
+    }
+  } catch {
+    // An unreadable note is no news: assume the last attempt went well.
+  }
+  return { status: 'upToDate' };
+}
+
+export function writeLastSyncAttempt(db: CacheDb, attempt: LastSyncAttempt) {
+  const value = JSON.stringify(attempt);
+  db.insert(cacheMeta).values({ key: LAST_ATTEMPT_KEY, value }).onConflictDoUpdate({ target: cacheMeta.key, set: { value } }).run();
 }

@@ -5,14 +5,24 @@
  * Idempotency-Key, so a row re-sent after a crash is answered by the server's stored reply
  * instead of being applied twice. Attachments are staged files uploaded before the write.
  *
- * A transient failure (offline, server error, throttled) stops the drain for a later retry. A
- * refusal (validation, conflict, ...) marks the row refused with the server's reason, shown on
- * the item, and the drain goes on with the next row: one bad item must not block the others.
+ * The outbox never jams:
+ * - Offline, throttled or signed out: the drain stops; every row stays pending for a later run.
+ * - A refusal (validation, conflict, ...) holds that row back ("non envoyé", status 'refused')
+ *   with the server's reason, and the drain goes on with the next row.
+ * - A server error (5xx, an answer outside the contract) on one row: that row waits for the
+ *   next run and the drain goes on with the rows that do not depend on it; after
+ *   MAX_SERVER_ATTEMPTS runs the row is held back like a refusal, with the reason. Several rows
+ *   failing in a row mean the server itself is broken: the drain stops there.
+ * - A row depends on an earlier row still in the outbox when its path or body names that row's
+ *   id (a message on a request created offline: /v1/requests/{that id}/messages). It is never
+ *   sent before it: it waits while the earlier row waits, and goes with it when the tenant
+ *   deletes it.
+ * A held-back row stays until the tenant chooses "Réessayer" (back to pending) or "Supprimer".
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { asc, eq, max } from 'drizzle-orm';
+import { asc, eq, gt, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeResultSchema } from '../../src-shared/api/writes';
 import { uploadResponseSchema, type UploadMediaType } from '../../src-shared/api/uploads';
@@ -36,6 +46,8 @@ export type OutboxAttachment = z.infer<typeof outboxAttachmentSchema>;
 export const outboxErrorSchema = z.object({
   code: z.string(),
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Server errors met by this row so far (offline runs do not count: they say nothing of it). */
+  serverErrors: z.number().int().optional(),
 });
 
 export interface OutboxItem {
@@ -67,11 +79,25 @@ export interface EnqueueInput {
   id?: string;
 }
 
-/** Failures worth retrying later; anything else is the server refusing this item for good. */
-const TRANSIENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['OFFLINE', 'SERVER', 'THROTTLED', 'UNAUTHENTICATED', 'INTERNAL']);
+/** Failures that say nothing about the row: nothing can be sent now, the whole drain waits. */
+const STOPS_THE_DRAIN: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['OFFLINE', 'THROTTLED', 'UNAUTHENTICATED']);
+/** The server failed on this row (5xx, an unreadable answer, a bug): worth a few more tries. */
+const SERVER_FAILURE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['SERVER', 'INTERNAL']);
+
+/** Runs with a server error on one row before it is held back and shown as "non envoyé". */
+export const MAX_SERVER_ATTEMPTS = 5;
+/** Rows failing with a server error one after the other before the drain stops for this run. */
+export const SERVER_FAILURES_IN_A_ROW = 3;
 
 export function isTransient(error: unknown): boolean {
-  return !(error instanceof PortalError) || TRANSIENT.has(error.code);
+  return !(error instanceof PortalError) || STOPS_THE_DRAIN.has(error.code) || SERVER_FAILURE.has(error.code);
+}
+
+type FailureKind = 'stop' | 'server' | 'refusal';
+function failureKind(error: unknown): FailureKind {
+  if (!(error instanceof PortalError)) return 'server';
+  if (STOPS_THE_DRAIN.has(error.code)) return 'stop';
+  return SERVER_FAILURE.has(error.code) ? 'server' : 'refusal';
 }
 
 function filesFolder(open: OpenAccount) {
@@ -83,7 +109,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** Stages the attachments, then inserts the row and its optimistic state in one transaction. */
-export function enqueue(open: OpenAccount, input: EnqueueInput, now = new Date()): string {
+export function enqueue(open: OpenAccount, input: EnqueueInput, now: Date): string {
   const id = input.id ?? randomUUID();
   const attachments: OutboxAttachment[] = (input.attachments ?? []).map((attachment) => {
     const uploadId = randomUUID();
@@ -144,24 +170,60 @@ function removeRow(open: OpenAccount, id: string, attachments: OutboxAttachment[
   for (const attachment of attachments) rmSync(join(filesFolder(open), attachment.file), { force: true });
 }
 
-/** The tenant dismisses a refused item (its optimistic row goes with it). */
-export function dismissRefused(open: OpenAccount, id: string, dropOptimistic: (tx: CacheDb) => void) {
-  const row = open.cache.db.select().from(outbox).where(eq(outbox.id, id)).get();
+/** Whether `row` names `earlierId` (its path or body): then it must not go before that row. */
+function dependsOn(row: { path: string; body: unknown }, earlierId: string): boolean {
+  return row.path.includes(earlierId) || JSON.stringify(row.body).includes(earlierId);
+}
+
+/**
+ * "Supprimer": the tenant drops a held-back item, with the optimistic row it stood for, and
+ * the items that depend on it (a message on a request that will now never exist).
+ */
+export function dismissRefused(open: OpenAccount, id: string, dropOptimistic: (tx: CacheDb, id: string) => void): string[] {
+  const db = open.cache.db;
+  const row = db.select().from(outbox).where(eq(outbox.id, id)).get();
   if (!row || row.status !== 'refused') throw new PortalError('NOT_FOUND');
-  open.cache.db.transaction((tx) => {
-    tx.delete(outbox).where(eq(outbox.id, id)).run();
-    dropOptimistic(tx);
-  });
-  for (const attachment of z.array(outboxAttachmentSchema).parse(row.attachments)) {
-    rmSync(join(filesFolder(open), attachment.file), { force: true });
+  const later = db.select().from(outbox).where(gt(outbox.seq, row.seq)).orderBy(asc(outbox.seq)).all();
+  const dropped = [row];
+  for (const candidate of later) {
+    if (dropped.some((gone) => dependsOn(candidate, gone.id))) dropped.push(candidate);
   }
+  db.transaction((tx) => {
+    for (const gone of dropped) {
+      tx.delete(outbox).where(eq(outbox.id, gone.id)).run();
+      dropOptimistic(tx, gone.id);
+    }
+  });
+  for (const gone of dropped) {
+    for (const attachment of z.array(outboxAttachmentSchema).parse(gone.attachments)) {
+      rmSync(join(filesFolder(open), attachment.file), { force: true });
+    }
+  }
+  return dropped.map((gone) => gone.id);
+}
+
+/** "Réessayer": a held-back item goes back in the queue, in its place, with a fresh count. */
+export function retryRefused(open: OpenAccount, id: string) {
+  const db = open.cache.db;
+  const row = db.select().from(outbox).where(eq(outbox.id, id)).get();
+  if (!row || row.status !== 'refused') throw new PortalError('NOT_FOUND');
+  db.update(outbox).set({ status: 'pending', attempts: 0, lastError: null }).where(eq(outbox.id, id)).run();
 }
 
 export interface DrainResult {
   sent: number;
+  /** Rows held back by this run (refused, or failing past MAX_SERVER_ATTEMPTS). */
   refused: number;
-  /** Why the drain stopped early (a transient failure), if it did. */
+  /** Rows left pending after a server error, to try again at a later run. */
+  deferred: number;
+  /** Why the drain stopped early (offline, throttled, signed out, the server broken), if it did. */
   stoppedBy: PortalError | null;
+  /** The last server error met on a row, when rows were deferred. */
+  serverError: PortalError | null;
+}
+
+function asPortalError(error: unknown): PortalError {
+  return error instanceof PortalError ? error : new PortalError('INTERNAL', { cause: error });
 }
 
 /**
@@ -174,10 +236,24 @@ export async function drainOutbox(
   api: PortalApi,
   authorized: <T>(call: (token: string) => Promise<T>) => Promise<T>,
 ): Promise<DrainResult> {
-  const result: DrainResult = { sent: 0, refused: 0, stoppedBy: null };
+  const result: DrainResult = { sent: 0, refused: 0, deferred: 0, stoppedBy: null, serverError: null };
   const db = open.cache.db;
+  // Rows that did not go (held back before, or by this run): the rows that name them wait.
+  const notSent = new Set(
+    db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(eq(outbox.status, 'refused'))
+      .all()
+      .map((row) => row.id),
+  );
   const rows = db.select().from(outbox).where(eq(outbox.status, 'pending')).orderBy(asc(outbox.seq)).all();
+  let serverFailuresInARow = 0;
   for (const row of rows) {
+    if ([...notSent].some((id) => dependsOn(row, id))) {
+      notSent.add(row.id);
+      continue;
+    }
     const attachments = z.array(outboxAttachmentSchema).parse(row.attachments);
     try {
       for (const attachment of attachments) {
@@ -203,16 +279,38 @@ export async function drainOutbox(
       );
       removeRow(open, row.id, attachments);
       result.sent += 1;
+      serverFailuresInARow = 0;
     } catch (error) {
-      const shape = error instanceof PortalError ? error.toShape() : { code: 'INTERNAL' as const };
-      if (isTransient(error)) {
+      const failure = asPortalError(error);
+      const shape = failure.toShape();
+      const kind = failureKind(error);
+      if (kind === 'stop') {
+        const previous = outboxErrorSchema.safeParse(row.lastError).data?.serverErrors;
         db.update(outbox)
-          .set({ attempts: row.attempts + 1, lastError: { code: shape.code } })
+          .set({ attempts: row.attempts + 1, lastError: previous ? { code: shape.code, serverErrors: previous } : { code: shape.code } })
           .where(eq(outbox.id, row.id))
           .run();
-        result.stoppedBy = error instanceof PortalError ? error : new PortalError('INTERNAL', { cause: error });
+        result.stoppedBy = failure;
         return result;
       }
+      notSent.add(row.id);
+      const serverErrors = (outboxErrorSchema.safeParse(row.lastError).data?.serverErrors ?? 0) + 1;
+      if (kind === 'server' && serverErrors < MAX_SERVER_ATTEMPTS) {
+        db.update(outbox)
+          .set({ attempts: row.attempts + 1, lastError: { code: shape.code, serverErrors } })
+          .where(eq(outbox.id, row.id))
+          .run();
+        result.deferred += 1;
+        result.serverError = failure;
+        serverFailuresInARow += 1;
+        if (serverFailuresInARow >= SERVER_FAILURES_IN_A_ROW) {
+          result.stoppedBy = failure;
+          return result;
+        }
+        continue;
+      }
+      // Refused, or failing on the server run after run: held back with its reason.
+      if (kind === 'server') console.warn(`outbox: ${row.kind} ${row.id} held back after ${serverErrors} server errors`, error);
       db.update(outbox)
         .set({ status: 'refused', attempts: row.attempts + 1, lastError: { code: shape.code, fields: shape.fields } })
         .where(eq(outbox.id, row.id))

@@ -7,7 +7,7 @@
  */
 import type { EventPayload } from '../../src-shared/bridge';
 import { PortalError } from '../../src-shared/errors';
-import { listEntities, readSyncState } from '../storage/cache-mirror';
+import { listEntities, readLastSyncAttempt, readSyncState, writeLastSyncAttempt } from '../storage/cache-mirror';
 import type { DocumentStore } from '../storage/document-store';
 import { DocumentHashMismatch } from '../storage/document-store';
 import type { PortalApi } from '../services/portal-api';
@@ -28,13 +28,18 @@ export interface SyncEngineOptions {
   /** Whether recent documents are fetched in the background (a setting). */
   prefetchDocuments: () => boolean;
   intervalMs?: number;
+  /** How often to sync while watching closely (default WATCH_INTERVAL_MS). */
+  watchIntervalMs?: number;
   backoff?: { baseMs: number; maxMs: number };
-  now?: () => Date;
+  now: () => Date;
   random?: () => number;
 }
 
 /** Months of quittances and rent notices kept offline without being asked. */
 export const PREFETCH_MONTHS = 12;
+
+/** How often to sync while the server is expected to change soon (an email being confirmed). */
+export const WATCH_INTERVAL_MS = 15_000;
 
 export function monthsAgo(now: Date, months: number): string {
   const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
@@ -48,14 +53,16 @@ function reasonOf(error: unknown): string {
 
 export function createSyncEngine(options: SyncEngineOptions) {
   const { open, api, documents, authorized } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now;
   const intervalMs = options.intervalMs ?? 5 * 60_000;
+  const watchIntervalMs = options.watchIntervalMs ?? WATCH_INTERVAL_MS;
   const backoff = options.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
 
   // The last successful sync survives restarts (it is saved with the cursor), so "À jour à 14:02"
-  // shows at once, also offline.
+  // shows at once, also offline; so does a failed last attempt ("Hors connexion" at once, not
+  // "À jour" until the first new attempt fails).
   let state: SyncStatePayload = {
-    status: 'upToDate',
+    ...readLastSyncAttempt(open.cache.db),
     lastSyncAt: readSyncState(open.cache.db).lastSyncAt,
     pending: pendingCount(open.cache.db),
   };
@@ -64,12 +71,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  /** Until this instant (ms), sync every WATCH_INTERVAL_MS: something is expected from the server. */
+  let watchUntil = 0;
   /** Documents whose bytes did not match: retried at the next run, not in a loop. */
   const mismatched = new Set<string>();
 
   function setState(next: Partial<SyncStatePayload>) {
     state = { ...state, ...next, pending: pendingCount(open.cache.db) };
     if (state.reason === undefined) delete state.reason;
+    if (next.status && next.status !== 'syncing' && !stopped) {
+      writeLastSyncAttempt(open.cache.db, state.reason ? { status: next.status, reason: state.reason } : { status: next.status });
+    }
     options.emitState(state);
   }
 
@@ -118,7 +130,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   async function runOnce() {
-    setState({ status: 'syncing' });
+    // Offline stays "Hors connexion" while it tries again: the badge changes when the answer
+    // comes, rather than flickering to "Synchronisation…" at every retry (and at every restart).
+    if (state.status !== 'offline') setState({ status: 'syncing' });
     try {
       const drained = await drainOutbox(open, api, authorized);
       if (drained.stoppedBy) throw drained.stoppedBy;
@@ -130,9 +144,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
           if (error instanceof PortalError && error.code === 'OFFLINE') throw error;
         });
       }
+      if (drained.serverError) {
+        // The data is fresh, but a row the server failed on (the others went out) waits: say so,
+        // and try it again after the backoff, not in five minutes.
+        failures += 1;
+        setState({ status: 'error', reason: reasonOf(drained.serverError), lastSyncAt: now().toISOString() });
+        schedule(backoffDelay(failures - 1, { ...backoff, random: options.random }));
+        return;
+      }
       failures = 0;
       setState({ status: 'upToDate', lastSyncAt: now().toISOString(), reason: undefined });
-      schedule(intervalMs);
+      schedule(now().getTime() < watchUntil ? watchIntervalMs : intervalMs);
     } catch (error) {
       if (stopped) return;
       if (error instanceof PortalError && error.code === 'UNAUTHENTICATED') {
@@ -184,6 +206,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
       return requestNow();
     },
     fetchDocument,
+    /**
+     * Something the tenant does elsewhere will change the server soon (the link of an email
+     * change, clicked in the mail program): sync every few seconds for `durationMs`, so the
+     * screens show it as soon as it happens.
+     */
+    watchClosely(durationMs: number) {
+      watchUntil = Math.max(watchUntil, now().getTime() + durationMs);
+      if (!running) schedule(watchIntervalMs);
+    },
     state: () => state,
     stop,
     /** Resolves when the current run (if any) is over. */

@@ -12,6 +12,8 @@ const KINDS: Record<string, MessageKey> = {
   'balance.bankDetails': 'section.kinds.bankDetails',
   'requests.create': 'section.kinds.request',
   'requests.message': 'section.kinds.message',
+  'requests.cancel': 'section.kinds.cancel',
+  'documents.paperless': 'section.kinds.paperless',
 };
 
 export function outboxKindLabel(kind: string): string {

@@ -106,3 +106,23 @@ describe('kiosk service: first run, caretaker unlock, throttling', () => {
     expect(await service.print()).toEqual({ result: 'unavailable' });
   });
 });
+
+describe('kiosk service outside kiosk mode', () => {
+  it('a home session has no inactivity timer: nothing counts down and nothing ends it', async () => {
+    const ended: string[] = [];
+    const armed: number[] = [];
+    const service = createKioskService({
+      store: createMemoryKioskSettingsStore(),
+      enabled: false,
+      endSession: async () => void ended.push('ended'),
+      emitIdleWarning: () => undefined,
+      timers: { now: () => 0, setTimeout: (_callback, ms) => armed.push(ms), clearTimeout: () => undefined },
+      pinHashParams: FAST,
+    });
+    service.sessionOpened();
+    service.activity();
+    expect(service.idlePhase()).toBe('stopped');
+    expect(armed).toEqual([]);
+    expect(ended).toEqual([]);
+  });
+});
