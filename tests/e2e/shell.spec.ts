@@ -99,3 +99,24 @@ test('the first Tab reaches the skip link, which moves focus to the main content
   await expect(page.locator('main')).toBeFocused();
   await signOut(page);
 });
+
+test('at home, a tenant left idle for 3 minutes is still signed in, and the request they were typing is sent', async ({ page }) => {
+  // The kiosk's inactivity sign-out (2 minutes at the least) must never run outside kiosk mode:
+  // a tenant looking for a paper while typing would lose what they typed.
+  test.setTimeout(5 * 60_000);
+  await signIn(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue dans votre espace locataire');
+  await page.goto('./#/nouvelle-demande');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouvelle demande');
+  await page.getByLabel('Catégorie').selectOption({ label: 'Plomberie' });
+  const description = 'Le robinet de la cuisine goutte depuis hier soir.';
+  await page.getByLabel('Description').fill(description);
+
+  // Three minutes without a click or a key.
+  await page.waitForTimeout(3 * 60_000 + 5_000);
+  await expect(page.getByRole('button', { name: 'Mon compte' })).toBeVisible();
+  await expect(page.getByLabel('Description')).toHaveValue(description);
+  await page.getByRole('button', { name: 'ENVOYER MA DEMANDE' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande est enregistrée');
+  await expect(page.getByText('Votre session a expiré')).toHaveCount(0);
+});
