@@ -10,6 +10,7 @@
  */
 
 import type { Locale } from '../bridge';
+import { parisDate } from '../clock';
 
 const MONTHS: Record<Locale, readonly string[]> = {
   fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
@@ -91,9 +92,28 @@ export function formatFrenchDate(iso: string): string {
   return `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
 }
 
-/** Today's calendar date where the code runs (the tenant's PC), as ISO. */
-export function todayIso(now: Date = new Date()): string {
-  return toIsoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+/**
+ * The calendar date of an instant, as ISO, by the one rule for "today" (src-shared/clock.ts):
+ * the date in Europe/Paris, whatever time zone the PC or the server runs in. The instant is
+ * required: "today" comes from a Clock the caller was given, or it is the day of a timestamp
+ * (`todayIso(new Date(item.createdAt))`), never a hidden read of the wall clock.
+ */
+export function todayIso(instant: Date): string {
+  return parisDate(instant);
+}
+
+/** "yyyy-mm" (a rent period) `months` later (negative: earlier): addMonths('2026-01', -1) is '2025-12'. */
+export function addMonths(period: string, months: number): string {
+  const { year, month } = requireIsoDate(`${period}-01`);
+  const index = year * 12 + (month - 1) + months;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1, 2)}`;
+}
+
+/** An ISO date `days` later (negative: earlier), in calendar days (no time zone, no DST). */
+export function addDays(iso: string, days: number): string {
+  const { year, month, day } = requireIsoDate(iso);
+  const shifted = new Date(Date.UTC(year, month - 1, day + days));
+  return toIsoDate({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() });
 }
 
 /** Completed years between two ISO dates (someone born on 29 February is a year older on 1 March). */
@@ -112,10 +132,7 @@ export type BirthDateFailure = 'future' | 'tooOld';
  * Sanity check of a birth date before it is compared with the tenant record: not in the future,
  * not before 1900 (a typo such as 1853 for 1953). ISO strings compare like the dates they name.
  */
-export function checkBirthDate(
-  iso: string,
-  today: string = todayIso(),
-): { ok: true } | { ok: false; reason: BirthDateFailure } {
+export function checkBirthDate(iso: string, today: string): { ok: true } | { ok: false; reason: BirthDateFailure } {
   requireIsoDate(iso);
   if (iso > today) return { ok: false, reason: 'future' };
   if (iso < EARLIEST_BIRTH_DATE) return { ok: false, reason: 'tooOld' };

@@ -11,6 +11,7 @@
  */
 
 import { z } from 'zod';
+import { parisDate, systemClock } from '../clock';
 import { parseEurosInput, type EurosInputFailure } from '../format/money';
 import { validateBic, type BicFailure } from './bic';
 import { checkBirthDate, isValidIsoDate, parseFrenchDate, type BirthDateFailure, type FrenchDateFailure } from './dates';
@@ -179,7 +180,10 @@ export const frenchDateSchema = canonical(frenchDateCheck);
 export const birthDateSchema = canonical((input) => {
   const date = frenchDateCheck(input);
   if (!date.ok) return date;
-  const sanity = checkBirthDate(date.value);
+  // The one tolerated wall-clock read outside src-shared/clock.ts: a zod schema is a module-level
+  // value with no Clock to be given, and "not born after today" wants the real day (Paris rule),
+  // not a test's pinned one; no test or flow depends on a birth date within days of today.
+  const sanity = checkBirthDate(date.value, parisDate(systemClock()));
   return sanity.ok ? date : { ok: false, key: `fields.birthDate.${sanity.reason}` };
 });
 

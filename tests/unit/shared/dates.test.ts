@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
+  addMonths,
   ageOn,
   checkBirthDate,
   daysInMonth,
@@ -87,10 +89,37 @@ describe('ISO helpers', () => {
     ]);
   });
 
-  it("todayIso uses the local calendar date of the given instant", () => {
-    expect(todayIso(new Date(2023, 3, 18, 23, 59))).toBe('2023-04-18');
-    expect(todayIso(new Date(2024, 0, 1, 0, 0))).toBe('2024-01-01');
-    expect(todayIso()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  it('todayIso is the Paris calendar date of the given instant, whatever the machine\'s time zone', () => {
+    // Winter (UTC+1): 22:59 UTC on 31 December is still the 31st in Paris, 23:00 UTC is New Year.
+    expect(todayIso(new Date('2026-12-31T22:59:00Z'))).toBe('2026-12-31');
+    expect(todayIso(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+    // Summer (UTC+2): 22:30 UTC on 30 June is already 1 July in Paris.
+    expect(todayIso(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
+    expect(todayIso(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    // The days the clocks change: midnight Paris is 23:00 UTC before spring forward and 22:00 UTC before fall back.
+    expect(todayIso(new Date('2026-03-28T23:00:00Z'))).toBe('2026-03-29');
+    expect(todayIso(new Date('2026-03-29T22:30:00Z'))).toBe('2026-03-30');
+    expect(todayIso(new Date('2026-10-24T22:00:00Z'))).toBe('2026-10-25');
+    expect(todayIso(new Date('2026-10-25T22:59:00Z'))).toBe('2026-10-25');
+    expect(todayIso(new Date('2028-02-29T12:00:00Z'))).toBe('2028-02-29');
+  });
+});
+
+describe('calendar arithmetic (periods and days, no time zone)', () => {
+  it('moves a rent period across year ends both ways', () => {
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2026-12', 1)).toBe('2027-01');
+    expect(addMonths('2026-03', -23)).toBe('2024-04');
+    expect(addMonths('2026-03', 0)).toBe('2026-03');
+  });
+
+  it('moves a date by calendar days, through 29 February and the days the clocks change', () => {
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
+    expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-04-03', -16)).toBe('2026-03-18');
   });
 });
 
