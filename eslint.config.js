@@ -51,4 +51,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', '**/src-main/**', '**/server/**'], message: 'The renderer reaches main only through lib/bridge.' }] }],
     },
   },
+  // Time is an input (src-shared/clock.ts): domain code asks a Clock it was given, so tests can pin
+  // the date and the suite passes on any day. Only clock.ts reads the wall clock; src-main/app
+  // (Electron's entry point) may too. Durations in the renderer use performance.now().
+  {
+    files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.svelte', 'server/src/**/*.ts'],
+    ignores: ['src-main/app/**', 'src-shared/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Date.now() reads the wall clock: take a Clock from src-shared/clock.ts (performance.now() for durations in the renderer).' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the wall clock: take a Clock from src-shared/clock.ts.' },
+      ],
+    },
+  },
 );

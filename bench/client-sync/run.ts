@@ -54,7 +54,7 @@ async function serve() {
     const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - month, 1));
     const period = `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
     for (const kind of ['quittance', 'avis_echeance'] as const) {
-      await publishDocument(handle, { dossierNumber: dossier!.number, kind, period, bytes: fakePdf(`${kind} ${period} ${'x'.repeat(4000)}`) });
+      await publishDocument(handle, { dossierNumber: dossier!.number, kind, period, bytes: fakePdf(`${kind} ${period} ${'x'.repeat(4000)}`), now });
     }
   }
   const app = await buildServer({ db: handle, passwordHashing: 'fast', dataKey, mail: { kind: 'memory', from: 'bench@localhost', sent: [] } });
@@ -97,6 +97,7 @@ async function measure() {
   });
 
   const { createTestCore } = await import('../../tests/helpers/core');
+  const { systemClock } = await import('../../src-shared/clock');
   const { createRouter } = await import('../../src-main/ipc/router');
   const rows: [string, string][] = [];
 
@@ -109,7 +110,8 @@ async function measure() {
       const sample = memory();
       peak = { rssMb: Math.max(peak.rssMb, sample.rssMb), heapMb: Math.max(peak.heapMb, sample.heapMb) };
     }, 5);
-    const { core } = createTestCore({ serverUrl: url, userDataDir: folder });
+    // The server (a child process) runs on the wall clock: the desktop side too, so they agree.
+    const { core } = createTestCore({ serverUrl: url, userDataDir: folder, now: systemClock });
     const router = createRouter({ handlers: core.handlers, trustedOrigins: ['app://portal'] });
     const call = async (name: string, input: unknown = {}) => {
       const result = await router(name, input, { origin: 'app://portal', isMainFrame: true });

@@ -14,7 +14,7 @@ import { createPasswordHasher, FAST_TEST_HASHING, PRODUCTION_HASHING, type Passw
 import { DEFAULT_THROTTLE_LIMITS, Throttle, type ThrottleLimits } from './auth/throttle';
 import { createMailer, type MailConfig } from './mail/mailer';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from './crypto/data-key';
-import { systemClock, type Clock } from './lib/clock';
+import { systemClock, type Clock } from '../../src-shared/clock';
 import { installErrorHandling } from './http/errors';
 import { frenchValidatorCompiler } from './http/validation';
 import type { AppContext } from './context';
@@ -42,7 +42,7 @@ export interface BuildServerOptions {
   mail?: MailConfig;
   /** Where the mailbox mode writes its one line per message (default: the Fastify log, info). */
   mailLog?: (line: string) => void;
-  /** Injectable time, for tests of expiry and throttling windows. */
+  /** Where the server's time comes from (src-shared/clock.ts); tests pin the date. Default: the wall clock. */
   clock?: Clock;
   /** Sandbox mode: serves the sandbox PSP and other test-only helpers. */
   sandbox?: boolean;
@@ -92,20 +92,21 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   if (ownsDb) app.addHook('onClose', async () => handle.close());
   const db = handle.db;
 
+  const clock = options.clock ?? systemClock;
   const existing = await db.select().from(landlordSettings);
   if (existing.length === 0) {
-    await db.insert(landlordSettings).values({ id: 1, data: landlordSchema.parse(options.landlord ?? DEMO_LANDLORD), updatedAt: new Date() }).onConflictDoNothing();
+    await db.insert(landlordSettings).values({ id: 1, data: landlordSchema.parse(options.landlord ?? DEMO_LANDLORD), updatedAt: clock() }).onConflictDoNothing();
   }
 
   const limits = { ...DEFAULT_THROTTLE_LIMITS, ...options.throttle };
   const mailConfig = options.mail ?? { kind: 'memory', from: 'no-reply@localhost' };
-  const mailer = createMailer(mailConfig, options.mailLog ?? ((line) => app.log.info(line)));
+  const mailer = createMailer(mailConfig, options.mailLog ?? ((line) => app.log.info(line)), clock);
   app.addHook('onClose', async () => mailer.close());
   const hashing = options.passwordHashing === 'fast' ? FAST_TEST_HASHING : (options.passwordHashing ?? PRODUCTION_HASHING);
 
   const ctx: AppContext = {
     db,
-    clock: options.clock ?? systemClock,
+    clock,
     hasher: createPasswordHasher(hashing),
     mailer,
     cipher: createDataCipher(resolveDataKey(options, (m) => app.log.warn(m))),

@@ -5,7 +5,7 @@ import type { Db } from './db/client';
 import type { PasswordHasher } from './auth/passwords';
 import type { Mailer } from './mail/mailer';
 import type { DataCipher } from './crypto/data-key';
-import type { Clock } from './lib/clock';
+import type { Clock } from '../../src-shared/clock';
 import type { Throttle, ThrottleLimits } from './auth/throttle';
 
 export interface AppContext {

@@ -6,6 +6,7 @@ import type { DatabaseConfig } from './db/client';
 import type { MailConfig } from './mail/mailer';
 import { readFileSync } from 'node:fs';
 import { landlordSchema } from '../../src-shared/api/landlord';
+import { systemClock } from '../../src-shared/clock';
 
 const serverRoot = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 8787);
@@ -33,6 +34,7 @@ const throttle = Object.fromEntries(
 );
 
 const app = await buildServer({
+  clock: systemClock,
   throttle,
   db,
   mail,

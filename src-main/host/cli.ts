@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventName, EventPayload } from '../../src-shared/bridge';
+import { systemClock, type Clock } from '../../src-shared/clock';
 import { createPortalCore, type PortalCore } from '../portal-core';
 import { createJsonSettingsStore } from '../services/settings';
 import { createKeyFileSecretStore } from '../storage/secrets';
@@ -27,6 +28,8 @@ export async function startPreview(options: {
   /** Kiosk, tests: the temporary folders' prefix, and idle times below the caretaker's bounds. */
   kioskTempPrefix?: string;
   kioskIdleOverride?: { idleSeconds: number; warningSeconds: number };
+  /** The core's clock. Tests pass their server's pinned clock, so both agree on the day; the command line uses the wall clock. */
+  now: Clock;
 }): Promise<{ host: PreviewHost; core: PortalCore; close(): Promise<void> }> {
   mkdirSync(options.userDataDir, { recursive: true, mode: 0o700 });
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -45,6 +48,7 @@ export async function startPreview(options: {
     kioskStore,
     kioskTempPrefix: options.kioskTempPrefix,
     kioskIdleOverride: options.kioskIdleOverride,
+    now: options.now,
     preview: true,
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => host?.emit(name, payload),
   });
@@ -84,6 +88,7 @@ async function main() {
     port: Number(values.port),
     kiosk: values.kiosk,
     kioskSettingsFile: values['kiosk-settings'],
+    now: systemClock,
   });
   console.log(`Aperçu navigateur : ${preview.host.url}`);
   const stop = () => {

@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { paymentFormSchema, paymentSettingsSchema, paymentViewSchema, type PaymentSettings } from '../../src-shared/api/payments';
 import { PortalError } from '../../src-shared/errors';
+import type { Clock } from '../../src-shared/clock';
 import type { PaymentPrepareView, PaymentStarted, PaymentStatusView } from '../../src-shared/views';
 import { paymentLaunchPage, type PaymentLaunch } from '../payment-launch-page';
 import { addressOf, rows, type AccountData } from './account-data';
@@ -19,14 +20,15 @@ export interface PaymentServiceDeps {
   syncNow: () => Promise<void>;
   /** Electron: opens the payment window. Absent in the browser preview (a popup page instead). */
   openPaymentWindow?: (launch: PaymentLaunch) => void;
-  now?: () => Date;
+  /** Where "now" comes from (src-shared/clock.ts): the core's clock. */
+  now: Clock;
 }
 
 /** How long a preview popup page stays available after 'payment.start'. */
 const LAUNCH_PAGE_TTL_MS = 10 * 60_000;
 
 export function createPaymentService(deps: PaymentServiceDeps) {
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now;
   let settings: PaymentSettings | null = null;
   const launchPages = new Map<string, { launch: PaymentLaunch; expiresAt: number }>();
   /** Payments whose acceptance has already been pulled by a sync. */

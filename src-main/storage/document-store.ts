@@ -33,7 +33,7 @@ export function createDocumentStore(db: CacheDb, folder: string) {
   }
 
   /** Verifies then keeps the bytes; throws DocumentHashMismatch (and keeps nothing) otherwise. */
-  function keep(sha256: string, bytes: Uint8Array, now = new Date()) {
+  function keep(sha256: string, bytes: Uint8Array, now: Date) {
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== sha256) throw new DocumentHashMismatch(sha256, actual);
     writeFileAtomic(filePath(sha256), bytes);

@@ -5,6 +5,7 @@
  */
 import { syncResponseSchema } from '../../src-shared/api/sync';
 import { PortalError } from '../../src-shared/errors';
+import type { Clock } from '../../src-shared/clock';
 import { applySyncPage, readSyncState, resetMirror } from '../storage/cache-mirror';
 import type { PortalApi } from '../services/portal-api';
 import type { OpenAccount } from '../services/session';
@@ -22,7 +23,7 @@ export async function pullChanges(
   open: OpenAccount,
   api: PortalApi,
   authorized: <T>(call: (token: string) => Promise<T>) => Promise<T>,
-  now: () => Date = () => new Date(),
+  now: Clock,
 ): Promise<PullResult> {
   const result: PullResult = { pages: 0, changes: 0, reset: false };
   while (result.pages < MAX_PAGES) {

@@ -66,13 +66,16 @@ export function wipePageAndRestart() {
   location.reload();
 }
 
-let lastReport = 0;
+// Throttle and grace windows are durations, not dates: measured on the monotonic clock
+// (performance.now), which a PC's clock being set or an NTP jump cannot move. Start far enough
+// back that the very first activity is reported.
+let lastReport = Number.NEGATIVE_INFINITY;
 let signedIn = () => false;
 
 /** Tells main someone is at the terminal (throttled; not while the warning waits for an answer). */
 function reportActivity() {
   if (!signedIn() || secondsLeft !== null) return;
-  const now = Date.now();
+  const now = performance.now();
   if (now - lastReport < ACTIVITY_THROTTLE_MS) return;
   lastReport = now;
   void call('kiosk.activity').catch(() => undefined);
@@ -88,10 +91,10 @@ const STALE_WARNING_MS = 1500;
 /** "Continuer ma session": the warning closes and the count starts again. */
 export async function continueSession() {
   secondsLeft = null;
-  lastReport = Date.now();
+  lastReport = performance.now();
   ignoreWarningsUntil = Number.POSITIVE_INFINITY;
   await call('kiosk.activity').catch(() => undefined);
-  ignoreWarningsUntil = Date.now() + STALE_WARNING_MS;
+  ignoreWarningsUntil = performance.now() + STALE_WARNING_MS;
 }
 
 export function setSignedInSource(source: () => boolean) {
@@ -107,7 +110,7 @@ function installKioskBehaviour() {
   }
   portal.on('kiosk.idleWarning', ({ secondsLeft: left }) => {
     if (left === 0) wipePageAndRestart();
-    else if (Date.now() >= ignoreWarningsUntil) secondsLeft = left;
+    else if (performance.now() >= ignoreWarningsUntil) secondsLeft = left;
   });
   // Quittances, avis and payment confirmations: the viewers call window.print() after filling
   // their print container; on the kiosk main prints that silently to the caretaker's printer.

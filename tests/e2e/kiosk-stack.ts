@@ -9,9 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../../server/src/app';
 import { startPreview } from '../../src-main/host/cli';
+import { testClock } from '../helpers/clock';
 
 const work = mkdtempSync(join(tmpdir(), 'el-e2e-kiosk-'));
+// The server and the preview's main process share one clock, pinned at TEST_NOW: the specs
+// expect the demo month paid up and read "today" from tests/helpers/clock.ts, on any real day.
+const { clock } = testClock();
 const server = await buildServer({
+  clock,
   db: { kind: 'pglite', dataDir: join(work, 'pglite') },
   mail: { kind: 'mailbox', dir: join(work, 'mailbox'), from: 'Espace Locataire <no-reply@localhost>' },
   sandbox: true,
@@ -25,6 +30,7 @@ const preview = await startPreview({
   kiosk: true,
   kioskTempPrefix: `el-e2e-kiosk-session-${process.pid}-`,
   kioskIdleOverride: { idleSeconds: Number(process.env.E2E_KIOSK_IDLE ?? 12), warningSeconds: Number(process.env.E2E_KIOSK_WARNING ?? 6) },
+  now: clock,
 });
 console.log(`e2e kiosk stack ready: ${preview.host.url} (Portal API ${serverUrl})`);
 

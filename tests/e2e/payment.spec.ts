@@ -6,6 +6,7 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { TEST_TODAY } from '../helpers/clock';
 
 const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
 const CARDS = { accepted: '4970100000000000', refused: '4970100000000097' };
@@ -87,7 +88,7 @@ async function pay(page: Page, context: BrowserContext, amount: string, card: st
   if (checkA11y) await expectNoSeriousA11yViolations(bank, 'page de paiement sécurisé (sandbox)');
   await bank.getByLabel('Numéro de carte').fill(card);
   await bank.getByLabel('Mois').selectOption('12');
-  await bank.getByLabel('Année').selectOption(String(new Date().getFullYear() + 2));
+  await bank.getByLabel('Année').selectOption(String(Number(TEST_TODAY.slice(0, 4)) + 2));
   await bank.getByLabel('Cryptogramme visuel (CVV)').fill('123');
   await bank.getByRole('button', { name: 'VALIDER' }).click();
 

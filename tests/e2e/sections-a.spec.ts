@@ -6,7 +6,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { formatEuros } from '../../src-shared/format/money';
-import { formatFrenchDate, formatLongDate, todayIso } from '../../src-shared/validation/dates';
+import { addMonths, formatFrenchDate, formatLongDate } from '../../src-shared/validation/dates';
+import { TEST_TODAY } from '../helpers/clock';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
@@ -35,10 +36,10 @@ async function open(page: Page, menuLink: string) {
   await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: menuLink, exact: true }).click();
 }
 
-/** A date n months from today, as typed (jj/mm/aaaa). */
+/** A date n months from the stack's today (TEST_TODAY: tests/e2e/stack.ts pins it), as typed (jj/mm/aaaa). */
 function monthsFromToday(months: number): string {
-  const now = new Date();
-  return formatFrenchDate(todayIso(new Date(now.getFullYear(), now.getMonth() + months, Math.min(now.getDate(), 28))));
+  const day = String(Math.min(Number(TEST_TODAY.slice(8, 10)), 28)).padStart(2, '0');
+  return formatFrenchDate(`${addMonths(TEST_TODAY.slice(0, 7), months)}-${day}`);
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -63,7 +64,7 @@ test('Accueil: dossier, address, balance worded créditeur/débiteur, today, las
   await expect(account).toContainText(`Dossier n° ${DOSSIER}`);
   await expect(account).toContainText('8 RUE SAINT NICOLAS');
   await expect(account).toContainText('78000 VERSAILLES');
-  await expect(account).toContainText(formatLongDate(todayIso(), 'fr'));
+  await expect(account).toContainText(formatLongDate(TEST_TODAY, 'fr'));
   await expect(account.getByText(/Votre compte est (créditeur|débiteur) de/)).toBeVisible();
   await expect(account.locator('.balance-amount')).toHaveText(AMOUNT);
   await expect(account.getByRole('link', { name: 'PAYER EN LIGNE' })).toHaveAttribute('href', '#/payer');
@@ -198,7 +199,7 @@ test('Ma situation de solde: balance at today, direct debit, masked bank details
   await signIn(page);
   const homeAmount = await page.getByRole('region', { name: 'Mon compte' }).locator('.balance-amount').innerText();
   await open(page, 'MA SITUATION DE SOLDE');
-  await expect(page.getByRole('heading', { name: /Solde de votre compte au/i })).toContainText(formatLongDate(todayIso(), 'fr'));
+  await expect(page.getByRole('heading', { name: /Solde de votre compte au/i })).toContainText(formatLongDate(TEST_TODAY, 'fr'));
   const balanceLine = page.getByRole('listitem').filter({ hasText: `Dossier n° ${DOSSIER}` });
   await expect(balanceLine).toContainText('Solde à jour :');
   await expect(balanceLine.locator('.balance-amount')).toHaveText(homeAmount);
@@ -225,7 +226,7 @@ test('Ma situation de solde: balance at today, direct debit, masked bank details
   await page.getByRole('button', { name: 'VOIR PLUS' }).click();
   await expect(ledger.locator('tbody tr')).toHaveCount(24);
 
-  const year = String(new Date().getFullYear());
+  const year = TEST_TODAY.slice(0, 4);
   await page.getByLabel('Année', { exact: true }).selectOption(year);
   await expect(page.getByRole('table', { name: `Relevé de compte du dossier n° ${DOSSIER} : ${year}` })).toBeVisible();
 

@@ -15,6 +15,7 @@ import { startPreview } from '../../src-main/host/cli';
 import { AVIS, QUITTANCE, RECU } from '../integration/documents/fixtures';
 import { startPortalServer, type RestartableServer } from '../helpers/portal-server';
 import { publishDocument } from '../helpers/server-documents';
+import { TEST_TODAY } from '../helpers/clock';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
@@ -26,12 +27,13 @@ const TINY_PNG = Buffer.from(
   'base64',
 );
 
-const now = new Date();
-const oldYear = String(now.getFullYear() - 2);
+/** This stack's month (its server and preview run from TEST_NOW). */
+const THIS_MONTH = TEST_TODAY.slice(0, 7);
+const oldYear = String(Number(THIS_MONTH.slice(0, 4)) - 2);
 /** Older than the 12 months kept without asking: they stay on the server until downloaded. */
 const OLD_QUITTANCE = `${oldYear}-03`;
 const OLD_RECU = `${oldYear}-02`;
-const RECENT_AVIS = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+const RECENT_AVIS = THIS_MONTH;
 
 let server: RestartableServer;
 let preview: Awaited<ReturnType<typeof startPreview>>;
@@ -51,6 +53,7 @@ test.beforeAll(async () => {
     kind: 'quittance',
     period: OLD_QUITTANCE,
     bytes: Buffer.from(await renderQuittance({ ...QUITTANCE, period: OLD_QUITTANCE })),
+    now: server.clock(),
   });
   quittanceSha = quittance.sha256;
   await publishDocument(handle, {
@@ -58,14 +61,16 @@ test.beforeAll(async () => {
     kind: 'recu',
     period: OLD_RECU,
     bytes: Buffer.from(await renderRecu({ ...RECU, period: OLD_RECU })),
+    now: server.clock(),
   });
   await publishDocument(handle, {
     dossierNumber: '0123456789',
     kind: 'avis_echeance',
     period: RECENT_AVIS,
     bytes: Buffer.from(await renderAvisEcheance({ ...AVIS, period: RECENT_AVIS })),
+    now: server.clock(),
   });
-  preview = await startPreview({ serverUrl: server.url, userDataDir: join(work, 'user-data'), port: 0 });
+  preview = await startPreview({ serverUrl: server.url, userDataDir: join(work, 'user-data'), port: 0, now: server.clock });
   baseUrl = preview.host.url.endsWith('/') ? preview.host.url : `${preview.host.url}/`;
 });
 

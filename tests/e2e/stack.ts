@@ -8,11 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../../server/src/app';
 import { startPreview } from '../../src-main/host/cli';
+import { testClock } from '../helpers/clock';
 import { SIGN_UP_TENANT } from './fixtures';
 
 const work = mkdtempSync(join(tmpdir(), 'el-e2e-'));
 const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
+// The server and the preview's main process share one clock, pinned at TEST_NOW: the specs
+// expect the demo month paid up and read "today" from tests/helpers/clock.ts, on any real day.
+const { clock } = testClock();
 const server = await buildServer({
+  clock,
   db: { kind: 'pglite', dataDir: join(work, 'pglite') },
   mail: { kind: 'mailbox', dir: join(work, 'mailbox'), from: 'Espace Locataire <no-reply@localhost>' },
   sandbox: true,
@@ -27,7 +32,7 @@ const created = await fetch(`${serverUrl}/v1/admin/tenants`, {
   body: JSON.stringify(SIGN_UP_TENANT.record),
 });
 if (!created.ok) throw new Error(`e2e stack: creating the sign-up tenant failed (${created.status} ${await created.text()})`);
-const preview = await startPreview({ serverUrl, userDataDir: join(work, 'user-data'), port: Number(process.env.E2E_PORT ?? 47821) });
+const preview = await startPreview({ serverUrl, userDataDir: join(work, 'user-data'), port: Number(process.env.E2E_PORT ?? 47821), now: clock });
 console.log(`e2e stack ready: ${preview.host.url} (Portal API ${serverUrl})`);
 
 async function stop() {

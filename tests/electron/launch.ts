@@ -43,6 +43,8 @@ export interface Harness {
 }
 
 export async function startDemoServer(work: string) {
+  // On the wall clock, unlike the other stacks: the Electron app's main process (src-main/app) has
+  // no clock to be given, and the two must agree on the day (nothing here depends on which it is).
   const server = await buildServer({ db: { kind: 'pglite', dataDir: join(work, 'pglite') }, demo: true, sandbox: true, passwordHashing: 'fast' });
   const serverUrl = await server.listen({ port: 0, host: '127.0.0.1' });
   return { server, serverUrl };

@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EventName, EventPayload } from '../../src-shared/bridge';
+import type { Clock } from '../../src-shared/clock';
 import { createPortalCore } from '../../src-main/portal-core';
 import { createJsonSettingsStore } from '../../src-main/services/settings';
 import { createKeyFileSecretStore } from '../../src-main/storage/secrets';
+import { testClock } from './clock';
 
 export const projectRoot = resolve(import.meta.dirname, '..', '..');
 export const migrationsFolder = join(projectRoot, 'db', 'migrations');
@@ -20,6 +22,8 @@ export function createTestCore(options: {
   userDataDir: string;
   kiosk?: boolean;
   sync?: { intervalMs?: number; backoff?: { baseMs: number; maxMs: number } };
+  /** The core's clock; pass the test server's (RestartableServer.clock) so both agree. Default: a clock from TEST_NOW. */
+  now?: Clock;
 }) {
   const events: { name: EventName; payload: unknown }[] = [];
   const core = createPortalCore({
@@ -35,6 +39,7 @@ export function createTestCore(options: {
     preview: true,
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => events.push({ name, payload }),
     sync: options.sync,
+    now: options.now ?? testClock().clock,
   });
   return { core, events };
 }

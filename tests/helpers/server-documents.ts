@@ -7,13 +7,13 @@ import { withTenantWrite } from '../../server/src/sync/versions';
 
 export async function publishDocument(
   handle: DatabaseHandle,
-  options: { dossierNumber: string; kind: 'quittance' | 'avis_echeance' | 'recu'; period: string; bytes: Buffer; servedBytes?: Buffer },
+  options: { dossierNumber: string; kind: 'quittance' | 'avis_echeance' | 'recu'; period: string; bytes: Buffer; servedBytes?: Buffer; now: Date },
 ): Promise<{ id: string; sha256: string }> {
   const [dossier] = await handle.db.select().from(t.dossiers).where(eq(t.dossiers.number, options.dossierNumber));
   if (!dossier) throw new Error('no such dossier');
   const sha256 = createHash('sha256').update(options.bytes).digest('hex');
   const id = randomUUID();
-  const now = new Date();
+  const now = options.now;
   await withTenantWrite(handle.db, dossier.tenantId, async (tx, version) => {
     // `servedBytes` plays a corrupted store or a tampering proxy: the bytes no longer match their hash.
     const content = options.servedBytes ?? options.bytes;

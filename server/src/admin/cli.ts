@@ -38,6 +38,7 @@ import { ApiError } from '../http/errors';
 import { frenchErrorMap } from '../http/validation';
 import { adminSetLandlord, adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminPublishNotices, adminUpdateRequest, type AdminDeps } from './service';
 import { createMailer, type MailConfig } from '../mail/mailer';
+import { systemClock } from '../../../src-shared/clock';
 
 const serverRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -135,12 +136,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const key = process.env.PORTAL_DATA_KEY ? parseDataKey(process.env.PORTAL_DATA_KEY) : loadOrCreateDevKey(join(serverRoot, '.data/data-key'));
   const from = process.env.MAIL_FROM ?? 'Espace Locataire <no-reply@localhost>';
   const mail: MailConfig = process.env.SMTP_URL ? { kind: 'smtp', url: process.env.SMTP_URL, from } : { kind: 'mailbox', dir: process.env.MAILBOX_DIR ?? join(serverRoot, '.data/mailbox'), from };
-  const mailer = createMailer(mail, (line) => console.error(line));
+  // The staff CLI is a process entry point: the one place it takes the wall clock.
+  const mailer = createMailer(mail, (line) => console.error(line), systemClock);
   try {
     const result = await runAdminCommand(process.argv.slice(2), {
       db: handle.db,
       cipher: createDataCipher(key),
-      now: () => new Date(),
+      now: systemClock,
       documents: { mailer, log: (message, extra) => console.error(message, extra ?? '') },
     });
     console.log(JSON.stringify(result, null, 2));

@@ -12,6 +12,8 @@ import { withTenantWrite } from '../sync/versions';
 import { postLedgerEntries, type LedgerPosting } from '../domain/ledger';
 import { addActivity, addRequestEvent, createTenant, nextRequestNumber, type NewTenant } from '../domain/tenants';
 import { issueDemoDocuments, withPartPaidMonth } from '../documents/demo';
+import { parisDate } from '../../../src-shared/clock';
+import { addDays, addMonths } from '../../../src-shared/validation/dates';
 
 export const DEMO_ACCOUNT = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' } as const;
 export const DEMO_TENANT_ID = '5e0d3a6c-0000-4000-8000-000000000001';
@@ -32,25 +34,29 @@ export interface DemoDeps {
   documents?: boolean;
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
-/** Monthly rent + charges on the 1st, APL on the 5th, direct debit of the rest on the 3rd. */
+/**
+ * `months` months of ledger up to the Paris calendar date of `now` (the landlord's "today",
+ * src-shared/clock.ts): rent + charges on the 1st, direct debit of the rest on the 3rd, APL on
+ * the 5th. So on the 1st and 2nd of a month its rent + charges are owed; from the 3rd the
+ * dossier is paid up (on the 3rd and 4th the debit takes the whole amount, the APL not being in).
+ */
 export function monthlyLedger(now: Date, months: number, rentCents: number, chargesCents: number, aplCents: number): LedgerPosting[] {
+  const today = parisDate(now);
   const postings: LedgerPosting[] = [];
-  const monthNames = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
   for (let i = months - 1; i >= 0; i--) {
-    const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
-    if (first > now) continue;
-    const day = (d: number) => iso(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), d)));
-    const period = day(1).slice(0, 7);
-    const label = `${monthNames[first.getUTCMonth()]} ${first.getUTCFullYear()}`;
+    const period = addMonths(today.slice(0, 7), -i);
+    const day = (d: number) => `${period}-${String(d).padStart(2, '0')}`;
+    const label = `${MONTH_NAMES[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
     postings.push({ date: day(1), kind: 'rent', label: `Loyer ${label}`, amountCents: rentCents, period });
     postings.push({ date: day(1), kind: 'charges', label: `Provisions pour charges ${label}`, amountCents: chargesCents, period });
-    const third = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 3));
-    if (third <= now) postings.push({ date: day(3), kind: 'payment', label: `Prélèvement ${label}`, amountCents: -(rentCents + chargesCents - aplCents), period });
-    const fifth = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 5));
-    if (aplCents > 0 && fifth <= now) postings.push({ date: day(5), kind: 'apl', label: `APL ${label}`, amountCents: -aplCents, period });
-    else if (aplCents > 0 && third <= now) postings[postings.length - 1]!.amountCents = -(rentCents + chargesCents); // APL not paid yet
+    if (day(3) > today) continue;
+    const aplPaid = aplCents > 0 && day(5) <= today;
+    // Until the APL arrives the debit takes rent + charges in full; the APL then shows as a credit.
+    const debitCents = aplPaid || aplCents === 0 ? rentCents + chargesCents - aplCents : rentCents + chargesCents;
+    postings.push({ date: day(3), kind: 'payment', label: `Prélèvement ${label}`, amountCents: -debitCents, period });
+    if (aplPaid) postings.push({ date: day(5), kind: 'apl', label: `APL ${label}`, amountCents: -aplCents, period });
   }
   return postings;
 }
@@ -110,7 +116,9 @@ export async function loadDemoData(deps: DemoDeps): Promise<boolean> {
     await postLedgerEntries(tx, version, deps.now, tenantId, dossierId, deps.documents ? withPartPaidMonth(ledger, deps.now) : ledger);
     const requestId = randomUUID();
     const number = await nextRequestNumber(tx);
-    const day = (offset: number, h: number, m: number) => new Date(Date.UTC(deps.now.getUTCFullYear(), deps.now.getUTCMonth(), deps.now.getUTCDate() - offset, h, m));
+    const today = parisDate(deps.now);
+    // `offset` Paris days before today, at h:m UTC (an afternoon in Paris, always in the past).
+    const day = (offset: number, h: number, m: number) => new Date(`${addDays(today, -offset)}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00Z`);
     await tx.insert(requests).values({
       id: requestId,
       tenantId,
@@ -142,8 +150,13 @@ export async function loadDemoData(deps: DemoDeps): Promise<boolean> {
       createdAt: day(3, 17, 21),
     });
     await addActivity(tx, version, day(3, 17, 21), tenantId, 'changeRequest', 'Demande de mise à jour de mes informations', changeId);
-    const lastDebit = new Date(Date.UTC(deps.now.getUTCFullYear(), deps.now.getUTCMonth(), 3, 6, 0));
-    if (lastDebit <= deps.now) await addActivity(tx, version, lastDebit, tenantId, 'payment', 'Paiement effectué', null);
+    // This month's debit, when the ledger above has it (from the 3rd): its "Paiement effectué", early
+    // that morning (or now, in the first hours of the 3rd).
+    const debitDay = `${today.slice(0, 7)}-03`;
+    if (debitDay <= today) {
+      const debitAt = new Date(Math.min(Date.parse(`${debitDay}T04:00:00Z`), deps.now.getTime()));
+      await addActivity(tx, version, debitAt, tenantId, 'payment', 'Paiement effectué', null);
+    }
   });
   if (deps.documents) await issueDemoDocuments(deps, tenantId);
   return true;

@@ -11,6 +11,8 @@ import { dossiers, tenants } from '../db/schema';
 import type { LedgerPosting } from '../domain/ledger';
 import { addActivity } from '../domain/tenants';
 import { withTenantWrite } from '../sync/versions';
+import { parisDate } from '../../../src-shared/clock';
+import { addDays, addMonths } from '../../../src-shared/validation/dates';
 import { renderAvisEcheance } from './avis-echeance';
 import { documentLandlord, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, storedLandlordSettings } from './deps';
 import { describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
@@ -25,7 +27,7 @@ export const DEMO_PART_PAID_MONTHS_AGO = 3;
  * the 3rd (a reçu), the rest on the 12th (the quittance). The balance is unchanged.
  */
 export function withPartPaidMonth(postings: LedgerPosting[], now: Date, monthsAgo = DEMO_PART_PAID_MONTHS_AGO): LedgerPosting[] {
-  const period = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1)).toISOString().slice(0, 7);
+  const period = addMonths(parisDate(now).slice(0, 7), -monthsAgo);
   return postings.flatMap((posting) => {
     if (posting.period !== period || posting.kind !== 'payment' || posting.amountCents >= -20_000) return [posting];
     return [
@@ -36,7 +38,8 @@ export function withPartPaidMonth(postings: LedgerPosting[], now: Date, monthsAg
 }
 
 const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
-const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+/** Never after `now`: a quittance issued "today" at 18:00 UTC would otherwise date from the future. */
+const notAfter = (instant: Date, now: Date) => (instant > now ? now : instant);
 
 interface Rendered {
   description: DocumentDescription;
@@ -59,18 +62,18 @@ export async function issueDemoDocuments(deps: { db: Db; cipher: DataCipher; now
   if (!tenant || !dossier) return 0;
   const bank = await currentBank(deps.db, dossier.id);
   const lines = await ledgerLines(deps.db, dossier.id);
-  const partPaid = new Date(Date.UTC(deps.now.getUTCFullYear(), deps.now.getUTCMonth() - (options.partPaidMonthsAgo ?? DEMO_PART_PAID_MONTHS_AGO), 1)).toISOString().slice(0, 7);
-  const today = deps.now.toISOString().slice(0, 10);
+  const today = parisDate(deps.now);
+  const partPaid = addMonths(today.slice(0, 7), -(options.partPaidMonthsAgo ?? DEMO_PART_PAID_MONTHS_AGO));
   const jobs: Promise<Rendered | null>[] = [];
 
   for (const amounts of periodAmounts(lines).values()) {
     const period = amounts.period;
     const debitDay = `${period}-${String(dossier.directDebitDay ?? 3).padStart(2, '0')}`;
-    const issuedOn = minusDays(debitDay, 16);
+    const issuedOn = addDays(debitDay, -16);
     const avis = avisInputFor({ tenant, dossier, bank, lines }, letterhead, period, issuedOn, { ibanForPrint: () => ibanForPrint(docDeps, bank) });
     if (avis) jobs.push(renderAvisEcheance(avis).then((bytes) => ({ description: describeDocument('avis_echeance', period, bytes), bytes, issuedAt: at(issuedOn, 8) })));
     const settle = (input: ReturnType<typeof settlementInputFor>) =>
-      renderSettlementDocument(input).then((doc) => (doc ? { description: doc.description, bytes: doc.bytes, issuedAt: at(input.issuedOn, 18) } : null));
+      renderSettlementDocument(input).then((doc) => (doc ? { description: doc.description, bytes: doc.bytes, issuedAt: notAfter(at(input.issuedOn, 18), deps.now) } : null));
     // The part-paid month: the reçu of the first transfer, as it was issued that day.
     if (period === partPaid && amounts.payments.length > 1) {
       const first = [...amounts.payments].sort((a, b) => a.date.localeCompare(b.date))[0]!;

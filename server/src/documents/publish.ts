@@ -18,6 +18,7 @@ import { addActivity } from '../domain/tenants';
 import { compose } from '../mail/templates';
 import { withTenantWrite } from '../sync/versions';
 import { daysInMonth } from '../../../src-shared/validation/dates';
+import { parisDate } from '../../../src-shared/clock';
 import { renderAvisEcheance } from './avis-echeance';
 import { documentLandlord, type DocumentDeps } from './deps';
 import { isDocumentRefusedError } from './errors';
@@ -37,7 +38,8 @@ export const AVIS_AVAILABLE_ACTIVITY = "Avis d'échéance disponible";
 export const AVIS_CORRECTED_ACTIVITY = "Avis d'échéance rectificatif disponible";
 export const PAPERLESS_MAIL_SUBJECT = "Votre avis d'échéance est disponible";
 
-const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+/** The day a document is dated: the Paris calendar date of the instant (src-shared/clock.ts). */
+const isoDay = (d: Date): string => parisDate(d);
 const dayOf = (period: string, day: number): string => {
   const [year, month] = period.split('-').map(Number) as [number, number];
   return `${period}-${String(Math.min(day, daysInMonth(year, month))).padStart(2, '0')}`;

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import type { Clock } from '../../../src-shared/clock';
 
 export interface MailMessage {
   to: string;
@@ -27,7 +28,8 @@ export type MailConfig =
   /** Keeps messages in memory (tests that do not care about mail). */
   | { kind: 'memory'; from: string; sent?: MailMessage[] };
 
-export function createMailer(config: MailConfig, log: (line: string) => void): Mailer {
+/** `clock` names the mailbox files (they sort in the order they were sent, by the server's time). */
+export function createMailer(config: MailConfig, log: (line: string) => void, clock: Clock): Mailer {
   if (config.kind === 'memory') {
     const sent = config.sent ?? [];
     return { send: async (m) => void sent.push(m), close: () => {} };
@@ -46,7 +48,7 @@ export function createMailer(config: MailConfig, log: (line: string) => void): M
     async send(m) {
       const info = await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
       mkdirSync(config.dir, { recursive: true });
-      const file = join(config.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`);
+      const file = join(config.dir, `${clock().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`);
       writeFileSync(file, info.message as Buffer);
       log(`Courriel pour ${m.to} : « ${m.subject} » -> ${file}${m.link ? ` ; lien : ${m.link}` : ''}`);
     },

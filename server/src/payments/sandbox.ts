@@ -14,6 +14,7 @@ import { paymentUrls, type PaymentConfig } from './config';
 import { acceptFormBodies, listeningBase } from './form-body';
 import { bankAmount, escapeHtml, sendPage } from './html';
 import { lyraSignature, hasValidLyraSignature, type LyraFields } from './signature';
+import { parisDate } from '../../../src-shared/clock';
 
 /** The documented test cards and what the sandbox bank answers. Any other valid number is refused. */
 export const SANDBOX_CARDS = {
@@ -65,10 +66,10 @@ function checkCard(card: CardInput, now: Date): CardErrors {
   // The documented test cards are taken as they are (Lyra's own list is not all Luhn-valid).
   if (!(number in SANDBOX_CARDS) && (!/^\d{13,19}$/.test(number) || !luhn(number))) errors.number = 'Numéro de carte invalide : saisissez les 16 chiffres inscrits sur votre carte.';
   const month = Number(card.month);
-  const year = Number(card.year);
   if (!/^\d{2}$/.test(card.month) || month < 1 || month > 12) errors.month = 'Choisissez le mois d\'expiration.';
   if (!/^\d{4}$/.test(card.year)) errors.year = 'Choisissez l\'année d\'expiration.';
-  else if (!errors.month && (year < now.getUTCFullYear() || (year === now.getUTCFullYear() && month < now.getUTCMonth() + 1))) errors.month = 'Cette carte est expirée.';
+  // A card is valid to the end of its month; "this month" is the Paris one, as everywhere.
+  else if (!errors.month && `${card.year}-${card.month}` < parisDate(now).slice(0, 7)) errors.month = 'Cette carte est expirée.';
   if (!/^\d{3}$/.test(card.cvv)) errors.cvv = 'Le cryptogramme visuel compte 3 chiffres.';
   return errors;
 }
@@ -93,7 +94,8 @@ function cardPage(reply: FastifyReply, request: LyraFields, options: { card?: Pa
   const invalid = (field: keyof CardInput) => (errors[field] ? ` aria-invalid="true" aria-describedby="${field}-error"` : '');
   const message = (field: keyof CardInput) => (errors[field] ? `<p class="error" id="${field}-error">${escapeHtml(errors[field])}</p>` : '');
   const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
-  const years = Array.from({ length: 11 }, (_, i) => String(now.getUTCFullYear() + i));
+  const thisYear = Number(parisDate(now).slice(0, 4));
+  const years = Array.from({ length: 11 }, (_, i) => String(thisYear + i));
   const options_ = (values: string[], selected?: string) =>
     `<option value="">--</option>${values.map((v) => `<option value="${v}"${v === selected ? ' selected' : ''}>${v}</option>`).join('')}`;
   const errorCount = Object.keys(errors).length;

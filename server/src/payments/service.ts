@@ -9,6 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { PaymentForm, PaymentStatus, PaymentView } from '../../../src-shared/api/payments';
+import { parisDate } from '../../../src-shared/clock';
+import { formatFrenchDate } from '../../../src-shared/validation/dates';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/client';
 import { accounts, dossiers, ledgerEntries, paymentNotifications, payments, paymentTransCounters } from '../db/schema';
@@ -157,7 +159,7 @@ export async function applyNotification(ctx: AppContext, config: PaymentConfig, 
       .returning({ id: payments.id });
     if (moved.length === 0) return { applied: false, paymentId: payment.id, status: 'accepted' };
     const lines = await ledgerLines(tx, payment.dossierId);
-    const today = now.toISOString().slice(0, 10);
+    const today = parisDate(now);
     const [entryId] = await postLedgerEntries(tx, version, now, payment.tenantId, payment.dossierId, [
       { date: today, kind: 'payment', label: `${CARD_PAYMENT_LABEL} n° ${payment.transId}`, amountCents: -payment.amountCents, period: allocationPeriod(lines, today) },
     ]);
@@ -174,7 +176,7 @@ export async function applyNotification(ctx: AppContext, config: PaymentConfig, 
   return outcome;
 }
 
-const frenchDate = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
+const frenchDate = (d: Date) => formatFrenchDate(parisDate(d));
 
 async function sendConfirmation(ctx: AppContext, paymentId: string): Promise<void> {
   const [row] = await ctx.db

@@ -22,6 +22,7 @@ import * as serverSchema from '../../../server/src/db/schema';
 import { createRouter } from '../../../src-main/ipc/router';
 import { createTestCore, projectRoot, temporaryFolder } from '../../helpers/core';
 import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
+import { CLOCK_START_ENV, todayBy } from '../../helpers/clock';
 
 const LIVES = Number(process.env.CRASH_LIVES ?? 200);
 
@@ -54,7 +55,7 @@ describe('crash safety of the sync and the outbox', () => {
       logLevel: 'error',
     });
     // Sign in once; every life restores the session from the encrypted refresh token.
-    const { core } = createTestCore({ serverUrl: server.url, userDataDir: join(folder.path, 'user-data') });
+    const { core } = createTestCore({ serverUrl: server.url, userDataDir: join(folder.path, 'user-data'), now: server.clock });
     const router = createRouter({ handlers: core.handlers, trustedOrigins: ['app://portal'] });
     const call = async (name: string, input: unknown = {}) => {
       const result = await router(name, input, { origin: 'app://portal', isMainFrame: true });
@@ -97,6 +98,7 @@ describe('crash safety of the sync and the outbox', () => {
           REQUEST_ID: requestId,
           FINAL: options.final ? '1' : '0',
           DEBUG_WORKER: options.final ? '1' : '',
+          [CLOCK_START_ENV]: server.clock().toISOString(),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -130,12 +132,12 @@ describe('crash safety of the sync and the outbox', () => {
 
   it(`survives ${LIVES} kills at random points: nothing lost, nothing sent twice, the cache stays sound`, async () => {
     const acknowledged: { id: string; body: string }[] = [];
-    const admin = { db: server.handle.db, cipher: createDataCipher(server.dataKey), now: () => new Date() };
+    const admin = { db: server.handle.db, cipher: createDataCipher(server.dataKey), now: server.clock };
     let killedMidWork = 0;
     for (let index = 0; index < LIVES; index += 1) {
       // Something new to pull in every life.
       await adminPostLedger(admin, dossierNumber, [
-        { date: new Date().toISOString().slice(0, 10), kind: 'adjustment', label: `Ajustement ${index}`, amountCents: 100 + index, period: null },
+        { date: todayBy(server.clock), kind: 'adjustment', label: `Ajustement ${index}`, amountCents: 100 + index, period: null },
       ]);
       const life = await live({ label: String(index), killAfterMs: Math.floor(Math.random() * 120) });
       acknowledged.push(...life.queued);

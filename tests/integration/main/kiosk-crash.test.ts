@@ -14,6 +14,7 @@ import { createPasswordHasher, FAST_TEST_HASHING } from '../../../server/src/aut
 import { createDataCipher } from '../../../server/src/crypto/data-key';
 import { generateTenants, type GeneratedTenant } from '../../../server/src/demo/demo-data';
 import { projectRoot, temporaryFolder } from '../../helpers/core';
+import { CLOCK_START_ENV, todayBy } from '../../helpers/clock';
 import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
 import { fakePdf, publishDocument } from '../../helpers/server-documents';
 import { kioskCore, scan } from './kiosk-harness';
@@ -31,12 +32,12 @@ describe('kiosk: a crash mid-session leaves nothing after the next start', () =>
     testStarted = Date.now();
     server = await startPortalServer();
     [tenant] = (await generateTenants(
-      { db: server.handle.db, cipher: createDataCipher(server.dataKey), hasher: createPasswordHasher(FAST_TEST_HASHING), now: new Date() },
+      { db: server.handle.db, cipher: createDataCipher(server.dataKey), hasher: createPasswordHasher(FAST_TEST_HASHING), now: server.clock() },
       1,
       { seed: 31_000 + (process.pid % 1000), firstIndex: 800_000 + (process.pid % 1000) * 10, months: 3 },
     )) as [GeneratedTenant];
     dossierNumber = String(3000000000 + Number(tenant.reference) - 2000000000);
-    await publishDocument(server.handle, { dossierNumber, kind: 'quittance', period: new Date().toISOString().slice(0, 7) + '-01', bytes: fakePdf(marker) });
+    await publishDocument(server.handle, { dossierNumber, kind: 'quittance', period: todayBy(server.clock).slice(0, 7) + '-01', bytes: fakePdf(marker), now: server.clock() });
   }, 120_000);
 
   afterAll(async () => {
@@ -48,7 +49,7 @@ describe('kiosk: a crash mid-session leaves nothing after the next start', () =>
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'kiosk-crash-worker.ts')], {
         cwd: projectRoot,
-        env: { ...process.env, SERVER_URL: server.url, USER_DATA: userData.path, KIOSK_PREFIX: prefix, EMAIL: tenant.email, PASSWORD: tenant.password },
+        env: { ...process.env, SERVER_URL: server.url, USER_DATA: userData.path, KIOSK_PREFIX: prefix, EMAIL: tenant.email, PASSWORD: tenant.password, [CLOCK_START_ENV]: server.clock().toISOString() },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
@@ -78,7 +79,7 @@ describe('kiosk: a crash mid-session leaves nothing after the next start', () =>
     expect(leftovers.some((bytes) => bytes.includes(marker))).toBe(true);
 
     // The next start: creating the core is the first thing the app does, and it wipes at once.
-    const next = kioskCore({ serverUrl: server.url, userDataDir: userData.path, prefix });
+    const next = kioskCore({ serverUrl: server.url, userDataDir: userData.path, prefix, now: server.clock });
     expect(existsSync(folder)).toBe(false);
     expect(readdirSync(tmpdir()).filter((name) => name.startsWith(prefix))).toEqual([]);
     await next.core.start();

@@ -5,6 +5,8 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../../src-shared/bridge';
+import type { Clock } from '../../../src-shared/clock';
+import { testClock } from '../../helpers/clock';
 import { createRouter } from '../../../src-main/ipc/router';
 import { createPortalCore } from '../../../src-main/portal-core';
 import { createJsonKioskSettingsStore } from '../../../src-main/kiosk/settings';
@@ -14,7 +16,8 @@ import { migrationsFolder, projectRoot } from '../../helpers/core';
 
 const APP = 'app://portal';
 
-export function kioskCore(options: { serverUrl: string; userDataDir: string; prefix: string; idle?: { idleSeconds: number; warningSeconds: number } }) {
+/** `now`: the core's clock (give it the test server's); default a clock from TEST_NOW. */
+export function kioskCore(options: { serverUrl: string; userDataDir: string; prefix: string; idle?: { idleSeconds: number; warningSeconds: number }; now?: Clock }) {
   const events: { name: EventName; payload: unknown }[] = [];
   let wipedRenderer = 0;
   const core = createPortalCore({
@@ -37,6 +40,7 @@ export function kioskCore(options: { serverUrl: string; userDataDir: string; pre
     saveFileAs: async () => 'saved',
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void events.push({ name, payload }),
     sync: { backoff: { baseMs: 20, maxMs: 50 } },
+    now: options.now ?? testClock().clock,
   });
   const router = createRouter({ handlers: core.handlers, trustedOrigins: [APP], logError: () => undefined });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of loosely typed views

@@ -19,6 +19,7 @@ import { createPasswordHasher, FAST_TEST_HASHING } from '../../../server/src/aut
 import { createDataCipher } from '../../../server/src/crypto/data-key';
 import { generateTenants, type GeneratedTenant } from '../../../server/src/demo/demo-data';
 import { temporaryFolder } from '../../helpers/core';
+import { todayBy } from '../../helpers/clock';
 import { kioskCore, scan } from './kiosk-harness';
 import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
 import { fakePdf, publishDocument } from '../../helpers/server-documents';
@@ -41,7 +42,7 @@ describe('kiosk mode: a tenant session leaves nothing', () => {
     testStarted = Date.now();
     server = await startPortalServer();
     const generated = await generateTenants(
-      { db: server.handle.db, cipher: createDataCipher(server.dataKey), hasher: createPasswordHasher(FAST_TEST_HASHING), now: new Date() },
+      { db: server.handle.db, cipher: createDataCipher(server.dataKey), hasher: createPasswordHasher(FAST_TEST_HASHING), now: server.clock() },
       2,
       { seed: 20_000 + (process.pid % 1000), firstIndex: 700_000 + (process.pid % 1000) * 10, months: 3 },
     );
@@ -49,7 +50,7 @@ describe('kiosk mode: a tenant session leaves nothing', () => {
     for (const tenant of generated) {
       const dossierNumber = String(3000000000 + Number(tenant.reference) - 2000000000);
       const documentMarker = `KIOSK-DOCUMENT-${randomBytes(12).toString('hex')}`;
-      await publishDocument(server.handle, { dossierNumber, kind: 'quittance', period: new Date().toISOString().slice(0, 7) + '-01', bytes: fakePdf(documentMarker) });
+      await publishDocument(server.handle, { dossierNumber, kind: 'quittance', period: todayBy(server.clock).slice(0, 7) + '-01', bytes: fakePdf(documentMarker), now: server.clock() });
       tenants.push({ ...tenant, dossierNumber, documentMarker });
     }
   }, 120_000);
@@ -103,7 +104,7 @@ describe('kiosk mode: a tenant session leaves nothing', () => {
 
   it('"Terminer ma session": warned about the unsent request, then everything is wiped', async () => {
     const userData = temporaryFolder('el-kiosk-ud-');
-    const kiosk = kioskCore({ serverUrl: server.url, userDataDir: userData.path, prefix });
+    const kiosk = kioskCore({ serverUrl: server.url, userDataDir: userData.path, now: server.clock, prefix });
     const { folder, needles } = await useTheKiosk(kiosk, tenants[0]!);
 
     await expect(kiosk.call('session.signOut')).rejects.toMatchObject({ shape: { code: 'UNSENT_ITEMS' } });
@@ -121,7 +122,7 @@ describe('kiosk mode: a tenant session leaves nothing', () => {
 
   it('inactivity: a warning each second, then sign-out and the same wipe; a second tenant sees nothing of the first', async () => {
     const userData = temporaryFolder('el-kiosk-ud-');
-    const kiosk = kioskCore({ serverUrl: server.url, userDataDir: userData.path, prefix, idle: { idleSeconds: 8, warningSeconds: 2 } });
+    const kiosk = kioskCore({ serverUrl: server.url, userDataDir: userData.path, now: server.clock, prefix, idle: { idleSeconds: 8, warningSeconds: 2 } });
     const { folder, needles } = await useTheKiosk(kiosk, tenants[0]!);
     // The tenant's last touch of the screen; then nobody touches it.
     await kiosk.call('kiosk.activity');
@@ -151,7 +152,7 @@ describe('kiosk mode: a tenant session leaves nothing', () => {
 
   it('"Continuer ma session" (activity during the warning) keeps the session open', async () => {
     const userData = temporaryFolder('el-kiosk-ud-');
-    const kiosk = kioskCore({ serverUrl: server.url, userDataDir: userData.path, prefix, idle: { idleSeconds: 3, warningSeconds: 2 } });
+    const kiosk = kioskCore({ serverUrl: server.url, userDataDir: userData.path, now: server.clock, prefix, idle: { idleSeconds: 3, warningSeconds: 2 } });
     await kiosk.call('session.signIn', { email: tenants[1]!.email, password: tenants[1]!.password });
     await expect.poll(() => kiosk.events.some((event) => event.name === 'kiosk.idleWarning'), { timeout: 5_000 }).toBe(true);
     await kiosk.call('kiosk.activity');

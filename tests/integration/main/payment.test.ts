@@ -5,41 +5,15 @@
  * that brings the credit, the activity and the receipt, and OFFLINE (never queued) with the server down.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../../server/src/app';
-import { openDatabase, type DatabaseHandle } from '../../../server/src/db/client';
 import { DEMO_ACCOUNT } from '../../../server/src/demo/demo-data';
 import { createRouter, type Router } from '../../../src-main/ipc/router';
 import type { PortalCore } from '../../../src-main/portal-core';
 import { createTestCore, temporaryFolder } from '../../helpers/core';
+import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
 
 const APP = 'app://portal';
 const CEILING = 200_000;
-
-/** A sandbox-mode server that can be stopped and started again on the same port and data. */
-async function startSandboxServer() {
-  const handle: DatabaseHandle = await openDatabase({ kind: 'pglite' });
-  const dataKey = randomBytes(32);
-  let app: FastifyInstance | null = null;
-  let port = 0;
-  const keys = { TEST: randomBytes(16).toString('hex') };
-  async function start() {
-    app = await buildServer({ db: handle, passwordHashing: 'fast', mail: { kind: 'memory', from: 'test@localhost', sent: [] }, dataKey, demo: true, sandbox: true, payments: { keys, ceilingCents: CEILING } });
-    await app.listen({ port, host: '127.0.0.1' });
-    port = (app.server.address() as { port: number }).port;
-  }
-  await start();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    start,
-    stop: async () => void (await app?.close()),
-    close: async () => {
-      await app?.close();
-      await handle.close();
-    },
-  };
-}
 
 function hiddenFields(html: string): { action: string; fields: Record<string, string> } {
   const decode = (s: string) => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
@@ -50,7 +24,7 @@ function hiddenFields(html: string): { action: string; fields: Record<string, st
 }
 
 describe('payment procedures against the sandbox Portal API', () => {
-  let server: Awaited<ReturnType<typeof startSandboxServer>>;
+  let server: RestartableServer;
   let folder: ReturnType<typeof temporaryFolder>;
   let core: PortalCore;
   let router: Router;
@@ -74,7 +48,8 @@ describe('payment procedures against the sandbox Portal API', () => {
     const { action, fields } = hiddenFields(page!.html);
     const bankPage = await fetch(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
     expect(await bankPage.text()).toContain('Paiement Sécurisé');
-    const year = String(new Date().getUTCFullYear() + 1);
+    // A card valid next year by the server's clock (the sandbox bank checks expiry against it).
+    const year = String(server.clock().getUTCFullYear() + 1);
     const back = await fetch(new URL('card', action), {
       method: 'POST',
       redirect: 'manual',
@@ -85,9 +60,10 @@ describe('payment procedures against the sandbox Portal API', () => {
   }
 
   beforeAll(async () => {
-    server = await startSandboxServer();
+    // The sandbox bank and payments, with a key of our own and the ceiling under test.
+    server = await startPortalServer({ server: { sandbox: true, payments: { keys: { TEST: randomBytes(16).toString('hex') }, ceilingCents: CEILING } } });
     folder = temporaryFolder();
-    ({ core } = createTestCore({ serverUrl: server.url, userDataDir: folder.path, sync: { intervalMs: 60_000, backoff: { baseMs: 50, maxMs: 200 } } }));
+    ({ core } = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock, sync: { intervalMs: 60_000, backoff: { baseMs: 50, maxMs: 200 } } }));
     router = createRouter({ handlers: core.handlers, trustedOrigins: [APP] });
     await call('session.signIn', DEMO_ACCOUNT);
     await core.syncIdle();

@@ -36,7 +36,7 @@ describe('session restore and refresh', () => {
 
   it('restores the session at the next start without the password, and keeps the refresh token encrypted', async () => {
     const folder = temporaryFolder();
-    const first = createTestCore({ serverUrl: server.url, userDataDir: folder.path });
+    const first = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock });
     await routerFor(first.core)('session.signIn', DEMO_ACCOUNT);
     await first.core.syncIdle();
     const refreshTokenFile = readdirSync(join(folder.path, 'accounts'), { recursive: true, withFileTypes: true }).find((entry) => entry.name === 'session.bin');
@@ -46,7 +46,7 @@ describe('session restore and refresh', () => {
     expect(sealed.includes(Buffer.from(DEMO_ACCOUNT.email))).toBe(false);
     first.core.dispose();
 
-    const second = createTestCore({ serverUrl: server.url, userDataDir: folder.path });
+    const second = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock });
     await second.core.start();
     const call = routerFor(second.core);
     expect(await call('session.get')).toMatchObject({ state: 'signedIn', user: { email: DEMO_ACCOUNT.email } });
@@ -60,13 +60,13 @@ describe('session restore and refresh', () => {
 
   it('restores offline: the cache answers, the sync says offline, then catches up when the server is back', async () => {
     const folder = temporaryFolder();
-    const first = createTestCore({ serverUrl: server.url, userDataDir: folder.path });
+    const first = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock });
     await routerFor(first.core)('session.signIn', DEMO_ACCOUNT);
     await first.core.syncIdle();
     first.core.dispose();
 
     await server.stop();
-    const second = createTestCore({ serverUrl: server.url, userDataDir: folder.path, sync: { backoff: { baseMs: 20, maxMs: 50 } } });
+    const second = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock, sync: { backoff: { baseMs: 20, maxMs: 50 } } });
     await second.core.start();
     const call = routerFor(second.core);
     expect((await call('session.get')).state).toBe('signedIn');
@@ -82,12 +82,12 @@ describe('session restore and refresh', () => {
 
   it('ends the session as expired when the server revokes it, and tells the renderer', async () => {
     const folder = temporaryFolder();
-    const { core, events } = createTestCore({ serverUrl: server.url, userDataDir: folder.path });
+    const { core, events } = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock });
     const call = routerFor(core);
     await call('session.signIn', DEMO_ACCOUNT);
     await core.syncIdle();
     // Staff (or a password change elsewhere) revokes every session of this account.
-    await server.handle.db.update(serverSchema.sessions).set({ revokedAt: new Date() });
+    await server.handle.db.update(serverSchema.sessions).set({ revokedAt: server.clock() });
     await expect(call('sync.now')).resolves.toBeDefined();
     expect(await call('session.get')).toEqual({ state: 'signedOut', reason: 'expired' });
     expect(events.some((event) => event.name === 'session.expired')).toBe(true);
@@ -105,7 +105,7 @@ describe('offline document library', () => {
 
   beforeAll(async () => {
     server = await startPortalServer();
-    ({ core, events } = createTestCore({ serverUrl: server.url, userDataDir: folder.path }));
+    ({ core, events } = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock }));
     call = routerFor(core);
     await call('session.signIn', DEMO_ACCOUNT);
     await core.syncIdle();
@@ -117,10 +117,10 @@ describe('offline document library', () => {
   });
 
   it('keeps the last 12 months offline in the background, older ones only on demand', async () => {
-    const recentPeriod = monthsAgo(new Date(), 1);
-    const oldPeriod = monthsAgo(new Date(), 30);
-    const recent = await publishDocument(server.handle, { dossierNumber: '0123456789', kind: 'quittance', period: recentPeriod, bytes: fakePdf('recent') });
-    const old = await publishDocument(server.handle, { dossierNumber: '0123456789', kind: 'quittance', period: oldPeriod, bytes: fakePdf('old') });
+    const recentPeriod = monthsAgo(server.clock(), 1);
+    const oldPeriod = monthsAgo(server.clock(), 30);
+    const recent = await publishDocument(server.handle, { dossierNumber: '0123456789', kind: 'quittance', period: recentPeriod, bytes: fakePdf('recent'), now: server.clock() });
+    const old = await publishDocument(server.handle, { dossierNumber: '0123456789', kind: 'quittance', period: oldPeriod, bytes: fakePdf('old'), now: server.clock() });
     await call('sync.now');
     const documents = (await call('documents.get')).dossiers[0].documents;
     expect(documents.find((doc: { id: string }) => doc.id === recent.id)).toMatchObject({ offline: true });
@@ -137,9 +137,10 @@ describe('offline document library', () => {
     const published = await publishDocument(server.handle, {
       dossierNumber: '0123456789',
       kind: 'avis_echeance',
-      period: monthsAgo(new Date(), 0),
+      period: monthsAgo(server.clock(), 0),
       bytes: genuine,
       servedBytes: fakePdf('tampered avis'),
+      now: server.clock(),
     });
     await call('sync.now');
     expect((await call('documents.get')).dossiers[0].documents.find((doc: { id: string }) => doc.id === published.id).offline).toBe(false);

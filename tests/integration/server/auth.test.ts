@@ -92,7 +92,7 @@ describe.each(backends)('accounts ($name)', (backend) => {
       expect(res.status).toBe(200);
       const session = sessionResponseSchema.parse(res.body);
       expect(session.account.displayName).toBe('Mme DUPONT MARTINE');
-      const ttl = Date.parse(session.accessTokenExpiresAt) - Date.now();
+      const ttl = Date.parse(session.accessTokenExpiresAt) - server.now().getTime();
       expect(ttl).toBeGreaterThan(14 * 60_000);
       expect(ttl).toBeLessThanOrEqual(15 * 60_000);
     });

@@ -15,14 +15,15 @@ import { SANDBOX_LANDLORD_IDENTITY, storedLandlordSettings, type DocumentDeps } 
 import { issueSettlementDocuments, maskIbanForPrint } from '../../../server/src/documents/publish';
 import { readPdf } from '../documents/read-pdf';
 import { backends, pullAll, startServer, type TestServer } from './helpers';
+import { testClock, todayBy } from '../../helpers/clock';
+import { addMonths } from '../../../src-shared/validation/dates';
 
 const KEY = 'cle-admin-documents-0123456789';
 const DEMO_DOSSIER = '0123456789';
 
 /** A period far enough ahead for the SEPA pre-notification (14 days before the debit on the 3rd). */
 function periodAhead(now: Date, months: number): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1));
-  return d.toISOString().slice(0, 7);
+  return addMonths(todayBy(() => now).slice(0, 7), months);
 }
 
 describe.each(backends)('documents: publishing notices and issuing receipts ($name)', (backend) => {
@@ -247,9 +248,10 @@ describe.each(backends)('demo documents ($name)', (backend) => {
     const handle = await backend.open();
     try {
       const { buildServer } = await import('../../../server/src/app');
-      const started = Date.now();
-      const app = await buildServer({ db: handle, passwordHashing: 'fast', dataKey: randomBytes(32), demo: true, demoDocuments: true });
-      const elapsed = Date.now() - started;
+      const { clock } = testClock();
+      const started = performance.now();
+      const app = await buildServer({ db: handle, passwordHashing: 'fast', dataKey: randomBytes(32), demo: true, demoDocuments: true, clock });
+      const elapsed = Math.round(performance.now() - started);
       await app.close();
       const docs = await handle.db.select().from(schema.documents).where(eq(schema.documents.deleted, false));
       const count = (kind: string) => docs.filter((d) => d.kind === kind).length;
@@ -261,7 +263,7 @@ describe.each(backends)('demo documents ($name)', (backend) => {
       const [dossier] = await handle.db.select().from(schema.dossiers).where(eq(schema.dossiers.number, DEMO_DOSSIER));
       // Two transfers instead of one debit: the balance is the plain demo ledger's.
       const { monthlyLedger } = await import('../../../server/src/demo/demo-data');
-      expect(dossier!.balanceCents).toBe(monthlyLedger(new Date(), 24, 41235, 8760, 15000).reduce((sum, p) => sum + p.amountCents, 0));
+      expect(dossier!.balanceCents).toBe(monthlyLedger(clock(), 24, 41235, 8760, 15000).reduce((sum, p) => sum + p.amountCents, 0));
       const text = (await readPdf(new Uint8Array((await handle.db.select().from(schema.blobs).where(eq(schema.blobs.sha256, recu.sha256)))[0]!.content))).text;
       expect(text).toContain('200,00 €');
       // Loading the demo with its ~50 documents stays well under the 3 s budget (generous for CI).

@@ -14,6 +14,7 @@ import { DEMO_ACCOUNT, generateTenants, type GeneratedTenant } from '../../../se
 import type { MailMessage } from '../../../server/src/mail/mailer';
 import type { SessionResponse } from '../../../src-shared/api/auth';
 import { syncResponseSchema, type SyncChange, type SyncPage } from '../../../src-shared/api/sync';
+import { TEST_NOW, testClock } from '../../helpers/clock';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -62,8 +63,9 @@ export interface TestServer {
   base: string;
   handle: DatabaseHandle;
   mail: MailMessage[];
-  /** Moves the server's clock forward. */
+  /** Moves the server's clock by `ms`; negative steps back (tests undo a jump once they checked an expiry). */
   advance(ms: number): void;
+  /** The server's clock: starts at `startAt` (default TEST_NOW) and runs at real speed. */
   now(): Date;
   api<T = Json>(method: string, path: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<ApiResult<T>>;
   signIn(email?: string, password?: string): Promise<SessionResponse>;
@@ -71,10 +73,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(backend: Backend, options: Partial<BuildServerOptions> = {}): Promise<TestServer> {
+/** `startAt`: the instant the server's clock starts at (the demo data is built from its Paris date). */
+export async function startServer(backend: Backend, { startAt = TEST_NOW, ...options }: Partial<BuildServerOptions> & { startAt?: string } = {}): Promise<TestServer> {
   const handle = await backend.open();
+  // The pinned clock only goes forward; a test server may also step back, so a test that jumped
+  // past an expiry can put the time back for the file's next tests.
+  const pinned = testClock(startAt).clock;
   let offset = 0;
-  const clock = () => new Date(Date.now() + offset);
+  const clock = () => new Date(pinned().getTime() + offset);
   const mail: MailMessage[] = [];
   const dataKey = randomBytes(32);
   let generated = 0;
@@ -137,11 +143,11 @@ export async function startServer(backend: Backend, options: Partial<BuildServer
 
 /** Polls until `predicate` holds (mail is sent after the answer, by design). */
 export async function waitFor<T>(read: () => T | undefined | null, timeoutMs = 3000): Promise<T> {
-  const started = Date.now();
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = read();
     if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    if (performance.now() > deadline) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -15,6 +15,7 @@ import { lyraSignature, hasValidLyraSignature } from '../../../server/src/paymen
 import { lyraTransDate, paymentStatusOf } from '../../../server/src/payments/protocol';
 import { allocationPeriod } from '../../../server/src/payments/settlement';
 import { backends, pullAll, startServer, waitFor, write, type TestServer } from './helpers';
+import { testClock } from '../../helpers/clock';
 
 const KEY = 'sandbox-test-key-0123456789';
 const CEILING = 150_000;
@@ -262,7 +263,7 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
     const { postLedgerEntries } = await import('../../../server/src/domain/ledger');
     const { withTenantWrite } = await import('../../../server/src/sync/versions');
     await withTenantWrite(db(), tenant!.tenantId, (tx, version) =>
-      postLedgerEntries(tx, version, new Date(), tenant!.tenantId, dossierId, [
+      postLedgerEntries(tx, version, server.now(), tenant!.tenantId, dossierId, [
         { date: '2099-01-01', kind: 'rent', label: 'Loyer janvier 2099', amountCents: 40000, period: '2099-01' },
         { date: '2099-01-01', kind: 'charges', label: 'Charges janvier 2099', amountCents: 5000, period: '2099-01' },
       ]),
@@ -332,7 +333,8 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
     async function postCard(form: { formAction: string; fields: Record<string, string> }, card: Record<string, string>) {
       return fetch(new URL('card', form.formAction), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: cardBody(form, card) });
     }
-    const year = String(new Date().getUTCFullYear() + 2);
+    // Valid by the server's clock, which the sandbox bank checks the expiry against.
+    const year = () => String(server.now().getUTCFullYear() + 2);
 
     it('shows the "Paiement Sécurisé" page with the transaction, the merchant and the amount, under a strict CSP', async () => {
       const form = (await create(1)).body;
@@ -361,7 +363,7 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
     it('pays with the accepted card: signed IPN to the server, then back to the return URL', async () => {
       const form = (await create(1234)).body;
       const before = await balance();
-      const back = await postCard(form, { card_number: '4970 1000 0000 0000', expiry_month: '12', expiry_year: year, cvv: '123', action: 'pay' });
+      const back = await postCard(form, { card_number: '4970 1000 0000 0000', expiry_month: '12', expiry_year: year(), cvv: '123', action: 'pay' });
       expect(back.status).toBe(303);
       expect(back.headers.get('location')).toBe(form.returnUrl);
       expect((await server.api('GET', `/v1/payments/${form.paymentId}`, { token })).body.status).toBe('accepted');
@@ -377,10 +379,10 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
     it('refused and abandoned cards, and "Annuler": nothing in the ledger', async () => {
       const before = { ledger: await ledgerCount(), balance: await balance() };
       const refused = (await create(1234)).body;
-      expect((await postCard(refused, { card_number: '4970100000000097', expiry_month: '01', expiry_year: year, cvv: '000', action: 'pay' })).status).toBe(303);
+      expect((await postCard(refused, { card_number: '4970100000000097', expiry_month: '01', expiry_year: year(), cvv: '000', action: 'pay' })).status).toBe(303);
       expect((await server.api('GET', `/v1/payments/${refused.paymentId}`, { token })).body.status).toBe('refused');
       const abandoned = (await create(1234)).body;
-      expect((await postCard(abandoned, { card_number: '4970100000000063', expiry_month: '01', expiry_year: year, cvv: '000', action: 'pay' })).status).toBe(303);
+      expect((await postCard(abandoned, { card_number: '4970100000000063', expiry_month: '01', expiry_year: year(), cvv: '000', action: 'pay' })).status).toBe(303);
       expect((await server.api('GET', `/v1/payments/${abandoned.paymentId}`, { token })).body.status).toBe('cancelled');
       const cancelled = (await create(1234)).body;
       expect((await postCard(cancelled, { action: 'cancel' })).status).toBe(303);
@@ -391,7 +393,7 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
 
     it('says which card field is wrong, accessibly, and keeps the payment open', async () => {
       const form = (await create(1234)).body;
-      const response = await postCard(form, { card_number: '1234', expiry_month: '', expiry_year: year, cvv: '12', action: 'pay' });
+      const response = await postCard(form, { card_number: '1234', expiry_month: '', expiry_year: year(), cvv: '12', action: 'pay' });
       expect(response.status).toBe(400);
       const html = await response.text();
       expect(html).toContain('role="alert"');
@@ -406,7 +408,7 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
 describe('without sandbox mode or configuration', () => {
   it('serves no sandbox PSP and offers no online payment', async () => {
     const handle = await openDatabase({ kind: 'pglite' });
-    const app = await buildServer({ db: handle, passwordHashing: 'fast', demo: true, dataKey: randomBytes(32) });
+    const app = await buildServer({ db: handle, passwordHashing: 'fast', demo: true, dataKey: randomBytes(32), clock: testClock().clock });
     try {
       const page = await app.inject({ method: 'POST', url: '/sandbox-psp/vads-payment/', payload: 'vads_amount=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       expect(page.statusCode).toBe(404);

@@ -5,6 +5,7 @@
  * sent and pulled, then exits.
  */
 import { createRouter } from '../../../../src-main/ipc/router';
+import { clockFromEnv } from '../../../helpers/clock';
 import { createTestCore } from '../../../helpers/core';
 
 const userDataDir = process.env.USER_DATA!;
@@ -13,7 +14,8 @@ const label = process.env.LABEL ?? 'x';
 const final = process.env.FINAL === '1';
 const toQueue = Number(process.env.QUEUE ?? '3');
 
-const { core } = createTestCore({ serverUrl, userDataDir, sync: { intervalMs: 60_000, backoff: { baseMs: 10, maxMs: 50 } } });
+// Each life continues the server's time (the parent passes it), as a restarted app would.
+const { core } = createTestCore({ serverUrl, userDataDir, now: clockFromEnv(), sync: { intervalMs: 60_000, backoff: { baseMs: 10, maxMs: 50 } } });
 const router = createRouter({ handlers: core.handlers, trustedOrigins: ['app://portal'], logError: () => undefined });
 async function call(name: string, input: unknown = {}): Promise<any> {
   const result = await router(name, input, { origin: 'app://portal', isMainFrame: true });
