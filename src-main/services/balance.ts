@@ -37,7 +37,10 @@ export function balanceView(data: AccountData): BalanceView {
           pendingBankChange: pendingBank.has(dossier.id),
           ledger: ledger
             .filter((row) => row.data.dossierId === dossier.id)
-            .sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id))
+            // Newest first, as the ledger reads: by date, then the order lines were posted on that
+            // day (rent before the payment of the same day shows the payment on top). The id only
+            // keeps the order stable between two lines cached before posting orders existed.
+            .sort((a, b) => b.data.date.localeCompare(a.data.date) || b.data.postingOrder - a.data.postingOrder || a.id.localeCompare(b.id))
             .map((row) => ({
               id: row.id,
               date: row.data.date,

@@ -70,6 +70,12 @@ export const ledgerEntryDataSchema = z.object({
   amountCents: centsSchema,
   /** YYYY-MM the entry belongs to, when it is periodic. */
   period: nullableText,
+  /**
+   * Posting order (increasing, across the landlord's whole ledger): lines of one day read in the
+   * order they were posted. 0 for a line a desktop cached before the server sent it (read back
+   * through this schema); the server sends such lines again with their order.
+   */
+  postingOrder: z.number().int().nonnegative().default(0),
 });
 
 /** Bank details: masked only ("#####189"), tenants never receive the full IBAN. */

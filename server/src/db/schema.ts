@@ -218,6 +218,13 @@ export const occupants = pgTable(
   (t) => [index('occupants_tenant_idx').on(t.tenantId, t.version)],
 );
 
+/**
+ * Posting order of ledger lines, across every dossier: postLedgerEntries takes one value per line,
+ * in the order of the call's array, so lines of one day read in the order they were posted (the
+ * date alone does not tell rent, charges and a payment of the same day apart).
+ */
+export const ledgerPostingSeq = pgSequence('ledger_posting_seq');
+
 export const ledgerEntries = pgTable(
   'ledger_entries',
   {
@@ -232,6 +239,10 @@ export const ledgerEntries = pgTable(
     /** Positive = débit (the tenant owes), negative = crédit. */
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
     period: text('period'),
+    /** From ledger_posting_seq (see above); synced as `postingOrder`. */
+    postingSeq: bigint('posting_seq', { mode: 'number' })
+      .notNull()
+      .default(sql`nextval('ledger_posting_seq')`),
   },
   (t) => [index('ledger_tenant_idx').on(t.tenantId, t.version), index('ledger_dossier_idx').on(t.dossierId, t.date)],
 );

@@ -14,6 +14,7 @@ import { purgeTombstones } from '../../../server/src/sync/feed';
 import { createRouter, type Router } from '../../../src-main/ipc/router';
 import type { PortalCore } from '../../../src-main/portal-core';
 import { accountFolderPath } from '../../../src-main/storage/account-folders';
+import { todayBy } from '../../helpers/clock';
 import { createTestCore, temporaryFolder } from '../../helpers/core';
 import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
 
@@ -30,12 +31,12 @@ describe('desktop data layer against the Portal API', () => {
     if (!result.ok) throw Object.assign(new Error(`${name}: ${JSON.stringify(result.error)}`), { shape: result.error });
     return result.value as T;
   }
-  const admin = () => ({ db: server.handle.db, cipher: createDataCipher(server.dataKey), now: () => new Date() });
+  const admin = () => ({ db: server.handle.db, cipher: createDataCipher(server.dataKey), now: server.clock });
 
   beforeAll(async () => {
     server = await startPortalServer();
     folder = temporaryFolder();
-    ({ core } = createTestCore({ serverUrl: server.url, userDataDir: folder.path, sync: { intervalMs: 60_000, backoff: { baseMs: 50, maxMs: 200 } } }));
+    ({ core } = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock, sync: { intervalMs: 60_000, backoff: { baseMs: 50, maxMs: 200 } } }));
     router = createRouter({ handlers: core.handlers, trustedOrigins: [APP] });
     await call('session.signIn', DEMO_ACCOUNT);
     await core.syncIdle();
@@ -78,13 +79,26 @@ describe('desktop data layer against the Portal API', () => {
   it('a delta sync brings only what changed on the server', async () => {
     const before = (await call('balance.get')).dossiers[0];
     await adminPostLedger(admin(), '0123456789', [
-      { date: new Date().toISOString().slice(0, 10), kind: 'payment', label: 'Virement reçu', amountCents: -12_345, period: null },
+      { date: todayBy(server.clock), kind: 'payment', label: 'Virement reçu', amountCents: -12_345, period: null },
     ]);
     await call('sync.now');
     const after = (await call('balance.get')).dossiers[0];
     expect(after.balanceCents).toBe(before.balanceCents - 12_345);
     expect(after.ledger[0]).toMatchObject({ label: 'Virement reçu', amountCents: -12_345 });
     expect((await call('home.get')).lastActions[0]).toMatchObject({ label: 'Paiement effectué' });
+  });
+
+  it('lines of one day read in the order they were posted, newest first, whether posted in one call or in several', async () => {
+    const day = todayBy(server.clock);
+    const line = (label: string, amountCents: number) => ({ date: day, kind: 'adjustment' as const, label, amountCents, period: null });
+    // Three in one call (kept in array order), then two more calls; the amounts cancel out.
+    await adminPostLedger(admin(), '0123456789', [line('Ordre 1', 300), line('Ordre 2', -100), line('Ordre 3', -100)]);
+    await adminPostLedger(admin(), '0123456789', [line('Ordre 4', -50)]);
+    await adminPostLedger(admin(), '0123456789', [line('Ordre 5', -50)]);
+    await call('sync.now');
+    const ledger: { date: string; label: string }[] = (await call('balance.get')).dossiers[0].ledger;
+    // Newest first: today's lines open the ledger, the last one posted on top (before 'Virement reçu', posted earlier today).
+    expect(ledger.slice(0, 6).map((entry) => entry.label)).toEqual(['Ordre 5', 'Ordre 4', 'Ordre 3', 'Ordre 2', 'Ordre 1', 'Virement reçu']);
   });
 
   it('tombstones remove rows: an approved occupants change replaces the old occupants', async () => {
@@ -104,9 +118,9 @@ describe('desktop data layer against the Portal API', () => {
   });
 
   it('a reset answer (cursor older than the tombstone retention) resyncs fully', async () => {
-    await purgeTombstones(server.handle.db, new Date(Date.now() + 60_000));
+    await purgeTombstones(server.handle.db, new Date(server.clock().getTime() + 60_000));
     await adminPostLedger(admin(), '0123456789', [
-      { date: new Date().toISOString().slice(0, 10), kind: 'adjustment', label: 'Régularisation de charges', amountCents: 4_200, period: null },
+      { date: todayBy(server.clock), kind: 'adjustment', label: 'Régularisation de charges', amountCents: 4_200, period: null },
     ]);
     await call('sync.now');
     const balance = (await call('balance.get')).dossiers[0];

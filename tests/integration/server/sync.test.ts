@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncChange } from '../../../src-shared/api/sync';
 import { occupants } from '../../../server/src/db/schema';
 import { withTenantWrite } from '../../../server/src/sync/versions';
+import { postLedgerEntries, type LedgerPosting } from '../../../server/src/domain/ledger';
+import { todayBy } from '../../helpers/clock';
 import { runMaintenance } from '../../../server/src/admin/maintenance';
 import { backends, pullAll, startServer, type TestServer } from './helpers';
 
@@ -27,6 +29,7 @@ describe.each(backends)('sync feed ($name)', (backend) => {
     expect(new Set(keys).size).toBe(keys.length);
     const of = (e: SyncChange['entity']) => all.changes.filter((c) => c.entity === e) as any[];
     expect(of('profile')[0]!.data).toMatchObject({ civility: 'Mme', lastName: 'DUPONT', firstName: 'MARTINE', birthDate: '1970-01-01', cafNumber: null });
+    // The server starts at TEST_NOW, mid-month: the demo month is paid up (demo-dates.test.ts has the other days).
     expect(of('dossier')[0]!.data).toMatchObject({ number: '0123456789', addressLine: '8 RUE SAINT NICOLAS', postalCode: '78000', city: 'VERSAILLES', balanceCents: 0, directDebitDay: 3 });
     expect(of('contract').map((c) => c.data.kind).sort()).toEqual(['facturation', 'logement', 'stationnement']);
     expect(of('occupant').find((o) => o.data.firstName === 'MARTIN')!.data).toMatchObject({ birthDate: '2000-01-01', relationship: 'enfant', signatory: false });
@@ -46,6 +49,30 @@ describe.each(backends)('sync feed ($name)', (backend) => {
   it('a no-op sync returns nothing and keeps the cursor', async () => {
     const res = await server.api('GET', `/v1/sync?cursor=${cursor}`, { token });
     expect(res.body).toEqual({ changes: [], cursor, hasMore: false });
+  });
+
+  it('lines of one day come with their posting order: array order within a call, call order across calls', async () => {
+    const [dossier] = (await pullAll(server, token, undefined, 1000)).changes.filter((c) => c.entity === 'dossier');
+    const day = todayBy(server.now);
+    const line = (label: string): LedgerPosting => ({ date: day, kind: 'adjustment', label, amountCents: 1 });
+    const post = (postings: LedgerPosting[]) => withTenantWrite(server.handle.db, tenantId, (tx, version) => postLedgerEntries(tx, version, server.now(), tenantId, dossier!.id, postings));
+    const labels = ['Ligne 1', 'Ligne 2', 'Ligne 3', 'Ligne 4', 'Ligne 5', 'Ligne 6'];
+    await post(labels.slice(0, 4).map(line));
+    await post([line(labels[4]!)]);
+    await post([line(labels[5]!)]);
+    // Small pages: the order does not depend on lines arriving together.
+    const ledger = (await pullAll(server, token, undefined, 7)).changes
+      .filter((c) => c.entity === 'ledgerEntry')
+      .map((c) => c.data as { label: string; date: string; postingOrder: number });
+    const ours = ledger.filter((entry) => labels.includes(entry.label)).sort((a, b) => a.postingOrder - b.postingOrder);
+    expect(ours.map((entry) => entry.label)).toEqual(labels);
+    expect(new Set(ledger.map((entry) => entry.postingOrder)).size).toBe(ledger.length);
+    // Posted after every demo line (also those of earlier dates).
+    expect(Math.min(...ours.map((entry) => entry.postingOrder))).toBeGreaterThan(Math.max(...ledger.filter((entry) => !labels.includes(entry.label)).map((entry) => entry.postingOrder)));
+    // The delta from the last cursor carries the same orders; the next tests start after these lines.
+    const delta = await pullAll(server, token, cursor);
+    expect(delta.changes.filter((c) => c.entity === 'ledgerEntry').map((c) => (c.data as { postingOrder: number }).postingOrder)).toEqual(expect.arrayContaining(ours.map((entry) => entry.postingOrder)));
+    cursor = delta.cursor;
   });
 
   it('a write shows up after the cursor, tombstones included; purged tombstones force a reset', async () => {
@@ -81,4 +108,5 @@ describe.each(backends)('sync feed ($name)', (backend) => {
     expect(limit.body.error.fields).toEqual([{ path: 'querystring.limit', message: 'Doit être inférieur ou égal à 1000' }]);
     expect((await server.api('GET', '/v1/sync')).status).toBe(401);
   });
+
 });
