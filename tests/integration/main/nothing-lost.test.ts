@@ -196,7 +196,7 @@ describe('nothing a tenant does is lost', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...DEMO_ACCOUNT, device: { id: randomUUID(), name: 'Téléphone' } }),
-    })).json();
+    })).json() as { accessToken: string };
     const changed = await fetch(`${serverUrl}/v1/auth/change-password`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${other.accessToken}` },
