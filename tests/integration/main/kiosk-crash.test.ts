@@ -17,7 +17,7 @@ import { projectRoot, temporaryFolder } from '../../helpers/core';
 import { CLOCK_START_ENV, todayBy } from '../../helpers/clock';
 import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
 import { fakePdf, publishDocument } from '../../helpers/server-documents';
-import { kioskCore, scan } from './kiosk-harness';
+import { fileSystemNow, kioskCore, scan } from './kiosk-harness';
 
 describe('kiosk: a crash mid-session leaves nothing after the next start', () => {
   let server: RestartableServer;
@@ -26,10 +26,10 @@ describe('kiosk: a crash mid-session leaves nothing after the next start', () =>
   const marker = `KIOSK-CRASH-DOCUMENT-${randomBytes(12).toString('hex')}`;
   const prefix = `el-kiosk-crash-${process.pid}-${randomBytes(3).toString('hex')}-`;
   const userData = temporaryFolder('el-kiosk-crash-ud-');
-  let testStarted = Date.now();
+  let testStarted = 0;
 
   beforeAll(async () => {
-    testStarted = Date.now();
+    testStarted = fileSystemNow();
     server = await startPortalServer();
     [tenant] = (await generateTenants(
       { db: server.handle.db, cipher: createDataCipher(server.dataKey), hasher: createPasswordHasher(FAST_TEST_HASHING), now: server.clock() },

@@ -2,7 +2,9 @@
  * A kiosk-mode portal core for the kiosk tests (in the test process, or in a child process that
  * the crash test kills), and the scan that looks for a tenant's data in files.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../../src-shared/bridge';
 import type { Clock } from '../../../src-shared/clock';
@@ -50,6 +52,22 @@ export function kioskCore(options: { serverUrl: string; userDataDir: string; pre
     return result.value as T;
   };
   return { core, call, events, wipedRenderer: () => wipedRenderer };
+}
+
+/**
+ * "Now" as the file system dates files, for scan()'s `since`: a marker's own timestamp. Not
+ * Date.now(), which a test run under a faked clock (npm run test:dates) moves while the kernel
+ * keeps stamping files with the real time.
+ */
+export function fileSystemNow(): number {
+  const marker = join(tmpdir(), `el-fs-now-${randomUUID()}`);
+  writeFileSync(marker, '');
+  try {
+    const stat = lstatSync(marker);
+    return stat.birthtimeMs || stat.ctimeMs;
+  } finally {
+    rmSync(marker, { force: true });
+  }
 }
 
 /** Every file under `root` (entries created since `since` only, when given), with its bytes. */

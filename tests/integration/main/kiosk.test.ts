@@ -20,7 +20,7 @@ import { createDataCipher } from '../../../server/src/crypto/data-key';
 import { generateTenants, type GeneratedTenant } from '../../../server/src/demo/demo-data';
 import { temporaryFolder } from '../../helpers/core';
 import { todayBy } from '../../helpers/clock';
-import { kioskCore, scan } from './kiosk-harness';
+import { fileSystemNow, kioskCore, scan } from './kiosk-harness';
 import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
 import { fakePdf, publishDocument } from '../../helpers/server-documents';
 
@@ -34,12 +34,12 @@ interface Tenant extends GeneratedTenant {
 
 describe('kiosk mode: a tenant session leaves nothing', () => {
   let server: RestartableServer;
-  let testStarted = Date.now();
+  let testStarted = 0;
   const prefix = `el-kiosk-${process.pid}-${randomBytes(3).toString('hex')}-`;
   let tenants: Tenant[];
 
   beforeAll(async () => {
-    testStarted = Date.now();
+    testStarted = fileSystemNow();
     server = await startPortalServer();
     const generated = await generateTenants(
       { db: server.handle.db, cipher: createDataCipher(server.dataKey), hasher: createPasswordHasher(FAST_TEST_HASHING), now: server.clock() },
