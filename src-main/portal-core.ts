@@ -318,7 +318,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     'requests.create': (input) => createRequest(accountData(), input),
     'requests.addMessage': (input) => addRequestMessage(accountData(), input),
     'requests.cancel': (input) => cancelRequest(accountData(), input),
-    'contacts.get': () => landlord.contacts(),
+    'contact.get': () => landlord.contacts(),
     'payment.prepare': () => payment.prepare(accountData()),
     'payment.start': (input) => payment.start(accountData(), input),
     'payment.status': (input) => payment.status(accountData(), input),

@@ -42,7 +42,7 @@ export const PROCEDURE_NAMES = [
   'requests.create',
   'requests.addMessage',
   'requests.cancel',
-  'contacts.get',
+  'contact.get',
   'payment.prepare',
   'payment.start',
   'payment.status',

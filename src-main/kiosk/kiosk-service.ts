@@ -5,7 +5,8 @@
  * procedures here; src-main/app and the preview host plug in the printer and the exit.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { EventPayload, KioskStatus, ProcedureOutput } from '../../src-shared/bridge';
+import type { EventPayload, ProcedureOutput } from '../../src-shared/bridge';
+import type { KioskStatus } from '../../src-shared/kiosk/bridge';
 import { systemClock } from '../../src-shared/clock';
 import { PortalError } from '../../src-shared/errors';
 import type { ParsedInput } from '../ipc/router';

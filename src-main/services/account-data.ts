@@ -5,7 +5,7 @@
 import type { SyncData, SyncEntity } from '../../src-shared/api/sync';
 import { PortalError } from '../../src-shared/errors';
 import { sniffMediaType } from '../../src-shared/validation/file-type';
-import type { AttachmentInput } from '../../src-shared/views';
+import type { AttachmentInput } from '../../src-shared/view-parts';
 import { listEntities, putLocalEntity, type MirrorRow } from '../storage/cache-mirror';
 import type { CacheDb } from '../storage/cache-database';
 import { listOutbox, type EnqueueInput, type NewAttachment, type OutboxItem } from '../sync/outbox';

@@ -5,12 +5,7 @@
  */
 import { z } from 'zod';
 import type { z as zod } from 'zod';
-import type {
-  changeEmailInputSchema,
-  changePasswordInputSchema,
-  recoverIdentifierInputSchema,
-  requestPasswordResetInputSchema,
-} from '../../src-shared/bridge';
+import type { changeEmailInputSchema, changePasswordInputSchema, recoverIdentifierInputSchema, requestPasswordResetInputSchema } from '../../src-shared/account/bridge';
 import type { ChangeEmailBody, ChangePasswordBody, ForgotIdentifierBody, ForgotPasswordBody } from '../../src-shared/api/auth';
 import type { PortalApi } from './portal-api';
 

@@ -3,10 +3,10 @@
  * details, the ledger; "Mettre à jour le RIB" (a change request with the holder's proof).
  */
 import type { z } from 'zod';
-import type { BankDetailsChangeBody } from '../../src-shared/api/writes';
+import type { BankDetailsChangeBody } from '../../src-shared/balance/api';
 import { maskBic } from '../../src-shared/validation/bic';
 import { maskIban } from '../../src-shared/validation/iban';
-import type { BalanceView, bankChangeInputSchema } from '../../src-shared/views';
+import type { BalanceView, bankChangeInputSchema } from '../../src-shared/balance/bridge';
 import { sha256Hex } from '../sync/outbox';
 import { addressOf, decodeAttachment, dossiersWithPendingChange, putPendingChangeRequest, requireDossier, rows, type AccountData } from './account-data';
 

@@ -1,7 +1,7 @@
 /** "Mon contrat": contracts (Logement, Stationnement, Facturation), address, occupants; "Modifier" the occupants. */
 import type { z } from 'zod';
-import type { OccupantsChangeBody } from '../../src-shared/api/writes';
-import type { ContractsView, occupantsChangeInputSchema } from '../../src-shared/views';
+import type { OccupantsChangeBody } from '../../src-shared/contract/api';
+import type { ContractsView, occupantsChangeInputSchema } from '../../src-shared/contract/bridge';
 import { addressOf, dossiersWithPendingChange, profileOf, putPendingChangeRequest, requireDossier, rows, type AccountData } from './account-data';
 
 const KIND_ORDER = { logement: 0, stationnement: 1, facturation: 2 } as const;

@@ -3,9 +3,9 @@
  * this PC, opening one (downloaded and verified first if needed), and the paperless subscription.
  */
 import type { z } from 'zod';
-import type { PaperlessBody } from '../../src-shared/api/writes';
+import type { PaperlessBody } from '../../src-shared/documents/api';
 import { PortalError } from '../../src-shared/errors';
-import type { documentInputSchema, DocumentsView, paperlessInputSchema } from '../../src-shared/views';
+import type { documentInputSchema, DocumentsView, paperlessInputSchema } from '../../src-shared/documents/bridge';
 import type { DocumentStore } from '../storage/document-store';
 import { outboxById, profileOf, rows, type AccountData } from './account-data';
 

@@ -3,9 +3,9 @@
  * a change request for staff (the banner says one is in progress until they decide).
  */
 import type { z } from 'zod';
-import type { PersonalInfoChangeBody } from '../../src-shared/api/writes';
+import type { PersonalInfoChangeBody } from '../../src-shared/dossier/api';
 import { PortalError } from '../../src-shared/errors';
-import type { DossierView, personalInfoUpdateInputSchema } from '../../src-shared/views';
+import type { DossierView, personalInfoUpdateInputSchema } from '../../src-shared/dossier/bridge';
 import { dossiersWithPendingChange, profileOf, putPendingChangeRequest, type AccountData } from './account-data';
 import { insuranceStatuses } from './insurance';
 

@@ -1,5 +1,5 @@
 /** "Accueil": dossier, address, balance, last actions, the insurance alert and a short to-do list. */
-import type { HomeView } from '../../src-shared/views';
+import type { HomeView } from '../../src-shared/home/bridge';
 import { listOutbox } from '../sync/outbox';
 import { addressOf, profileOf, rows, type AccountData } from './account-data';
 import { insuranceStatuses } from './insurance';

@@ -3,8 +3,8 @@
  * certificate (3-step wizard in the renderer; one outbox item here).
  */
 import { z } from 'zod';
-import type { InsuranceBody } from '../../src-shared/api/writes';
-import type { insuranceSubmitInputSchema } from '../../src-shared/views';
+import type { InsuranceBody } from '../../src-shared/insurance/api';
+import type { insuranceSubmitInputSchema } from '../../src-shared/insurance/bridge';
 import { putLocalEntity } from '../storage/cache-mirror';
 import { sha256Hex } from '../sync/outbox';
 import { decodeAttachment, deliveryOf, outboxById, requireDossier, rows, type AccountData } from './account-data';

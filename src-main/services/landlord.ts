@@ -10,7 +10,7 @@ import { landlordSchema, type Landlord } from '../../src-shared/api/landlord';
 import { brandingSchema, type Branding } from '../../src-shared/bridge';
 import { PortalError } from '../../src-shared/errors';
 import { DEFAULT_TENANT_REFERENCE_FORMAT } from '../../src-shared/validation/tenant-reference';
-import type { ContactsView } from '../../src-shared/views';
+import type { ContactsView } from '../../src-shared/contact/bridge';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 import type { PortalApi } from './portal-api';
 

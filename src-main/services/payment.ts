@@ -5,10 +5,10 @@
  * acceptance triggers a sync so the ledger, the activity and the receipt arrive.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { paymentFormSchema, paymentSettingsSchema, paymentViewSchema, type PaymentSettings } from '../../src-shared/api/payments';
+import { paymentFormSchema, paymentSettingsSchema, paymentViewSchema, type PaymentSettings } from '../../src-shared/payment/api';
 import { PortalError } from '../../src-shared/errors';
 import type { Clock } from '../../src-shared/clock';
-import type { PaymentPrepareView, PaymentStarted, PaymentStatusView } from '../../src-shared/views';
+import type { PaymentPrepareView, PaymentStarted, PaymentStatusView } from '../../src-shared/payment/bridge';
 import { paymentLaunchPage, type PaymentLaunch } from '../payment-launch-page';
 import { addressOf, rows, type AccountData } from './account-data';
 import type { PortalApi } from './portal-api';

@@ -6,15 +6,9 @@
  */
 import type { z } from 'zod';
 import type { SyncData } from '../../src-shared/api/sync';
-import type { CreateRequestBody } from '../../src-shared/api/writes';
+import type { CreateRequestBody } from '../../src-shared/requests/api';
 import { PortalError } from '../../src-shared/errors';
-import type {
-  createRequestInputSchema,
-  RequestDetail,
-  requestIdInputSchema,
-  requestMessageInputSchema,
-  RequestsView,
-} from '../../src-shared/views';
+import type { createRequestInputSchema, RequestDetail, requestIdInputSchema, requestMessageInputSchema, RequestsView } from '../../src-shared/requests/bridge';
 import { putLocalEntity, type MirrorRow } from '../storage/cache-mirror';
 import { sha256Hex, type OutboxItem } from '../sync/outbox';
 import { decodeAttachment, deliveryOf, outboxById, requireDossier, rows, type AccountData } from './account-data';

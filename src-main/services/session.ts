@@ -27,7 +27,8 @@ import {
   type SignInBody,
   type SignUpBody,
 } from '../../src-shared/api/auth';
-import type { SessionState, SignInInput, SignUpInput } from '../../src-shared/bridge';
+import type { SessionState, SignInInput } from '../../src-shared/session/bridge';
+import type { SignUpInput } from '../../src-shared/account/bridge';
 import { PortalError } from '../../src-shared/errors';
 import { accountFolderPath, ensureAccountFolder, wipeAccountFolder } from '../storage/account-folders';
 import { openCacheDatabase, type CacheDatabase } from '../storage/cache-database';

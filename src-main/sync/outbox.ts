@@ -28,6 +28,11 @@ import { writeResultSchema } from '../../src-shared/api/writes';
 import { uploadResponseSchema, type UploadMediaType } from '../../src-shared/api/uploads';
 import { PortalError, type ErrorCode, type FieldError } from '../../src-shared/errors';
 import { outbox } from '../../db/schema';
+import { OUTBOX_KINDS, type OutboxKind } from '../../src-shared/outbox';
+
+function isOutboxKind(kind: string): kind is OutboxKind {
+  return Object.hasOwn(OUTBOX_KINDS, kind);
+}
 import { writeFileAtomic } from '../storage/atomic-file';
 import type { CacheDb } from '../storage/cache-database';
 import type { PortalApi } from '../services/portal-api';
@@ -52,7 +57,7 @@ export const outboxErrorSchema = z.object({
 
 export interface OutboxItem {
   id: string;
-  kind: string;
+  kind: OutboxKind;
   status: 'pending' | 'refused';
   attempts: number;
   createdAt: string;
@@ -66,7 +71,7 @@ export interface NewAttachment {
 }
 
 export interface EnqueueInput {
-  kind: string;
+  kind: OutboxKind;
   method: 'POST' | 'PUT';
   /** API path; `{id}` is replaced by the row's id (e.g. a request created offline). */
   path: string;
@@ -147,11 +152,14 @@ export function listOutbox(db: CacheDb): OutboxItem[] {
     .from(outbox)
     .orderBy(asc(outbox.seq))
     .all()
-    .map((row) => {
+    .flatMap((row) => {
+      // A kind this version does not know (written by a newer one): not shown, never sent.
+      if (!isOutboxKind(row.kind)) return [];
+      const kind = row.kind;
       const error = outboxErrorSchema.safeParse(row.lastError);
       return {
         id: row.id,
-        kind: row.kind,
+        kind,
         status: row.status,
         attempts: row.attempts,
         createdAt: row.createdAt,

@@ -1,11 +1,12 @@
 /** Words for outbox items (writes on their way to the landlord) and the server's reasons. */
-import type { OutboxView } from '../../src-shared/views';
+import type { OutboxKind, OutboxView } from '../../src-shared/outbox';
 import { errorMessage, fieldMessage, hasKey, t, type MessageKey } from '../i18n/index.svelte';
 import type { ErrorCode } from '../../src-shared/errors';
 
 type Refusal = NonNullable<OutboxView['items'][number]['error']>;
 
-const KINDS: Record<string, MessageKey> = {
+/** Words for every outbox kind: a kind added to src-shared/outbox.ts without its words does not compile. */
+const KINDS: Record<OutboxKind, MessageKey> = {
   'dossier.update': 'section.kinds.dossierUpdate',
   'insurance.submit': 'section.kinds.insurance',
   'contract.occupants': 'section.kinds.occupants',
@@ -16,8 +17,8 @@ const KINDS: Record<string, MessageKey> = {
   'documents.paperless': 'section.kinds.paperless',
 };
 
-export function outboxKindLabel(kind: string): string {
-  return t(KINDS[kind] ?? 'section.kinds.other');
+export function outboxKindLabel(kind: OutboxKind): string {
+  return t(KINDS[kind]);
 }
 
 /** The server's reason in the tenant's words: its field sentences, else its error code's. */

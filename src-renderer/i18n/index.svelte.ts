@@ -3,7 +3,7 @@
  * that calls `t` re-renders when the locale changes. The locale is kept by main
  * (`settings.get` / `settings.update`) and mirrored on <html lang>.
  */
-import type { Locale } from '../../src-shared/bridge';
+import type { Locale } from '../../src-shared/locale';
 import type { PortalErrorShape } from '../../src-shared/errors';
 import type { FieldMessageKey } from '../../src-shared/validation/schemas';
 import { call } from '../lib/bridge';

@@ -3,7 +3,7 @@
  * inactivity countdown main announces, the activity report, printing through main, and the wipe
  * of the page's own storage at the end of a tenant session.
  */
-import type { KioskStatus } from '../../src-shared/bridge';
+import type { KioskStatus } from '../../src-shared/kiosk/bridge';
 import { call, portal } from '../lib/bridge';
 
 /** At most one activity report per this many ms (main's idle timer needs no more). */

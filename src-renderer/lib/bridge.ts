@@ -5,14 +5,7 @@
  * into index.html. Both speak the contract of src-shared/bridge.ts.
  */
 import { EVENT_NAMES } from '../../src-shared/bridge-channels';
-import type {
-  EventName,
-  EventPayload,
-  PortalBridge,
-  ProcedureInput,
-  ProcedureName,
-  ProcedureOutput,
-} from '../../src-shared/bridge';
+import type { EventName, EventPayload, PortalBridge, ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-shared/bridge';
 import type { BridgeResult, PortalErrorShape } from '../../src-shared/errors';
 
 declare global {

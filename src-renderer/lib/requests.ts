@@ -1,6 +1,6 @@
 /** Wording shared by the request pages: categories, services and the server's refusals. */
 // Types only: src-shared/api/* brings zod, which stays out of the first screen's bundle.
-import type { TECHNICAL_CATEGORIES } from '../../src-shared/api/writes';
+import type { TECHNICAL_CATEGORIES } from '../../src-shared/requests/api';
 import { ERROR_CODES, type ErrorCode } from '../../src-shared/errors';
 import { errorMessage, fieldMessage, hasKey, t } from '../i18n/index.svelte';
 
@@ -8,7 +8,7 @@ export type TechnicalCategory = (typeof TECHNICAL_CATEGORIES)[number];
 
 /** The categories of the contract, loaded with the forms' schemas (zod). */
 export async function loadTechnicalCategories(): Promise<readonly TechnicalCategory[]> {
-  return (await import('../../src-shared/api/writes')).TECHNICAL_CATEGORIES;
+  return (await import('../../src-shared/requests/api')).TECHNICAL_CATEGORIES;
 }
 
 /** "plomberie" -> "Plomberie"; an unknown value (a service id) is shown as it is. */

@@ -1,5 +1,5 @@
 /** Who is signed in, as main knows it; the expiry notice shown on the sign-in screen. */
-import type { SessionState } from '../../src-shared/bridge';
+import type { SessionState } from '../../src-shared/session/bridge';
 import type { PortalErrorShape } from '../../src-shared/errors';
 import { BridgeError, call, portal } from './bridge';
 

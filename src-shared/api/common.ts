@@ -41,3 +41,9 @@ export const okResponseSchema = z.object({ status: z.literal('ok') });
 /** Header carried by every idempotent write: the outbox row's UUID. */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const idempotencyHeadersSchema = z.looseObject({ 'idempotency-key': uuidSchema });
+export const text = (max: number) => z.string().trim().min(1, 'Champ obligatoire').max(max);
+
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+
+export const nullableText = z.string().nullable();

@@ -7,4 +7,3 @@ export * from './sync';
 export * from './writes';
 export * from './uploads';
 export * from './admin';
-export * from './payments';

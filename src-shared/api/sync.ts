@@ -9,137 +9,14 @@
  * - The cursor is opaque: store it as received.
  */
 import { z } from 'zod';
-import { centsSchema, isoDateSchema, isoDateTimeSchema, sha256Schema, uuidSchema } from './common';
-
-const nullableText = z.string().nullable();
-
-export const profileDataSchema = z.object({
-  reference: z.string(),
-  civility: z.string(),
-  lastName: z.string(),
-  firstName: z.string(),
-  birthDate: isoDateSchema,
-  email: nullableText,
-  phoneHome: nullableText,
-  phoneMobile: nullableText,
-  phoneWork: nullableText,
-  /** Numéro d'allocataire CAF; null = "Non renseigné". */
-  cafNumber: nullableText,
-  paperless: z.boolean(),
-  paperlessSince: isoDateTimeSchema.nullable(),
-});
-
-export const dossierDataSchema = z.object({
-  number: z.string(),
-  addressLine: z.string(),
-  postalCode: z.string(),
-  city: z.string(),
-  /** "prélevé le 3 de chaque échéance"; null without direct debit. */
-  directDebitDay: z.number().int().nullable(),
-  /** Positive: the tenant owes ("débiteur"); negative or zero: "créditeur". */
-  balanceCents: centsSchema,
-});
-
-export const contractDataSchema = z.object({
-  dossierId: uuidSchema,
-  kind: z.enum(['logement', 'stationnement', 'facturation']),
-  label: z.string(),
-  addressLine: z.string(),
-  postalCode: z.string(),
-  city: z.string(),
-  startDate: isoDateSchema,
-});
-
-export const occupantDataSchema = z.object({
-  dossierId: uuidSchema,
-  civility: z.string(),
-  lastName: z.string(),
-  firstName: z.string(),
-  birthDate: isoDateSchema,
-  /** "enfant", "conjoint"...; empty for the signatory. */
-  relationship: z.string(),
-  signatory: z.boolean(),
-});
-
-export const ledgerEntryDataSchema = z.object({
-  dossierId: uuidSchema,
-  date: isoDateSchema,
-  kind: z.enum(['rent', 'charges', 'apl', 'payment', 'adjustment']),
-  label: z.string(),
-  /** Positive = débit, negative = crédit. */
-  amountCents: centsSchema,
-  /** YYYY-MM the entry belongs to, when it is periodic. */
-  period: nullableText,
-  /**
-   * Posting order (increasing, across the landlord's whole ledger): lines of one day read in the
-   * order they were posted. 0 for a line a desktop cached before the server sent it (read back
-   * through this schema); the server sends such lines again with their order.
-   */
-  postingOrder: z.number().int().nonnegative().default(0),
-});
-
-/** Bank details: masked only ("#####189"), tenants never receive the full IBAN. */
-export const bankAccountDataSchema = z.object({
-  dossierId: uuidSchema,
-  bankName: z.string(),
-  ibanMasked: z.string(),
-  bicMasked: z.string(),
-  holder: z.string(),
-  mandateRum: nullableText,
-  creditorId: nullableText,
-});
-
-export const insuranceDataSchema = z.object({
-  dossierId: uuidSchema,
-  insurer: z.string(),
-  policyNumber: z.string(),
-  validFrom: isoDateSchema,
-  validTo: isoDateSchema,
-  attachmentSha256: sha256Schema,
-  status: z.enum(['pending', 'accepted', 'refused']),
-  createdAt: isoDateTimeSchema,
-});
-
-export const documentDataSchema = z.object({
-  dossierId: uuidSchema,
-  kind: z.enum(['quittance', 'avis_echeance', 'recu']),
-  period: z.string(),
-  title: z.string(),
-  /** Fetch from /v1/blobs/{sha256}; verify the hash before keeping the file. */
-  sha256: sha256Schema,
-  size: z.number().int(),
-  issuedAt: isoDateTimeSchema,
-});
-
-export const requestDataSchema = z.object({
-  dossierId: uuidSchema,
-  /** Shown as "Demande n° 1000013". */
-  number: z.number().int(),
-  kind: z.enum(['technical', 'administrative']),
-  category: z.string(),
-  subject: z.string(),
-  description: z.string(),
-  permissionToEnter: z.boolean().nullable(),
-  photoSha256s: z.array(sha256Schema),
-  status: z.enum(['open', 'in_progress', 'closed', 'cancelled']),
-  createdAt: isoDateTimeSchema,
-  updatedAt: isoDateTimeSchema,
-});
-
-export const requestMessageDataSchema = z.object({
-  requestId: uuidSchema,
-  author: z.enum(['tenant', 'staff']),
-  body: z.string(),
-  createdAt: isoDateTimeSchema,
-});
-
-/** One step of a request's status history. */
-export const requestEventDataSchema = z.object({
-  requestId: uuidSchema,
-  status: z.enum(['open', 'in_progress', 'closed', 'cancelled']),
-  by: z.enum(['tenant', 'staff']),
-  at: isoDateTimeSchema,
-});
+import { isoDateTimeSchema, nullableText, sha256Schema, uuidSchema } from './common';
+import { profileDataSchema, dossierDataSchema } from '../dossier/api';
+import { contractDataSchema, occupantDataSchema } from '../contract/api';
+import { ledgerEntryDataSchema, bankAccountDataSchema } from '../balance/api';
+import { insuranceDataSchema } from '../insurance/api';
+import { documentDataSchema } from '../documents/api';
+import { requestDataSchema, requestMessageDataSchema, requestEventDataSchema } from '../requests/api';
+import { activityDataSchema } from '../home/api';
 
 export const changeRequestDataSchema = z.object({
   dossierId: uuidSchema.nullable(),
@@ -151,14 +28,6 @@ export const changeRequestDataSchema = z.object({
   staffComment: nullableText,
   createdAt: isoDateTimeSchema,
   decidedAt: isoDateTimeSchema.nullable(),
-});
-
-/** "Mes dernières actions". */
-export const activityDataSchema = z.object({
-  at: isoDateTimeSchema,
-  kind: z.string(),
-  label: z.string(),
-  refId: uuidSchema.nullable(),
 });
 
 export const SYNC_ENTITIES = {

@@ -11,7 +11,7 @@
  * pdf-lib's standard fonts (WinAnsi) cannot encode U+202F: use `formatEurosForPdf` for PDFs.
  */
 
-import type { Locale } from '../bridge';
+import type { Locale } from '../locale';
 
 export const NARROW_NO_BREAK_SPACE = '\u202F';
 export const NO_BREAK_SPACE = '\u00A0';

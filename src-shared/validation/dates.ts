@@ -9,7 +9,7 @@
  * everywhere; tests pin the exact strings.
  */
 
-import type { Locale } from '../bridge';
+import type { Locale } from '../locale';
 import { parisDate } from '../clock';
 
 const MONTHS: Record<Locale, readonly string[]> = {

@@ -2,7 +2,7 @@
  * The Lyra "formulaire" payment request (V2) and what a notification's vads_trans_status means
  * for us. Pure functions: the caller supplies the ids, the clock and the key.
  */
-import type { PaymentStatus } from '../../../src-shared/api/payments';
+import type { PaymentStatus } from '../../../src-shared/payment/api';
 import { lyraSignature, type LyraFields } from './signature';
 import type { CtxMode, PaymentUrls } from './config';
 

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { PaymentForm, PaymentStatus, PaymentView } from '../../../src-shared/api/payments';
+import type { PaymentForm, PaymentStatus, PaymentView } from '../../../src-shared/payment/api';
 import { parisDate } from '../../../src-shared/clock';
 import { formatFrenchDate } from '../../../src-shared/validation/dates';
 import type { AppContext } from '../context';

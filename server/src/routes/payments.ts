@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idempotencyHeadersSchema } from '../../../src-shared/api/common';
-import { createPaymentBodySchema, paymentFormSchema, paymentParamsSchema, paymentSettingsSchema, paymentViewSchema } from '../../../src-shared/api/payments';
+import { createPaymentBodySchema, paymentFormSchema, paymentParamsSchema, paymentSettingsSchema, paymentViewSchema } from '../../../src-shared/payment/api';
 import type { AppContext } from '../context';
 import { authOf } from '../context';
 import { authenticate } from '../auth/sessions';

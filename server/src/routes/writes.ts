@@ -2,17 +2,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idempotencyHeadersSchema } from '../../../src-shared/api/common';
-import {
-  bankDetailsChangeBodySchema,
-  createRequestBodySchema,
-  insuranceBodySchema,
-  occupantsChangeBodySchema,
-  paperlessBodySchema,
-  personalInfoChangeBodySchema,
-  requestMessageBodySchema,
-  requestParamsSchema,
-  writeResultSchema,
-} from '../../../src-shared/api/writes';
+import { bankDetailsChangeBodySchema } from '../../../src-shared/balance/api';
+import { createRequestBodySchema, requestMessageBodySchema, requestParamsSchema } from '../../../src-shared/requests/api';
+import { insuranceBodySchema } from '../../../src-shared/insurance/api';
+import { occupantsChangeBodySchema } from '../../../src-shared/contract/api';
+import { paperlessBodySchema } from '../../../src-shared/documents/api';
+import { personalInfoChangeBodySchema } from '../../../src-shared/dossier/api';
+import { writeResultSchema } from '../../../src-shared/api/writes';
 import { formatFrenchPhone, maskBic, maskIban, normalizeBic, normalizeIban, validateFrenchPhone } from '../../../src-shared/validation';
 import type { Tx } from '../db/client';
 import { changeRequests, dossiers, insuranceCertificates, requestMessages, requests, tenants, uploads } from '../db/schema';

@@ -4,7 +4,7 @@
  * sides: the PDF carries U+00A0 in "1 234,56 €", which \s matches.
  */
 import { describe, expect, it } from 'vitest';
-import { documentDataSchema } from '../../../src-shared/api/sync';
+import { documentDataSchema } from '../../../src-shared/documents/api';
 import {
   avisTotalCents,
   documentLandlordFromSettings,

@@ -133,7 +133,7 @@ describe('desktop data layer against the Portal API', () => {
     const dossierId = (await call('home.get')).dossiers[0].id;
     await server.stop();
 
-    for (const name of ['home.get', 'dossier.get', 'contract.get', 'balance.get', 'documents.get', 'requests.list', 'contacts.get']) {
+    for (const name of ['home.get', 'dossier.get', 'contract.get', 'balance.get', 'documents.get', 'requests.list', 'contact.get']) {
       await expect(call(name), name).resolves.toBeDefined();
     }
     const descriptions = ['Fuite sous l’évier', 'Radiateur froid', 'Porte du hall bloquée'];

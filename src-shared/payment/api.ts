@@ -1,11 +1,6 @@
-/**
- * Online card payments (Portal API /v1/payments). The server builds the bank's signed form (Lyra
- * "formulaire" protocol: Scellius, PayZen, Systempay); the desktop posts it to the bank from a
- * separate window; only the bank's signed server-to-server notification (IPN) records a payment.
- * Keys never leave the server: the answer carries the signed fields, not the key.
- */
+/** Payer en ligne (payment): the HTTP contract between the desktop, the Portal API and the bank. */
 import { z } from 'zod';
-import { isoDateTimeSchema, uuidSchema } from './common';
+import { uuidSchema, isoDateTimeSchema } from '../api/common';
 
 /** GET /v1/payments/settings: what the tenant may pay online. */
 export const paymentSettingsSchema = z.object({
@@ -17,7 +12,9 @@ export const paymentSettingsSchema = z.object({
   pspOrigin: z.string().nullable(),
   ctxMode: z.enum(['TEST', 'PRODUCTION']),
 });
+
 export type PaymentSettings = z.infer<typeof paymentSettingsSchema>;
+
 
 /** POST /v1/payments (Idempotency-Key = the new payment's id). */
 export const createPaymentBodySchema = z
@@ -27,7 +24,9 @@ export const createPaymentBodySchema = z
     amountCents: z.number().int().positive('Le montant doit être supérieur à 0'),
   })
   .strict();
+
 export type CreatePaymentBody = z.infer<typeof createPaymentBodySchema>;
+
 
 export const paymentFormSchema = z.object({
   paymentId: uuidSchema,
@@ -38,10 +37,14 @@ export const paymentFormSchema = z.object({
   /** Where the bank sends the tenant back (vads_url_return): the payment window closes there. */
   returnUrl: z.string(),
 });
+
 export type PaymentForm = z.infer<typeof paymentFormSchema>;
 
+
 export const PAYMENT_STATUSES = ['created', 'pending', 'accepted', 'refused', 'cancelled'] as const;
+
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
 
 /** GET /v1/payments/{id}. */
 export const paymentViewSchema = z.object({
@@ -56,6 +59,8 @@ export const paymentViewSchema = z.object({
   /** The quittance or reçu issued after acceptance (arrives by sync). */
   documentId: uuidSchema.nullable(),
 });
+
 export type PaymentView = z.infer<typeof paymentViewSchema>;
+
 
 export const paymentParamsSchema = z.object({ id: uuidSchema });
