@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
@@ -31,6 +32,18 @@ export default tseslint.config(
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // No import cycles anywhere in the product's code: a cycle makes the order in which modules
+  // load matter, and an area that imports another which imports it back is one area, badly cut.
+  {
+    files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.ts', 'server/src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.svelte.ts', '.js'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   // Process boundaries (as Signal Desktop does): a file's folder says where it runs.
   {
     files: ['src-shared/**/*.ts'],
@@ -48,7 +61,21 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', '**/src-main/**', '**/server/**'], message: 'The renderer reaches main only through lib/bridge.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'electron', '**/src-main/**', '**/server/**'], message: 'The renderer reaches main only through lib/bridge.' },
+            // The first screen must not wait for zod (the largest library we have): the contract's
+            // schemas are loaded on demand (lib/form.svelte.ts loadContract); types are free.
+            {
+              group: ['zod', '**/src-shared/bridge', '**/src-shared/*/bridge', '**/src-shared/*/api', '**/src-shared/api/*', '**/src-shared/outbox', '**/src-shared/procedure', '**/src-shared/view-parts', '**/src-shared/validation/schemas'],
+              allowTypeImports: true,
+              message: 'A value import of the zod contract would put it in the first screen: import types only, or load it with loadContract().',
+            },
+          ],
+        },
+      ],
     },
   },
   // Time is an input (src-shared/clock.ts): domain code asks a Clock it was given, so tests can pin
