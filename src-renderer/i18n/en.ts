@@ -28,13 +28,13 @@ export const en: Messages = {
   menu: {
     label: 'Main menu',
     toggle: 'Menu',
-    accueil: 'HOME',
-    monDossier: 'MY FILE',
-    monContrat: 'MY CONTRACT',
-    maSituationDeSolde: 'MY BALANCE',
-    mesDocuments: 'MY DOCUMENTS',
-    mesDemandes: 'MY REQUESTS',
-    nousContacter: 'CONTACT US',
+    home: 'HOME',
+    dossier: 'MY FILE',
+    contract: 'MY CONTRACT',
+    balance: 'MY BALANCE',
+    documents: 'MY DOCUMENTS',
+    requests: 'MY REQUESTS',
+    contact: 'CONTACT US',
   },
   userMenu: {
     button: 'My account',
@@ -274,7 +274,7 @@ export const en: Messages = {
     leave: 'Sign me out anyway',
   },
   pages: {
-    connexion: {
+    signIn: {
       title: 'Sign in',
       heading: 'Sign in to the tenant portal',
       createTitle: 'Create my account',
@@ -289,7 +289,7 @@ export const en: Messages = {
       expired: 'Your session has expired. Please sign in again: what you saved on this computer is kept.',
       signedOut: 'You are signed out.',
     },
-    inscription: {
+    signUp: {
       title: 'Sign up',
       heading: 'Sign up!',
       intro:
@@ -322,7 +322,7 @@ export const en: Messages = {
         'Your account request has been recorded. You can now sign in with your email address and your password.',
       successButton: 'SIGN IN',
     },
-    identifiantsOublies: {
+    recoverIdentifier: {
       title: 'Forgotten identifier',
       heading: 'Forgotten identifier',
       intro:
@@ -334,7 +334,7 @@ export const en: Messages = {
       submit: 'SEND THE REQUEST',
       back: 'Back to sign in',
     },
-    motDePasseOublie: {
+    resetPassword: {
       title: 'Forgotten password',
       heading: 'Recover my password',
       intro: 'To recover your password, enter the email address you sign in with. You will receive an email to choose a new password.',
@@ -348,7 +348,7 @@ export const en: Messages = {
       sentHelp: 'If you do not see it, look in your junk mail (spam) folder.',
       back: 'Back to sign in',
     },
-    accueil: {
+    home: {
       title: 'Home',
       heading: 'Welcome to your tenant portal',
       today: 'Today is {date}.',
@@ -374,7 +374,7 @@ export const en: Messages = {
       todoPendingOffline: 'They will leave as soon as the connection is back.',
       todoSeeRequests: 'See my requests',
     },
-    monDossier: {
+    dossier: {
       title: 'My file',
       heading: 'My file',
       intro: 'Here you will find your personal details, online rent payment and your home insurance.',
@@ -412,7 +412,7 @@ export const en: Messages = {
       insuranceModifyHidden: 'the insurance of file no. {number}',
       noHousing: 'None of your files includes a home: there is no insurance to provide.',
     },
-    monContrat: {
+    contract: {
       title: 'My contract',
       heading: 'My contract',
       intro:
@@ -461,7 +461,7 @@ export const en: Messages = {
         autre: 'other',
       },
     },
-    maSituationDeSolde: {
+    balance: {
       title: 'My balance',
       heading: 'My balance',
       intro: 'Here you can follow the balance of your account, and view and update your bank details.',
@@ -505,7 +505,7 @@ export const en: Messages = {
       monthBalance: 'Month-end balance',
       chartFlat: 'Your balance was {amount} at the end of each of these months.',
     },
-    monAssurance: {
+    insurance: {
       title: 'My home insurance',
       heading: 'Update my insurance',
       intro: 'Enter the details of your home insurance certificate and attach it. Your landlord will check it.',
@@ -524,7 +524,7 @@ export const en: Messages = {
       doneText: 'Your landlord will check your certificate. Meanwhile it shows as “waiting to be checked” in My file.',
       backToDossier: 'BACK TO MY FILE',
     },
-    mettreAJourRib: {
+    bankDetails: {
       title: 'Update my bank details',
       heading: 'Update my bank details',
       intro: 'Enter your new bank details and attach your bank details slip (RIB). Your landlord will update your direct debit mandate.',
@@ -557,7 +557,7 @@ export const en: Messages = {
       attachmentSent: 'Supporting document attached: {name}',
       backToBalance: 'BACK TO MY BALANCE',
     },
-    mesDocuments: {
+    documents: {
       title: 'My documents',
       heading: 'My documents',
       intro: 'Here you will find your rent receipts and your electronic rent notices.',
@@ -643,7 +643,7 @@ export const en: Messages = {
       keyboardHelp: 'With the keyboard, in the document: left and right arrows to change page, + and − to change the size.',
       offline: 'Available offline',
     },
-    mesDemandes: {
+    requests: {
       title: 'My requests',
       heading: 'My requests',
       intro: 'Here you will find the history and details of all your requests.',
@@ -694,7 +694,7 @@ export const en: Messages = {
         autre: 'Other',
       },
     },
-    demande: {
+    request: {
       title: 'My request',
       heading: 'My request',
       intro: 'The details of your request and your messages with your landlord.',
@@ -738,7 +738,7 @@ export const en: Messages = {
       cancelled: 'Your request is cancelled.',
       closedNote: 'This request is finished: you can no longer add a message.',
     },
-    nouvelleDemande: {
+    newRequest: {
       title: 'New request',
       heading: 'New request',
       intro:
@@ -782,7 +782,7 @@ export const en: Messages = {
         'You are not connected to the internet. You can still make your request: it will be sent as soon as the connection is back.',
       noService: "Your landlord's departments are not known on this computer yet. Connect to the internet to make an administrative request.",
     },
-    nousContacter: {
+    contact: {
       title: 'Contact us',
       heading: 'Contact us',
       intro:
@@ -806,7 +806,7 @@ export const en: Messages = {
       makeRequestLabel: 'Make a request: {service}',
       makeTechnicalRequest: 'Make a technical request',
     },
-    modifierEmail: {
+    changeEmail: {
       title: 'Change my email address',
       heading: 'Change my email address',
       intro: 'To change the email address you sign in with, enter your new address twice.',
@@ -822,7 +822,7 @@ export const en: Messages = {
         'A confirmation link has been sent to your new address. Click this link to complete the change; until then, your current address stays valid.',
       back: 'Back to the home page',
     },
-    modifierMotDePasse: {
+    changePassword: {
       title: 'Change my password',
       heading: 'Change my password',
       intro: 'To change your password, enter your current password, then your new password twice.',
@@ -836,7 +836,7 @@ export const en: Messages = {
       done: 'Your new password is saved. Use it next time you sign in. Your other devices have been signed out.',
       back: 'Back to the home page',
     },
-    payer: {
+    payment: {
       title: 'Pay online',
       heading: 'Pay my rent',
       intro: 'Pay your rent or your balance securely from your tenant portal.',
@@ -884,7 +884,7 @@ export const en: Messages = {
       cancelled: "The payment was abandoned on the bank's page. No money was taken.",
       tryAgain: 'TRY AGAIN',
     },
-    accessibilite: {
+    accessibility: {
       title: 'Accessibility',
       heading: 'Accessibility statement',
       commitment:

@@ -32,13 +32,13 @@ export const fr = {
   menu: {
     label: 'Menu principal',
     toggle: 'Menu',
-    accueil: 'ACCUEIL',
-    monDossier: 'MON DOSSIER',
-    monContrat: 'MON CONTRAT',
-    maSituationDeSolde: 'MA SITUATION DE SOLDE',
-    mesDocuments: 'MES DOCUMENTS',
-    mesDemandes: 'MES DEMANDES',
-    nousContacter: 'NOUS CONTACTER',
+    home: 'ACCUEIL',
+    dossier: 'MON DOSSIER',
+    contract: 'MON CONTRAT',
+    balance: 'MA SITUATION DE SOLDE',
+    documents: 'MES DOCUMENTS',
+    requests: 'MES DEMANDES',
+    contact: 'NOUS CONTACTER',
   },
   userMenu: {
     button: 'Mon compte',
@@ -282,7 +282,7 @@ export const fr = {
     leave: 'Me déconnecter quand même',
   },
   pages: {
-    connexion: {
+    signIn: {
       title: 'Connexion',
       heading: "Connexion à l'espace locataire",
       createTitle: 'Créer mon compte',
@@ -297,7 +297,7 @@ export const fr = {
       expired: 'Votre session a expiré. Veuillez vous reconnecter : ce que vous avez enregistré sur cet ordinateur est conservé.',
       signedOut: 'Vous êtes déconnecté.',
     },
-    inscription: {
+    signUp: {
       title: 'Inscription',
       heading: 'Inscrivez-vous !',
       intro:
@@ -331,7 +331,7 @@ export const fr = {
         'Votre demande de création de compte a bien été enregistrée. Vous pouvez maintenant vous connecter avec votre adresse mail et votre mot de passe.',
       successButton: 'SE CONNECTER',
     },
-    identifiantsOublies: {
+    recoverIdentifier: {
       title: 'Identifiants oubliés',
       heading: 'Identifiants oubliés',
       intro:
@@ -343,7 +343,7 @@ export const fr = {
       submit: 'SOUMETTRE LA DEMANDE',
       back: 'Retour à la connexion',
     },
-    motDePasseOublie: {
+    resetPassword: {
       title: 'Mot de passe oublié',
       heading: 'Récupérer mon mot de passe',
       intro:
@@ -358,7 +358,7 @@ export const fr = {
       sentHelp: "Pensez à regarder dans vos courriers indésirables (spams) si vous ne le voyez pas.",
       back: 'Retour à la connexion',
     },
-    accueil: {
+    home: {
       title: 'Accueil',
       heading: 'Bienvenue dans votre espace locataire',
       today: "Nous sommes le {date}.",
@@ -385,7 +385,7 @@ export const fr = {
       todoPendingOffline: 'Elles partiront dès que la connexion sera rétablie.',
       todoSeeRequests: 'Voir mes demandes',
     },
-    monDossier: {
+    dossier: {
       title: 'Mon dossier',
       heading: 'Mon dossier',
       intro:
@@ -424,7 +424,7 @@ export const fr = {
       insuranceModifyHidden: "l'assurance du dossier n° {number}",
       noHousing: "Aucun de vos dossiers ne comporte de logement : il n'y a pas d'assurance à fournir.",
     },
-    monContrat: {
+    contract: {
       title: 'Mon contrat',
       heading: 'Mon contrat',
       intro:
@@ -474,7 +474,7 @@ export const fr = {
         autre: 'autre',
       },
     },
-    maSituationDeSolde: {
+    balance: {
       title: 'Ma situation de solde',
       heading: 'Ma situation de solde',
       intro:
@@ -520,7 +520,7 @@ export const fr = {
       monthBalance: 'Solde en fin de mois',
       chartFlat: 'Votre solde était de {amount} à la fin de chacun de ces mois.',
     },
-    monAssurance: {
+    insurance: {
       title: 'Mon assurance logement',
       heading: 'Mettre à jour mon assurance',
       intro:
@@ -541,7 +541,7 @@ export const fr = {
         "Votre bailleur va vérifier votre attestation. En attendant, elle apparaît « en attente de vérification » dans Mon dossier.",
       backToDossier: 'RETOUR À MON DOSSIER',
     },
-    mettreAJourRib: {
+    bankDetails: {
       title: 'Mettre à jour mon RIB',
       heading: 'Mettre à jour mon RIB',
       intro:
@@ -576,7 +576,7 @@ export const fr = {
       attachmentSent: 'Pièce justificative jointe : {name}',
       backToBalance: 'RETOUR À MA SITUATION DE SOLDE',
     },
-    mesDocuments: {
+    documents: {
       title: 'Mes documents',
       heading: 'Mes documents',
       intro: "Vous retrouverez ici vos quittances et vos avis d'échéances numériques.",
@@ -664,7 +664,7 @@ export const fr = {
         'Au clavier, dans le document : flèches gauche et droite pour changer de page, + et − pour changer la taille.',
       offline: 'Disponible hors connexion',
     },
-    mesDemandes: {
+    requests: {
       title: 'Mes demandes',
       heading: 'Mes demandes',
       intro: "Vous retrouverez ici l'historique et le détail de l'ensemble de vos demandes.",
@@ -715,7 +715,7 @@ export const fr = {
         autre: 'Autre',
       },
     },
-    demande: {
+    request: {
       title: 'Ma demande',
       heading: 'Ma demande',
       intro: 'Le détail de votre demande et vos échanges avec votre bailleur.',
@@ -759,7 +759,7 @@ export const fr = {
       cancelled: 'Votre demande est annulée.',
       closedNote: 'Cette demande est terminée : vous ne pouvez plus y ajouter de message.',
     },
-    nouvelleDemande: {
+    newRequest: {
       title: 'Nouvelle demande',
       heading: 'Nouvelle demande',
       intro:
@@ -803,7 +803,7 @@ export const fr = {
         "Vous n'êtes pas connecté à internet. Vous pouvez quand même faire votre demande : elle sera envoyée dès que la connexion sera rétablie.",
       noService: "Les services de votre bailleur ne sont pas encore connus sur cet ordinateur. Connectez-vous à internet pour faire une demande administrative.",
     },
-    nousContacter: {
+    contact: {
       title: 'Nous contacter',
       heading: 'Nous contacter',
       intro:
@@ -829,7 +829,7 @@ export const fr = {
       makeRequestLabel: 'Faire une demande : {service}',
       makeTechnicalRequest: 'Faire une demande technique',
     },
-    modifierEmail: {
+    changeEmail: {
       title: 'Modifier mon adresse email',
       heading: 'Modification de mon adresse email',
       intro: 'Pour modifier votre adresse email de connexion, saisissez votre nouvelle adresse à deux reprises.',
@@ -845,7 +845,7 @@ export const fr = {
         'Un lien de confirmation a été envoyé à votre nouvelle adresse. Cliquez sur ce lien pour terminer le changement ; en attendant, votre adresse actuelle reste valable.',
       back: "Retour à l'accueil",
     },
-    modifierMotDePasse: {
+    changePassword: {
       title: 'Modifier mon mot de passe',
       heading: 'Modifier mon mot de passe',
       intro:
@@ -861,7 +861,7 @@ export const fr = {
         'Votre nouveau mot de passe est enregistré. Utilisez-le à votre prochaine connexion. Vos autres appareils ont été déconnectés.',
       back: "Retour à l'accueil",
     },
-    payer: {
+    payment: {
       title: 'Payer en ligne',
       heading: 'Je règle mon loyer',
       intro: 'Payez votre loyer ou votre solde depuis votre espace locataire en toute sécurité.',
@@ -911,7 +911,7 @@ export const fr = {
       cancelled: "Le paiement a été abandonné sur la page de la banque. Aucune somme n'a été débitée.",
       tryAgain: 'RÉESSAYER',
     },
-    accessibilite: {
+    accessibility: {
       title: 'Accessibilité',
       heading: "Déclaration d'accessibilité",
       commitment:

@@ -12,7 +12,7 @@ import { fr, type Messages } from './fr';
 
 export type { Messages };
 
-/** Every dotted path to a string in the dictionaries: 'menu.accueil', 'errors.OFFLINE', … */
+/** Every dotted path to a string in the dictionaries: 'menu.home', 'errors.OFFLINE', … */
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];

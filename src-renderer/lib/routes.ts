@@ -1,78 +1,81 @@
 /**
- * One route per portal section, with the French slugs of the original portal. `access`:
- * 'guest' pages are for signed-out visitors (a signed-in tenant is sent to the home page),
- * 'private' pages need a session (a visitor is sent to the sign-in page), 'any' is for both.
+ * The route registry: each portal area declares its own routes in `<area>/routes.ts` (French
+ * slug, page key, access, component, and its menu entry if it has one); this file only merges
+ * them, builds the menu and decides redirects. `access`: 'guest' pages are for signed-out
+ * visitors (a signed-in tenant is sent to the home page), 'private' pages need a session (a
+ * visitor is sent to the sign-in page), 'any' is for both.
  */
 import type { Component } from 'svelte';
 import type { Messages } from '../i18n/index.svelte';
-import Accessibility from '../pages/Accessibility.svelte';
-import Balance from '../pages/Balance.svelte';
-import ChangeEmail from '../pages/ChangeEmail.svelte';
-import ChangePassword from '../pages/ChangePassword.svelte';
-import Contract from '../pages/Contract.svelte';
-import Dossier from '../pages/Dossier.svelte';
-import Contact from '../pages/Contact.svelte';
-import Documents from '../pages/Documents.svelte';
-import DocumentViewer from '../pages/DocumentViewer.svelte';
-import Home from '../pages/Home.svelte';
-import Insurance from '../pages/Insurance.svelte';
-import Payment from '../pages/Payment.svelte';
-import RecoverIdentifier from '../pages/RecoverIdentifier.svelte';
-import RequestPasswordReset from '../pages/RequestPasswordReset.svelte';
-import Rib from '../pages/Rib.svelte';
-import NewRequest from '../pages/NewRequest.svelte';
-import RequestDetail from '../pages/RequestDetail.svelte';
-import Requests from '../pages/Requests.svelte';
-import SignIn from '../pages/SignIn.svelte';
-import SignUp from '../pages/SignUp.svelte';
+import { accessibilityRoutes } from '../accessibility/routes';
+import { accountRoutes } from '../account/routes';
+import { balanceRoutes } from '../balance/routes';
+import { contactRoutes } from '../contact/routes';
+import { contractRoutes } from '../contract/routes';
+import { documentsRoutes } from '../documents/routes';
+import { dossierRoutes } from '../dossier/routes';
+import { homeRoutes } from '../home/routes';
+import { insuranceRoutes } from '../insurance/routes';
+import { paymentRoutes } from '../payment/routes';
+import { requestsRoutes } from '../requests/routes';
 
-/** Pages that are routes ('recovery' is the shared wording of the two recovery answers). */
+/** Pages that are routes: every `pages.<key>` block of i18n but `recovery` (the shared wording of the two recovery answers). */
 export type PageKey = Exclude<keyof Messages['pages'], 'recovery'>;
-export type MenuKey = keyof Messages['menu'] & PageKey;
+/** Entries of the main menu: every `menu.<key>` text but the menu's own label and toggle. */
+export type MenuKey = Exclude<keyof Messages['menu'], 'label' | 'toggle'>;
 
 export interface Route {
   slug: string;
   /** Keys its wording: `pages.<page>.title` (document title), `.heading`, `.intro`. */
   page: PageKey;
   access: 'guest' | 'private' | 'any';
-  /** The page's own component; none for a section whose content is still to come (SectionPage). */
-  component?: Component;
+  component: Component;
+  /** Its entry in the main menu (`menu.<key>`), if it has one. */
+  menu?: MenuKey;
 }
 
-export const routes: readonly Route[] = [
-  { slug: 'connexion', page: 'connexion', access: 'guest', component: SignIn },
-  { slug: 'inscription', page: 'inscription', access: 'guest', component: SignUp },
-  { slug: 'identifiants-oublies', page: 'identifiantsOublies', access: 'guest', component: RecoverIdentifier },
-  { slug: 'mot-de-passe-oublie', page: 'motDePasseOublie', access: 'guest', component: RequestPasswordReset },
-  { slug: 'accueil', page: 'accueil', access: 'private', component: Home },
-  { slug: 'mon-dossier', page: 'monDossier', access: 'private', component: Dossier },
-  { slug: 'mon-assurance', page: 'monAssurance', access: 'private', component: Insurance },
-  { slug: 'mon-contrat', page: 'monContrat', access: 'private', component: Contract },
-  { slug: 'ma-situation-de-solde', page: 'maSituationDeSolde', access: 'private', component: Balance },
-  { slug: 'mettre-a-jour-rib', page: 'mettreAJourRib', access: 'private', component: Rib },
-  { slug: 'mes-documents', page: 'mesDocuments', access: 'private', component: Documents },
-  { slug: 'document/:sha256', page: 'document', access: 'private', component: DocumentViewer },
-  { slug: 'mes-demandes', page: 'mesDemandes', access: 'private', component: Requests },
-  { slug: 'demande/:id', page: 'demande', access: 'private', component: RequestDetail },
-  { slug: 'nouvelle-demande', page: 'nouvelleDemande', access: 'private', component: NewRequest },
-  { slug: 'nouvelle-demande/:preset', page: 'nouvelleDemande', access: 'private', component: NewRequest },
-  { slug: 'nous-contacter', page: 'nousContacter', access: 'private', component: Contact },
-  { slug: 'modifier-email', page: 'modifierEmail', access: 'private', component: ChangeEmail },
-  { slug: 'modifier-mot-de-passe', page: 'modifierMotDePasse', access: 'private', component: ChangePassword },
-  { slug: 'payer', page: 'payer', access: 'private', component: Payment },
-  { slug: 'accessibilite', page: 'accessibilite', access: 'any', component: Accessibility },
-];
+/** What an area's `routes.ts` exports (`as const satisfies AreaRoutes`, so its page keys stay literal). */
+export type AreaRoutes = readonly Route[];
 
-/** The horizontal menu of the seed, in its order. */
-export const menu: readonly { slug: string; label: MenuKey }[] = [
-  { slug: 'accueil', label: 'accueil' },
-  { slug: 'mon-dossier', label: 'monDossier' },
-  { slug: 'mon-contrat', label: 'monContrat' },
-  { slug: 'ma-situation-de-solde', label: 'maSituationDeSolde' },
-  { slug: 'mes-documents', label: 'mesDocuments' },
-  { slug: 'mes-demandes', label: 'mesDemandes' },
-  { slug: 'nous-contacter', label: 'nousContacter' },
-];
+const allRoutes = [
+  ...accountRoutes,
+  ...homeRoutes,
+  ...dossierRoutes,
+  ...insuranceRoutes,
+  ...contractRoutes,
+  ...balanceRoutes,
+  ...documentsRoutes,
+  ...requestsRoutes,
+  ...contactRoutes,
+  ...paymentRoutes,
+  ...accessibilityRoutes,
+] as const;
+
+/**
+ * Compile-time check, the other direction: an i18n page block (fr.ts, en.ts) that no area
+ * routes fails here, naming the orphan key. (A route whose page has no block fails in its area's
+ * `satisfies AreaRoutes`.)
+ */
+type PagesWithoutRoute = Exclude<PageKey, (typeof allRoutes)[number]['page']>;
+const everyPageRouted: [PagesWithoutRoute] extends [never] ? true : PagesWithoutRoute = true;
+void everyPageRouted;
+
+export const routes: readonly Route[] = allRoutes;
+
+/** The seed's horizontal menu order; each entry is the route that declares it. */
+const MENU_ORDER = ['home', 'dossier', 'contract', 'balance', 'documents', 'requests', 'contact'] as const;
+
+/** Compile-time check: every menu text is in MENU_ORDER and is declared by a route's `menu`. */
+type MenuRoute = Extract<(typeof allRoutes)[number], { menu: MenuKey }>;
+type MenuProblems = Exclude<MenuKey, (typeof MENU_ORDER)[number]> | Exclude<MenuKey, MenuRoute['menu']>;
+const everyMenuEntryRouted: [MenuProblems] extends [never] ? true : MenuProblems = true;
+void everyMenuEntryRouted;
+
+export const menu: readonly { slug: string; label: MenuKey }[] = MENU_ORDER.map((label) => {
+  const route = routes.find((candidate) => candidate.menu === label);
+  if (!route) throw new Error(`No route declares the menu entry ${label}`);
+  return { slug: route.slug, label };
+});
 
 export const HOME = 'accueil';
 export const SIGN_IN = 'connexion';

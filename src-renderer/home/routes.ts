@@ -1,0 +1,7 @@
+/** ACCUEIL: the tenant's landing page once signed in. */
+import type { AreaRoutes } from '../lib/routes';
+import HomePage from './HomePage.svelte';
+
+export const homeRoutes = [
+  { slug: 'accueil', page: 'home', access: 'private', component: HomePage, menu: 'home' },
+] as const satisfies AreaRoutes;

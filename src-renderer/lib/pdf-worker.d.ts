@@ -1,5 +1,0 @@
-/** The pdf.js worker, bundled by Vite as an asset of the app (see lib/pdf.ts). */
-declare module 'pdfjs-dist/build/pdf.worker.min.mjs?url' {
-  const url: string;
-  export default url;
-}

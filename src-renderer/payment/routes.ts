@@ -1,0 +1,7 @@
+/** Payer en ligne: paying what is owed. */
+import type { AreaRoutes } from '../lib/routes';
+import PaymentPage from './PaymentPage.svelte';
+
+export const paymentRoutes = [
+  { slug: 'payer', page: 'payment', access: 'private', component: PaymentPage },
+] as const satisfies AreaRoutes;
