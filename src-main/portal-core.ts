@@ -5,33 +5,37 @@
  * code and everything here is tested under plain Node.
  */
 import { join } from 'node:path';
-import type { EventName, EventPayload, UpdateViewPayload } from '../src-shared/bridge';
+import type { EventName, EventPayload, ProcedureName, shellProcedures, UpdateViewPayload } from '../src-shared/bridge';
 import { systemClock } from '../src-shared/clock';
 import { PortalError } from '../src-shared/errors';
 import { todayIso } from '../src-shared/validation/dates';
-import type { Handlers } from './ipc/router';
-import { createAccountService } from './services/account';
+import type { AccountWork, AreaContext } from './area-context';
+import type { Handlers, HandlersOf } from './ipc/router';
 import type { AccountData } from './services/account-data';
-import { balanceView, requestBankChange } from './services/balance';
-import { contractsView, requestOccupantsChange } from './services/contract';
-import { documentsView, openDocument, setPaperless } from './services/documents';
-import { dossierView, requestPersonalInfoUpdate } from './services/dossier';
-import { homeView } from './services/home';
-import { submitInsurance } from './services/insurance';
 import { createLandlordService } from './services/landlord';
 import { PortalApi } from './services/portal-api';
-import { addRequestMessage, cancelRequest, createRequest, requestDetail, requestsView } from './services/requests';
-import { createSessionService, type OpenAccount } from './services/session';
-import { createPaymentService } from './services/payment';
-import type { PaymentLaunch } from './payment-launch-page';
+import { createSessionService } from './services/session';
 import { createSettingsService, DEFAULT_SETTINGS, type SettingsStore } from './services/settings';
-import { createDocumentStore, type DocumentStore } from './storage/document-store';
+import { createDocumentStore } from './storage/document-store';
 import type { SecretStore } from './storage/secrets';
-import { dismissRefused, enqueue, listOutbox, pendingCount, retryRefused } from './sync/outbox';
-import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
-import { entities } from '../db/schema';
-import { eq } from 'drizzle-orm';
+import { enqueue, pendingCount } from './sync/outbox';
+import { outboxHandlers } from './sync/procedures';
+import { createSyncEngine } from './sync/sync-engine';
+import { accountHandlers } from './account/procedures';
+import { balanceHandlers } from './balance/procedures';
+import { contactHandlers } from './contact/procedures';
+import { contractHandlers } from './contract/procedures';
+import { documentsHandlers } from './documents/procedures';
+import { dossierHandlers } from './dossier/procedures';
+import { homeHandlers } from './home/procedures';
+import { insuranceHandlers } from './insurance/procedures';
+import type { PaymentLaunch } from './payment/launch-page';
+import { paymentHandlers } from './payment/procedures';
+import { createPaymentService } from './payment/service';
+import { requestsHandlers } from './requests/procedures';
+import { sessionHandlers } from './session/procedures';
 import { createKioskService, type KioskPrinter } from './kiosk/kiosk-service';
+import { kioskHandlers } from './kiosk/procedures';
 import type { IdleTimerPorts } from './kiosk/idle-timer';
 import type { PinHashParams } from './kiosk/pin';
 import { createMemoryKioskSettingsStore, type KioskSettingsStore } from './kiosk/settings';
@@ -98,15 +102,6 @@ const UPDATES_DISABLED: UpdateViewPayload = {
   blockers: [],
 };
 
-/** How long after an email change the app watches closely for its confirmation. */
-const EMAIL_CONFIRMATION_WATCH_MS = 30 * 60_000;
-
-interface AccountWork {
-  open: OpenAccount;
-  documents: DocumentStore;
-  engine: SyncEngine;
-}
-
 export function createPortalCore(options: PortalCoreOptions) {
   const now = options.now ?? systemClock;
   // Kiosk: what a crashed or powered-off session left behind goes before anything else runs.
@@ -125,7 +120,6 @@ export function createPortalCore(options: PortalCoreOptions) {
     now,
   });
 
-  const account = createAccountService(api, session.authorized);
   let work: AccountWork | null = null;
   let updates: UpdatesPort | null = null;
   let formDirty = false;
@@ -221,21 +215,22 @@ export function createPortalCore(options: PortalCoreOptions) {
     };
   }
 
-  function outboxView() {
-    const current = requireWork();
-    return {
-      items: listOutbox(current.open.cache.db).map((item) => ({
-        id: item.id,
-        kind: item.kind,
-        status: item.status,
-        createdAt: item.createdAt,
-        attempts: item.attempts,
-        error: item.error,
-      })),
-    };
-  }
+  const context: AreaContext = {
+    accountData,
+    work: requireWork,
+    currentWork: () => work,
+    api,
+    session,
+    signOut,
+    landlord,
+    settings,
+    now,
+    kiosk: options.kiosk,
+    saveFileAs: options.saveFileAs,
+  };
 
-  const handlers: Handlers = {
+  /** The app shell's own procedures: they read and set the core's own state. */
+  const shell: HandlersOf<typeof shellProcedures> = {
     'app.info': () => ({ version: options.version, kiosk: options.kiosk, preview: options.preview, platform: options.platform }),
     'app.setFormDirty': ({ dirty }) => {
       formDirty = dirty;
@@ -249,23 +244,6 @@ export function createPortalCore(options: PortalCoreOptions) {
     'branding.get': () => landlord.branding(),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
-    'session.get': () => session.state(),
-    'session.signIn': (input) => session.signIn(input),
-    'session.signOut': (input) => signOut(input),
-    'account.signUp': async (input) => {
-      await session.signUp(input);
-      return { status: 'accepted' as const };
-    },
-    'account.recoverIdentifier': (input) => account.recoverIdentifier(input),
-    'account.requestPasswordReset': (input) => account.requestPasswordReset(input),
-    'account.changeEmail': async (input) => {
-      const answer = await account.changeEmail(input);
-      // The tenant follows the link in their mail program; Mon dossier shows the new address
-      // within seconds of it, not at the next 5-minute sync.
-      work?.engine.watchClosely(EMAIL_CONFIRMATION_WATCH_MS);
-      return answer;
-    },
-    'account.changePassword': (input) => account.changePassword(input),
     'landlord.tenantReference': () => landlord.tenantReference(),
     'sync.get': () => requireWork().engine.state(),
     'sync.now': async () => {
@@ -273,65 +251,29 @@ export function createPortalCore(options: PortalCoreOptions) {
       await engine.requestNow();
       return engine.state();
     },
-    'outbox.get': () => outboxView(),
-    'outbox.dismiss': ({ id }) => {
-      // A held-back write is dropped with the optimistic row it stood for (same id), and with
-      // the writes that depend on it.
-      dismissRefused(requireWork().open, id, (tx, goneId) => tx.delete(entities).where(eq(entities.id, goneId)).run());
-      void requireWork().engine.writeQueued();
-      return outboxView();
-    },
-    'outbox.retry': ({ id }) => {
-      const current = requireWork();
-      retryRefused(current.open, id);
-      void current.engine.writeQueued();
-      return outboxView();
-    },
-    'home.get': () => ({ ...homeView(accountData()), lastSyncAt: requireWork().engine.state().lastSyncAt }),
-    'dossier.get': () => dossierView(accountData()),
-    'dossier.requestUpdate': (input) => requestPersonalInfoUpdate(accountData(), input),
-    'contract.get': () => contractsView(accountData()),
-    'contract.requestOccupantsChange': (input) => requestOccupantsChange(accountData(), input),
-    'balance.get': () => balanceView(accountData()),
-    'balance.requestBankChange': (input) => requestBankChange(accountData(), input),
-    'insurance.submit': (input) => submitInsurance(accountData(), input),
-    'documents.get': () => documentsView(accountData(), requireWork().documents),
-    'documents.open': (input) => {
-      const current = requireWork();
-      return openDocument(accountData(), current.documents, input, current.engine.fetchDocument);
-    },
-    'documents.saveCopy': async (input) => {
-      const current = requireWork();
-      const saveFileAs = options.kiosk ? undefined : options.saveFileAs;
-      if (!saveFileAs) return { result: 'unavailable' as const };
-      const { url } = await openDocument(accountData(), current.documents, input, current.engine.fetchDocument);
-      const file = current.documents.locate(input.sha256);
-      if (!file) throw new PortalError('NOT_FOUND');
-      const title = documentsView(accountData(), current.documents)
-        .dossiers.flatMap((dossier) => dossier.documents)
-        .find((document) => document.sha256 === input.sha256)?.title;
-      return { result: await saveFileAs(`${(title ?? url).replace(/[\\/:*?"<>|]+/g, '-')}.pdf`, file) };
-    },
-    'documents.setPaperless': (input) => setPaperless(accountData(), input),
-    'requests.list': () => requestsView(accountData()),
-    'requests.get': (input) => requestDetail(accountData(), input),
-    'requests.create': (input) => createRequest(accountData(), input),
-    'requests.addMessage': (input) => addRequestMessage(accountData(), input),
-    'requests.cancel': (input) => cancelRequest(accountData(), input),
-    'contact.get': () => landlord.contacts(),
-    'payment.prepare': () => payment.prepare(accountData()),
-    'payment.start': (input) => payment.start(accountData(), input),
-    'payment.status': (input) => payment.status(accountData(), input),
-    'kiosk.status': () => kiosk.status(),
-    'kiosk.setup': (input) => kiosk.setup(input),
-    'kiosk.unlock': (input) => kiosk.unlock(input),
-    'kiosk.lock': (input) => kiosk.lock(input),
-    'kiosk.updateSettings': (input) => kiosk.updateSettings(input),
-    'kiosk.exit': (input) => kiosk.exit(input),
-    'kiosk.activity': () => kiosk.activity(),
-    'kiosk.printers': () => kiosk.printers(),
-    'kiosk.print': () => kiosk.print(),
   };
+
+  /** Every area's handlers, merged; each area types its own against its procedures (src-shared/<area>/bridge.ts). */
+  const handlers = {
+    ...shell,
+    ...sessionHandlers(context),
+    ...accountHandlers(context),
+    ...outboxHandlers(context),
+    ...homeHandlers(context),
+    ...dossierHandlers(context),
+    ...contractHandlers(context),
+    ...balanceHandlers(context),
+    ...insuranceHandlers(context),
+    ...documentsHandlers(context),
+    ...requestsHandlers(context),
+    ...contactHandlers(context),
+    ...paymentHandlers(context, payment),
+    ...kioskHandlers(kiosk),
+  } satisfies Handlers;
+  // `satisfies Handlers` refuses a procedure with no handler; a spread is not checked for extra
+  // keys, so this refuses a handler with no procedure (an area that kept a removed one).
+  const everyHandlerHasAProcedure: [Exclude<keyof typeof handlers, ProcedureName>] extends [never] ? true : never = true;
+  void everyHandlerHasAProcedure;
 
   /** The file of a document of the open account, for the protocol / preview host (null if absent). */
   function documentFile(sha256: string): string | null {

@@ -86,7 +86,7 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The app shell's own procedures (app, updates, branding, settings, sync, the landlord). */
-const shellProcedures = {
+export const shellProcedures = {
 
   'app.info': procedure(empty, appInfoSchema),
   // The renderer says when a form holds unsaved input: an update never restarts under it.

@@ -2,14 +2,14 @@
  * The payment window: the bank's card page, in a window of its own, apart from the app:
  * no preload (no bridge), sandboxed, its own in-memory session (no cookie or cache shared with the
  * app or kept after it closes), every permission refused, no new window, top-level navigation
- * only to the bank's origin (src-main/payment-navigation.ts). Reaching the return URL closes it.
+ * only to the bank's origin (src-main/payment/navigation.ts). Reaching the return URL closes it.
  * The title shows the bank's origin, so the tenant sees where the card details go.
  * (Sub-resources are not filtered: the bank's 3-D Secure step loads the card issuer's pages.)
  */
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow, session } from 'electron';
-import { paymentLaunchPage, type PaymentLaunch } from '../payment-launch-page';
-import { paymentNavigation, paymentWindowTitle } from '../payment-navigation';
+import { paymentLaunchPage, type PaymentLaunch } from '../payment/launch-page';
+import { paymentNavigation, paymentWindowTitle } from '../payment/navigation';
 import { appWindowPreferences } from '../window-preferences';
 import { exemptFromAppNavigationRule } from './security';
 

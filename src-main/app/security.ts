@@ -8,7 +8,7 @@ import { APP_ORIGIN } from './protocol';
 
 /**
  * The one exception to "no navigation away from the app": the payment window, which applies its
- * own, narrower rule (the bank's origin only: src-main/payment-navigation.ts, app/payment-window.ts).
+ * own, narrower rule (the bank's origin only: src-main/payment/navigation.ts, app/payment-window.ts).
  */
 const paymentWindows = new WeakSet<WebContents>();
 export function exemptFromAppNavigationRule(contents: WebContents) {

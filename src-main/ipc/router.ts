@@ -15,9 +15,16 @@ import { PortalError, type BridgeResult, type FieldError, type PortalErrorShape 
 /** What a handler receives: the input already parsed by the procedure's schema. */
 export type ParsedInput<P extends ProcedureName> = z.output<(typeof procedures)[P]['input']>;
 
-export type Handlers = {
-  [P in ProcedureName]: (input: ParsedInput<P>) => Promise<ProcedureOutput<P>> | ProcedureOutput<P>;
+/**
+ * The handlers of one group of procedures (an area's `<area>Procedures`): exactly one per
+ * procedure, and none that is not in it (an object literal typed with it refuses extra keys).
+ */
+export type HandlersOf<Group> = {
+  [P in keyof Group & ProcedureName]: (input: ParsedInput<P>) => Promise<ProcedureOutput<P>> | ProcedureOutput<P>;
 };
+
+/** Every procedure's handler (src-main/portal-core.ts merges the areas'). */
+export type Handlers = HandlersOf<typeof procedures>;
 
 export interface CallContext {
   /** Origin of the calling frame (Electron: senderFrame.origin; preview: the Origin header). */

@@ -8,9 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { landlordSchema, type Landlord } from '../../src-shared/api/landlord';
 import { brandingSchema, type Branding } from '../../src-shared/bridge';
-import { PortalError } from '../../src-shared/errors';
 import { DEFAULT_TENANT_REFERENCE_FORMAT } from '../../src-shared/validation/tenant-reference';
-import type { ContactsView } from '../../src-shared/contact/bridge';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
 import type { PortalApi } from './portal-api';
 
@@ -39,13 +37,6 @@ export function createLandlordService({ resourcesDir, userDataDir }: { resources
     };
   }
 
-  /** "Nous contacter": needs the landlord's settings at least once (they are then kept). */
-  function contacts(): ContactsView {
-    const settings = landlord();
-    if (!settings) throw new PortalError('OFFLINE');
-    return { landlordName: settings.name, ...settings.contacts };
-  }
-
   function tenantReference() {
     const settings = landlord();
     return settings?.tenantReference ?? { label: 'Numéro TG', ...DEFAULT_TENANT_REFERENCE_FORMAT };
@@ -68,7 +59,8 @@ export function createLandlordService({ resourcesDir, userDataDir }: { resources
     }
   }
 
-  return { branding, contacts, tenantReference, refresh };
+  /** The landlord's own settings as last fetched (null until fetched once): "Nous contacter" reads them. */
+  return { branding, settings: landlord, tenantReference, refresh };
 }
 
 export type LandlordService = ReturnType<typeof createLandlordService>;

@@ -30,6 +30,7 @@ import {
 import type { SessionState, SignInInput } from '../../src-shared/session/bridge';
 import type { SignUpInput } from '../../src-shared/account/bridge';
 import { PortalError } from '../../src-shared/errors';
+import { systemClock } from '../../src-shared/clock';
 import { accountFolderPath, ensureAccountFolder, wipeAccountFolder } from '../storage/account-folders';
 import { openCacheDatabase, type CacheDatabase } from '../storage/cache-database';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
@@ -82,7 +83,7 @@ const EXPIRY_MARGIN_MS = 30_000;
 
 export function createSessionService(options: SessionServiceOptions) {
   const { api, userDataDir, secrets } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const persist = !options.kiosk && secrets.isAvailable();
   const lastSessionFile = join(userDataDir, 'last-session.json');
   const noHooks: SessionHooks = { opened: () => undefined, closing: () => undefined, pendingCount: () => 0, expired: () => undefined };

@@ -28,3 +28,5 @@ export function createSettingsService(store: SettingsStore) {
   }
   return { get, update };
 }
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,7 +1,7 @@
 /** The payment window's allow-list and its launch page (pure modules; the Electron side only applies them). */
 import { describe, expect, it } from 'vitest';
-import { paymentLaunchPage } from '../../../src-main/payment-launch-page';
-import { paymentNavigation, paymentWindowTitle } from '../../../src-main/payment-navigation';
+import { paymentLaunchPage } from '../../../src-main/payment/launch-page';
+import { paymentNavigation, paymentWindowTitle } from '../../../src-main/payment/navigation';
 
 const bank = { pspOrigin: 'https://scelliuspaiement.labanquepostale.fr', returnUrl: 'https://portail.oph.example/v1/payments/return' };
 const sandbox = { pspOrigin: 'http://127.0.0.1:8787', returnUrl: 'http://127.0.0.1:8787/v1/payments/return' };

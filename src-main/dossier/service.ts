@@ -6,8 +6,8 @@ import type { z } from 'zod';
 import type { PersonalInfoChangeBody } from '../../src-shared/dossier/api';
 import { PortalError } from '../../src-shared/errors';
 import type { DossierView, personalInfoUpdateInputSchema } from '../../src-shared/dossier/bridge';
-import { dossiersWithPendingChange, profileOf, putPendingChangeRequest, type AccountData } from './account-data';
-import { insuranceStatuses } from './insurance';
+import { dossiersWithPendingChange, profileOf, putPendingChangeRequest, type AccountData } from '../services/account-data';
+import { insuranceStatuses } from '../insurance/service';
 
 export function dossierView(data: AccountData): DossierView {
   const profile = profileOf(data);

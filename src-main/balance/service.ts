@@ -8,7 +8,7 @@ import { maskBic } from '../../src-shared/validation/bic';
 import { maskIban } from '../../src-shared/validation/iban';
 import type { BalanceView, bankChangeInputSchema } from '../../src-shared/balance/bridge';
 import { sha256Hex } from '../sync/outbox';
-import { addressOf, decodeAttachment, dossiersWithPendingChange, putPendingChangeRequest, requireDossier, rows, type AccountData } from './account-data';
+import { addressOf, decodeAttachment, dossiersWithPendingChange, putPendingChangeRequest, requireDossier, rows, type AccountData } from '../services/account-data';
 
 export function balanceView(data: AccountData): BalanceView {
   const banks = rows(data, 'bankAccount');

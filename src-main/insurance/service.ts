@@ -7,7 +7,7 @@ import type { InsuranceBody } from '../../src-shared/insurance/api';
 import type { insuranceSubmitInputSchema } from '../../src-shared/insurance/bridge';
 import { putLocalEntity } from '../storage/cache-mirror';
 import { sha256Hex } from '../sync/outbox';
-import { decodeAttachment, deliveryOf, outboxById, requireDossier, rows, type AccountData } from './account-data';
+import { decodeAttachment, deliveryOf, outboxById, requireDossier, rows, type AccountData } from '../services/account-data';
 
 type InsuranceStatus = 'none' | 'valid' | 'expired' | 'pending' | 'refused';
 

@@ -9,9 +9,9 @@ import { paymentFormSchema, paymentSettingsSchema, paymentViewSchema, type Payme
 import { PortalError } from '../../src-shared/errors';
 import type { Clock } from '../../src-shared/clock';
 import type { PaymentPrepareView, PaymentStarted, PaymentStatusView } from '../../src-shared/payment/bridge';
-import { paymentLaunchPage, type PaymentLaunch } from '../payment-launch-page';
-import { addressOf, rows, type AccountData } from './account-data';
-import type { PortalApi } from './portal-api';
+import { paymentLaunchPage, type PaymentLaunch } from './launch-page';
+import { addressOf, rows, type AccountData } from '../services/account-data';
+import type { PortalApi } from '../services/portal-api';
 
 export interface PaymentServiceDeps {
   api: PortalApi;

@@ -7,7 +7,7 @@ import type { PaperlessBody } from '../../src-shared/documents/api';
 import { PortalError } from '../../src-shared/errors';
 import type { documentInputSchema, DocumentsView, paperlessInputSchema } from '../../src-shared/documents/bridge';
 import type { DocumentStore } from '../storage/document-store';
-import { outboxById, profileOf, rows, type AccountData } from './account-data';
+import { outboxById, profileOf, rows, type AccountData } from '../services/account-data';
 
 const PAPERLESS_KIND = 'documents.paperless';
 

@@ -11,7 +11,7 @@ import { PortalError } from '../../src-shared/errors';
 import type { createRequestInputSchema, RequestDetail, requestIdInputSchema, requestMessageInputSchema, RequestsView } from '../../src-shared/requests/bridge';
 import { putLocalEntity, type MirrorRow } from '../storage/cache-mirror';
 import { sha256Hex, type OutboxItem } from '../sync/outbox';
-import { decodeAttachment, deliveryOf, outboxById, requireDossier, rows, type AccountData } from './account-data';
+import { decodeAttachment, deliveryOf, outboxById, requireDossier, rows, type AccountData } from '../services/account-data';
 
 const CANCEL_KIND = 'requests.cancel';
 

@@ -1,8 +1,8 @@
 /** "Accueil": dossier, address, balance, last actions, the insurance alert and a short to-do list. */
 import type { HomeView } from '../../src-shared/home/bridge';
 import { listOutbox } from '../sync/outbox';
-import { addressOf, profileOf, rows, type AccountData } from './account-data';
-import { insuranceStatuses } from './insurance';
+import { addressOf, profileOf, rows, type AccountData } from '../services/account-data';
+import { insuranceStatuses } from '../insurance/service';
 
 const LAST_ACTIONS = 30;
 

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { OccupantsChangeBody } from '../../src-shared/contract/api';
 import type { ContractsView, occupantsChangeInputSchema } from '../../src-shared/contract/bridge';
-import { addressOf, dossiersWithPendingChange, profileOf, putPendingChangeRequest, requireDossier, rows, type AccountData } from './account-data';
+import { addressOf, dossiersWithPendingChange, profileOf, putPendingChangeRequest, requireDossier, rows, type AccountData } from '../services/account-data';
 
 const KIND_ORDER = { logement: 0, stationnement: 1, facturation: 2 } as const;
 

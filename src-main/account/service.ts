@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { z as zod } from 'zod';
 import type { changeEmailInputSchema, changePasswordInputSchema, recoverIdentifierInputSchema, requestPasswordResetInputSchema } from '../../src-shared/account/bridge';
 import type { ChangeEmailBody, ChangePasswordBody, ForgotIdentifierBody, ForgotPasswordBody } from '../../src-shared/api/auth';
-import type { PortalApi } from './portal-api';
+import type { PortalApi } from '../services/portal-api';
 
 const accepted = { status: 'accepted' } as const;
 
