@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { landlordSchema, type Landlord } from '../../src-shared/api/landlord';
+import { jsonSchemaTransform, serializerCompiler, type FastifyPluginAsyncZod, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { API_PREFIX } from '../../src-shared/api/routes';
+import type { Landlord } from '../../src-shared/api/landlord';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/client';
-import { landlordSettings } from './db/schema';
 import { createPasswordHasher, FAST_TEST_HASHING, PRODUCTION_HASHING, type PasswordHashingParams } from './auth/passwords';
 import { DEFAULT_THROTTLE_LIMITS, Throttle, type ThrottleLimits } from './auth/throttle';
 import { createMailer, type MailConfig } from './mail/mailer';
@@ -17,19 +17,27 @@ import { createDataCipher, loadOrCreateDevKey, parseDataKey } from './crypto/dat
 import { systemClock, type Clock } from '../../src-shared/clock';
 import { installErrorHandling } from './http/errors';
 import { frenchValidatorCompiler } from './http/validation';
+import { V1_HIDDEN_PAGES } from './http/routes';
 import type { AppContext } from './context';
 import { DEMO_LANDLORD } from './demo/landlord';
 import { loadDemoData } from './demo/demo-data';
-import { publicRoutes } from './routes/public';
-import { authRoutes } from './routes/auth';
-import { syncRoutes } from './routes/sync';
-import { uploadRoutes } from './routes/uploads';
-import { writeRoutes } from './routes/writes';
-import { adminRoutes } from './routes/admin';
-import { linkPages } from './routes/link-pages';
-import { paymentRoutes } from './routes/payments';
-import { resolvePaymentConfig, type PaymentConfig } from './payments/config';
-import { sandboxPspRoutes } from './payments/sandbox';
+import { readLandlordSettings, seedLandlordSettings } from './landlord/settings';
+import { healthRoutes } from './http/health';
+import { landlordRoutes } from './landlord/routes';
+import { authRoutes } from './auth/routes';
+import { linkPages } from './auth/link-pages';
+import { syncRoutes } from './sync/routes';
+import { uploadRoutes } from './uploads/routes';
+import { dossierRoutes } from './dossier/routes';
+import { contractRoutes } from './contract/routes';
+import { balanceRoutes } from './balance/routes';
+import { insuranceRoutes } from './insurance/routes';
+import { documentRoutes } from './documents/routes';
+import { requestRoutes } from './requests/routes';
+import { paymentRoutes } from './payment/routes';
+import { adminRoutes } from './admin/routes';
+import { resolvePaymentConfig, type PaymentConfig } from './payment/config';
+import { sandboxPspRoutes } from './payment/sandbox';
 
 export const SERVER_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -56,7 +64,7 @@ export interface BuildServerOptions {
   dataKeyFile?: string;
   /** Base URL of links sent by mail. */
   publicUrl?: string;
-  /** Landlord settings written when the database has none yet (default: the fictional demo landlord). */
+  /** Landlord settings written when the database has none yet (default: the fictional demo landlord with `demo`, else none: see landlord/settings.ts). */
   landlord?: Landlord;
   /** Key of the staff routes /v1/admin (header X-Api-Key). Default: env PORTAL_ADMIN_API_KEY; none = routes refuse all. */
   adminApiKey?: string;
@@ -93,10 +101,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const db = handle.db;
 
   const clock = options.clock ?? systemClock;
-  const existing = await db.select().from(landlordSettings);
-  if (existing.length === 0) {
-    await db.insert(landlordSettings).values({ id: 1, data: landlordSchema.parse(options.landlord ?? DEMO_LANDLORD), updatedAt: clock() }).onConflictDoNothing();
-  }
+  const landlord = options.landlord ?? (options.demo ? DEMO_LANDLORD : null);
+  if (landlord) await seedLandlordSettings(db, landlord, clock());
 
   const limits = { ...DEFAULT_THROTTLE_LIMITS, ...options.throttle };
   const mailConfig = options.mail ?? { kind: 'memory', from: 'no-reply@localhost' };
@@ -114,10 +120,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     limits,
     publicUrl: (options.publicUrl ?? 'http://127.0.0.1:8787').replace(/\/$/, ''),
     version: SERVER_VERSION,
-    async landlord() {
-      const [row] = await db.select().from(landlordSettings);
-      return landlordSchema.parse(row?.data ?? DEMO_LANDLORD);
-    },
+    landlord: () => readLandlordSettings(db),
   };
 
   await app.register(fastifySwagger, {
@@ -138,18 +141,29 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const api = app.withTypeProvider<ZodTypeProvider>();
   await app.register(linkPages(ctx));
   if (options.sandbox) await api.register(sandboxPspRoutes(ctx, paymentConfig), { prefix: '/sandbox-psp' });
+  // Every /v1 route, area by area; each path and method comes from the route table
+  // (src-shared/api/routes.ts), and tests/integration/server/routes.test.ts checks the two match.
+  const v1Routes: FastifyPluginAsyncZod[] = [
+    healthRoutes(ctx),
+    landlordRoutes(ctx),
+    authRoutes(ctx),
+    syncRoutes(ctx),
+    uploadRoutes(ctx),
+    dossierRoutes(ctx),
+    contractRoutes(ctx),
+    balanceRoutes(ctx),
+    insuranceRoutes(ctx),
+    documentRoutes(ctx),
+    requestRoutes(ctx),
+    paymentRoutes(ctx, paymentConfig),
+    adminRoutes(ctx, options.adminApiKey ?? process.env.PORTAL_ADMIN_API_KEY),
+  ];
   await api.register(
     async (v1) => {
-      await v1.register(publicRoutes(ctx));
-      await v1.register(authRoutes(ctx));
-      await v1.register(syncRoutes(ctx));
-      await v1.register(uploadRoutes(ctx));
-      await v1.register(writeRoutes(ctx));
-      await v1.register(paymentRoutes(ctx, paymentConfig));
-      await v1.register(adminRoutes(ctx, options.adminApiKey ?? process.env.PORTAL_ADMIN_API_KEY), { prefix: '/admin' });
-      v1.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      for (const routes of v1Routes) await v1.register(routes);
+      v1.get(V1_HIDDEN_PAGES.openapi, { schema: { hide: true } }, async () => app.swagger());
     },
-    { prefix: '/v1' },
+    { prefix: API_PREFIX },
   );
   return app;
 }

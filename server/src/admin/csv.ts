@@ -6,7 +6,7 @@
  * apl, paiement, regularisation); montant in euros, positive = débit, negative = crédit;
  * periode aaaa-mm (optional). All lines are checked before anything is posted.
  */
-import type { LedgerPosting } from '../domain/ledger';
+import type { LedgerPosting } from '../balance/ledger';
 import { validationError, type FieldProblem } from '../http/errors';
 
 const KINDS: Record<string, LedgerPosting['kind']> = {

@@ -8,14 +8,15 @@ import type { Landlord } from '../../../src-shared/api/landlord';
 import { landlordSettings, bankAccounts, blobs, changeRequests, documents, dossiers, occupants, requestMessages, requests, tenants } from '../db/schema';
 import { sha256Hex } from '../crypto/tokens';
 import { sniffMediaType } from '../lib/magic';
-import { MAX_UPLOAD_BYTES } from '../../../src-shared/api/uploads';
+import { MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
 import type { DataCipher } from '../crypto/data-key';
 import { ApiError, validationError, type FieldProblem } from '../http/errors';
 import { bicProblem, ibanProblem } from '../lib/field-checks';
 import { withTenantWrite } from '../sync/versions';
-import { postLedgerEntries } from '../domain/ledger';
+import { postLedgerEntries } from '../balance/ledger';
 import { addActivity, addRequestEvent, createTenant } from '../domain/tenants';
-import { landlordIdentityFromEnv, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, storedLandlordSettings, type DocumentDeps } from '../documents/deps';
+import { landlordIdentityFromEnv, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../documents/deps';
+import { readLandlordSettings } from '../landlord/settings';
 import { issueSettlementDocuments, periodsSettledBy, publishMonthNotices, type SettlementOutcome } from '../documents/publish';
 
 export interface AdminDeps {
@@ -32,7 +33,7 @@ function documentDeps(deps: AdminDeps): DocumentDeps {
     cipher: deps.cipher,
     clock: deps.now,
     mailer: deps.documents?.mailer ?? NO_MAIL,
-    landlord: deps.documents?.landlord ?? { settings: () => storedLandlordSettings(deps.db), identity: landlordIdentityFromEnv(process.env) ?? SANDBOX_LANDLORD_IDENTITY },
+    landlord: deps.documents?.landlord ?? { settings: () => readLandlordSettings(deps.db), identity: landlordIdentityFromEnv(process.env) ?? SANDBOX_LANDLORD_IDENTITY },
     ...(deps.documents?.log ? { log: deps.documents.log } : {}),
   };
 }

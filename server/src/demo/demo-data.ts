@@ -9,7 +9,7 @@ import { accounts, changeRequests, consents, requests, tenants } from '../db/sch
 import type { DataCipher } from '../crypto/data-key';
 import type { PasswordHasher } from '../auth/passwords';
 import { withTenantWrite } from '../sync/versions';
-import { postLedgerEntries, type LedgerPosting } from '../domain/ledger';
+import { postLedgerEntries, type LedgerPosting } from '../balance/ledger';
 import { addActivity, addRequestEvent, createTenant, nextRequestNumber, type NewTenant } from '../domain/tenants';
 import { issueDemoDocuments, withPartPaidMonth } from '../documents/demo';
 import { parisDate } from '../../../src-shared/clock';

@@ -8,13 +8,14 @@ import { eq } from 'drizzle-orm';
 import type { DataCipher } from '../crypto/data-key';
 import type { Db } from '../db/client';
 import { dossiers, tenants } from '../db/schema';
-import type { LedgerPosting } from '../domain/ledger';
+import type { LedgerPosting } from '../balance/ledger';
 import { addActivity } from '../domain/tenants';
 import { withTenantWrite } from '../sync/versions';
 import { parisDate } from '../../../src-shared/clock';
 import { addDays, addMonths } from '../../../src-shared/validation/dates';
 import { renderAvisEcheance } from './avis-echeance';
-import { documentLandlord, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, storedLandlordSettings } from './deps';
+import { documentLandlord, NO_MAIL, SANDBOX_LANDLORD_IDENTITY } from './deps';
+import { readLandlordSettings } from '../landlord/settings';
 import { describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
 import { ledgerLines, periodAmounts } from './ledger';
 import { AVIS_AVAILABLE_ACTIVITY, avisInputFor, currentBank, ibanForPrint, settlementInputFor, storeDocument } from './publish';
@@ -54,7 +55,7 @@ export async function issueDemoDocuments(deps: { db: Db; cipher: DataCipher; now
     cipher: deps.cipher,
     clock: () => deps.now,
     mailer: NO_MAIL,
-    landlord: { settings: () => storedLandlordSettings(deps.db), identity: SANDBOX_LANDLORD_IDENTITY },
+    landlord: { settings: () => readLandlordSettings(deps.db), identity: SANDBOX_LANDLORD_IDENTITY },
   };
   const { letterhead } = await documentLandlord(docDeps);
   const [tenant] = await deps.db.select().from(tenants).where(eq(tenants.id, tenantId));

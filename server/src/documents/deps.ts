@@ -5,11 +5,8 @@
  * The admin CLI, the admin API, the payment flow and the demo build it the same way.
  */
 import type { Landlord } from '../../../src-shared/api/landlord';
-import { landlordSchema } from '../../../src-shared/api/landlord';
 import type { DataCipher } from '../crypto/data-key';
 import type { Db } from '../db/client';
-import { landlordSettings } from '../db/schema';
-import { DEMO_LANDLORD } from '../demo/landlord';
 import type { Mailer } from '../mail/mailer';
 import { documentLandlordFromSettings, type LandlordIdentity } from './landlord';
 import type { DocumentLandlord } from './types';
@@ -37,12 +34,6 @@ export function landlordIdentityFromEnv(env: NodeJS.ProcessEnv): LandlordIdentit
   const { LANDLORD_ADDRESS_LINE: addressLine, LANDLORD_POSTAL_CODE: postalCode, LANDLORD_CITY: city } = env;
   if (!addressLine || !postalCode || !city) return null;
   return { address: { addressLine, postalCode, city }, ...(env.LANDLORD_SIRET ? { siret: env.LANDLORD_SIRET } : {}) };
-}
-
-/** The settings stored in the database (as GET /v1/landlord serves them), else the demo landlord. */
-export async function storedLandlordSettings(db: Db): Promise<Landlord> {
-  const [row] = await db.select().from(landlordSettings);
-  return landlordSchema.parse(row?.data ?? DEMO_LANDLORD);
 }
 
 /** A mailer that sends nothing (callers that never mail, e.g. settlement documents only). */

@@ -6,7 +6,7 @@ import { activities, contracts, dossiers, occupants, requestEvents, tenants } fr
 import type { DataCipher } from '../crypto/data-key';
 import { withTenantWrite } from '../sync/versions';
 import { rowsOf } from '../sync/feed';
-import { insertBankAccount, type BankDetailsInput } from './bank';
+import { insertBankAccount, type BankDetailsInput } from '../balance/bank';
 
 export interface NewTenant {
   id?: string;

@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ApiErrorCode, ErrorResponse } from '../../../src-shared/api/common';
+import { MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
 
 export interface FieldProblem {
   path: string;
@@ -40,7 +41,7 @@ const DEFAULT_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   CONFLICT: 'Cette opération est en conflit avec l\'état actuel.',
   INTERNAL: 'Une erreur inattendue est survenue.',
   IDEMPOTENCY_MISMATCH: 'Cette clé d\'idempotence a déjà servi pour une autre requête.',
-  PAYLOAD_TOO_LARGE: 'Le fichier dépasse la taille maximale autorisée (10 Mo).',
+  PAYLOAD_TOO_LARGE: `Le fichier dépasse la taille maximale autorisée (${MAX_UPLOAD_BYTES / (1024 * 1024)} Mo).`,
   UNSUPPORTED_MEDIA_TYPE: 'Seuls les fichiers PDF, JPEG et PNG sont acceptés.',
   FORBIDDEN: 'Accès refusé.',
 };

@@ -1,4 +1,5 @@
-import { errorResponseSchema } from '../../../src-shared/api/common';
+import { errorResponseSchema, idempotencyHeadersSchema } from '../../../src-shared/api/common';
+import { writeResultSchema } from '../../../src-shared/api/writes';
 
 /** Error entries of a route's `response` map, for the OpenAPI document and serialization. */
 export function errorResponses(...statuses: number[]): Record<number, typeof errorResponseSchema> {
@@ -6,3 +7,10 @@ export function errorResponses(...statuses: number[]): Record<number, typeof err
 }
 
 export const bearer = [{ bearerAuth: [] }];
+
+/** The schema parts every tenant write shares: bearer, Idempotency-Key, the write result and its errors. */
+export const tenantWriteSchema = {
+  security: bearer,
+  headers: idempotencyHeadersSchema,
+  response: { 201: writeResultSchema, 200: writeResultSchema, ...errorResponses(400, 401, 404, 409, 422) },
+};

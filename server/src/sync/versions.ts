@@ -8,6 +8,14 @@ import type { Db, Tx } from '../db/client';
 import { tenants } from '../db/schema';
 import { ApiError } from '../http/errors';
 
+/** A tenant write's place, as its area's service receives it: the new row's id (the Idempotency-Key), its sync version and instant, whose it is. */
+export interface WriteAt {
+  id: string;
+  version: number;
+  now: Date;
+  tenantId: string;
+}
+
 export async function bumpTenantVersion(tx: Tx, tenantId: string): Promise<number> {
   const rows = await tx
     .update(tenants)

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../../server/src/admin/cli';
 import { createDataCipher } from '../../../server/src/crypto/data-key';
 import * as schema from '../../../server/src/db/schema';
-import { SANDBOX_LANDLORD_IDENTITY, storedLandlordSettings, type DocumentDeps } from '../../../server/src/documents/deps';
+import { SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../../../server/src/documents/deps';
+import { readLandlordSettings } from '../../../server/src/landlord/settings';
 import { issueSettlementDocuments, maskIbanForPrint } from '../../../server/src/documents/publish';
 import { readPdf } from '../documents/read-pdf';
 import { backends, pullAll, startServer, type TestServer } from './helpers';
@@ -42,7 +43,7 @@ describe.each(backends)('documents: publishing notices and issuing receipts ($na
     cipher: createDataCipher(dataKey),
     clock: () => server.now(),
     mailer: { send: async (m) => void server.mail.push(m), close: () => {} },
-    landlord: { settings: () => storedLandlordSettings(db()), identity: SANDBOX_LANDLORD_IDENTITY },
+    landlord: { settings: () => readLandlordSettings(db()), identity: SANDBOX_LANDLORD_IDENTITY },
   });
   const liveDocs = async (dossierNumber: string, p: string) => {
     const [dossier] = await db().select().from(schema.dossiers).where(eq(schema.dossiers.number, dossierNumber));

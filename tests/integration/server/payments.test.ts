@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../../server/src/db/schema';
 import { buildServer } from '../../../server/src/app';
 import { openDatabase } from '../../../server/src/db/client';
-import { lyraSignature, hasValidLyraSignature } from '../../../server/src/payments/signature';
-import { lyraTransDate, paymentStatusOf } from '../../../server/src/payments/protocol';
-import { allocationPeriod } from '../../../server/src/payments/settlement';
+import { lyraSignature, hasValidLyraSignature } from '../../../server/src/payment/signature';
+import { lyraTransDate, paymentStatusOf } from '../../../server/src/payment/protocol';
+import { allocationPeriod } from '../../../server/src/payment/settlement';
 import { backends, pullAll, startServer, waitFor, write, type TestServer } from './helpers';
 import { testClock } from '../../helpers/clock';
 
@@ -260,7 +260,7 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
   it('a period paid in part gets a reçu, the same period paid in full a quittance', async () => {
     // A fresh period owed in full: rent + charges of next month, posted by staff.
     const [tenant] = await db().select().from(schema.dossiers).where(eq(schema.dossiers.id, dossierId));
-    const { postLedgerEntries } = await import('../../../server/src/domain/ledger');
+    const { postLedgerEntries } = await import('../../../server/src/balance/ledger');
     const { withTenantWrite } = await import('../../../server/src/sync/versions');
     await withTenantWrite(db(), tenant!.tenantId, (tx, version) =>
       postLedgerEntries(tx, version, server.now(), tenant!.tenantId, dossierId, [

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncChange } from '../../../src-shared/api/sync';
 import { occupants } from '../../../server/src/db/schema';
 import { withTenantWrite } from '../../../server/src/sync/versions';
-import { postLedgerEntries, type LedgerPosting } from '../../../server/src/domain/ledger';
+import { postLedgerEntries, type LedgerPosting } from '../../../server/src/balance/ledger';
 import { todayBy } from '../../helpers/clock';
 import { runMaintenance } from '../../../server/src/admin/maintenance';
 import { backends, pullAll, startServer, type TestServer } from './helpers';

@@ -12,10 +12,11 @@ import { authOf } from '../context';
 import { authenticate } from '../auth/sessions';
 import { idempotent } from '../http/idempotency';
 import { bearer, errorResponses } from '../http/responses';
-import { paymentUrls, type PaymentConfig } from '../payments/config';
-import { acceptFormBodies, listeningBase } from '../payments/form-body';
-import { sendPage } from '../payments/html';
-import { applyNotification, createPayment, NotificationRefused, paymentView } from '../payments/service';
+import { endpoint, V1_HIDDEN_PAGES } from '../http/routes';
+import { paymentUrls, type PaymentConfig } from './config';
+import { acceptFormBodies, listeningBase } from './form-body';
+import { sendPage } from './html';
+import { applyNotification, createPayment, NotificationRefused, paymentView } from './service';
 
 const RETURN_SCRIPT = 'window.close();';
 
@@ -26,57 +27,53 @@ export const paymentRoutes =
     const urls = () => paymentUrls(config, () => listeningBase(app));
     acceptFormBodies(app);
 
-    app.get(
-      '/payments/settings',
-      { onRequest: requireAuth, schema: { tags: ['paiement'], summary: 'Paiement en ligne : disponibilité et plafond', security: bearer, response: { 200: paymentSettingsSchema, ...errorResponses(401) } } },
-      async () => ({
+    app.route({
+      ...endpoint('paymentSettings'),
+      onRequest: requireAuth, schema: { tags: ['paiement'], summary: 'Paiement en ligne : disponibilité et plafond', security: bearer, response: { 200: paymentSettingsSchema, ...errorResponses(401) } },
+      handler: async () => ({
         enabled: config.enabled,
         ceilingCents: config.ceilingCents,
         pspOrigin: config.enabled ? new URL(urls().formAction).origin : null,
         ctxMode: config.ctxMode,
       }),
-    );
+    });
 
-    app.post(
-      '/payments',
-      {
-        onRequest: requireAuth,
-        schema: {
-          tags: ['paiement'],
-          summary: 'Créer un paiement par carte : le formulaire signé à poster à la banque',
-          security: bearer,
-          headers: idempotencyHeadersSchema,
-          body: createPaymentBodySchema,
-          response: { 201: paymentFormSchema, ...errorResponses(400, 401, 404, 409, 422) },
-        },
+    app.route({
+      ...endpoint('createPayment'),
+      onRequest: requireAuth,
+      schema: {
+        tags: ['paiement'],
+        summary: 'Créer un paiement par carte : le formulaire signé à poster à la banque',
+        security: bearer,
+        headers: idempotencyHeadersSchema,
+        body: createPaymentBodySchema,
+        response: { 201: paymentFormSchema, ...errorResponses(400, 401, 404, 409, 422) },
       },
-      async (request, reply) => {
+      handler: async (request, reply) => {
         const { tenantId, accountId } = authOf(request);
         return idempotent(ctx, request, reply, {
           status: 201,
           run: (tx, _version, key) => createPayment(tx, ctx, config, urls(), { paymentId: key, tenantId, accountId, ...request.body }),
         });
       },
-    );
+    });
 
-    app.get(
-      '/payments/:id',
-      { onRequest: requireAuth, schema: { tags: ['paiement'], summary: 'État d\'un paiement', security: bearer, params: paymentParamsSchema, response: { 200: paymentViewSchema, ...errorResponses(400, 401, 404) } } },
-      async (request) => paymentView(ctx, authOf(request).tenantId, request.params.id),
-    );
+    app.route({
+      ...endpoint('payment'),
+      onRequest: requireAuth, schema: { tags: ['paiement'], summary: 'État d\'un paiement', security: bearer, params: paymentParamsSchema, response: { 200: paymentViewSchema, ...errorResponses(400, 401, 404) } },
+      handler: async (request) => paymentView(ctx, authOf(request).tenantId, request.params.id),
+    });
 
-    app.post(
-      '/payments/ipn',
-      {
-        schema: {
-          tags: ['paiement'],
-          summary: 'Notification de la banque (IPN, formulaire vads_* signé)',
-          consumes: ['application/x-www-form-urlencoded'],
-          body: z.record(z.string(), z.string()),
-          response: { 200: z.string(), 400: z.string(), 401: z.string(), 404: z.string() },
-        },
+    app.route({
+      ...endpoint('paymentIpn'),
+      schema: {
+        tags: ['paiement'],
+        summary: 'Notification de la banque (IPN, formulaire vads_* signé)',
+        consumes: ['application/x-www-form-urlencoded'],
+        body: z.record(z.string(), z.string()),
+        response: { 200: z.string(), 400: z.string(), 401: z.string(), 404: z.string() },
       },
-      async (request, reply) => {
+      handler: async (request, reply) => {
         try {
           const outcome = await applyNotification(ctx, config, request.body, (message, extra) => request.log.warn(extra ?? {}, message));
           return reply.code(200).type('text/plain; charset=utf-8').send(outcome.applied ? `OK ${outcome.status}` : `OK already ${outcome.status}`);
@@ -87,7 +84,7 @@ export const paymentRoutes =
           return reply.code(error.status).type('text/plain; charset=utf-8').send(`KO ${error.reason}`);
         }
       },
-    );
+    });
 
     const returnPage = async (_request: unknown, reply: Parameters<typeof sendPage>[0]) =>
       sendPage(reply, {
@@ -95,6 +92,6 @@ export const paymentRoutes =
         body: `<main><h1>Retour de la banque</h1><p>Vous pouvez fermer cette fenêtre. Votre espace locataire affiche le résultat de votre paiement.</p></main>`,
         script: RETURN_SCRIPT,
       });
-    app.get('/payments/return', { schema: { hide: true } }, returnPage);
-    app.post('/payments/return', { schema: { hide: true } }, returnPage);
+    app.get(V1_HIDDEN_PAGES.paymentReturn, { schema: { hide: true } }, returnPage);
+    app.post(V1_HIDDEN_PAGES.paymentReturn, { schema: { hide: true } }, returnPage);
   };

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Landlord } from '../../../src-shared/api/landlord';
 import type { AppContext } from '../context';
-import { confirmEmail, resetPassword } from '../auth/recovery';
+import { confirmEmail, resetPassword } from './recovery';
 import { ApiError } from '../http/errors';
 import { PASSWORD_POLICY_MESSAGE } from '../lib/field-checks';
 

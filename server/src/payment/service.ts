@@ -16,7 +16,7 @@ import type { Tx } from '../db/client';
 import { accounts, dossiers, ledgerEntries, paymentNotifications, payments, paymentTransCounters } from '../db/schema';
 import { ledgerLines } from '../documents/ledger';
 import { issueSettlementDocuments } from '../documents/publish';
-import { postLedgerEntries } from '../domain/ledger';
+import { postLedgerEntries } from '../balance/ledger';
 import { addActivity } from '../domain/tenants';
 import { ApiError, validationError } from '../http/errors';
 import { withTenantWrite } from '../sync/versions';

@@ -5,6 +5,8 @@
  * origin. In sandbox mode, with nothing configured, the server's own sandbox PSP is the bank.
  */
 import { randomBytes } from 'node:crypto';
+import { API_PREFIX, apiPath } from '../../../src-shared/api/routes';
+import { V1_HIDDEN_PAGES } from '../http/routes';
 import type { LandlordIdentity } from '../documents';
 import { landlordIdentityFromEnv as identityFromEnv, SANDBOX_LANDLORD_IDENTITY as SANDBOX_IDENTITY } from '../documents/deps';
 
@@ -99,7 +101,7 @@ export function paymentUrls(config: PaymentConfig, listening: () => string): Pay
   const base = (config.publicUrl ?? listening()).replace(/\/+$/, '');
   return {
     formAction: config.formAction ?? `${base}${SANDBOX_PSP_PATH}`,
-    ipnUrl: config.ipnUrl ?? `${base}/v1/payments/ipn`,
-    returnUrl: config.returnUrl ?? `${base}/v1/payments/return`,
+    ipnUrl: config.ipnUrl ?? `${base}${apiPath('paymentIpn')}`,
+    returnUrl: config.returnUrl ?? `${base}${API_PREFIX}${V1_HIDDEN_PAGES.paymentReturn}`,
   };
 }

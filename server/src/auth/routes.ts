@@ -20,11 +20,12 @@ import type { AppContext } from '../context';
 import { authOf } from '../context';
 import { ApiError, validationError } from '../http/errors';
 import { bearer, errorResponses } from '../http/responses';
-import { authenticate, accountView, issueSession, refreshSession, revokeAccountSessions, revokeFamily } from '../auth/sessions';
-import { throttleKey } from '../auth/throttle';
+import { endpoint } from '../http/routes';
+import { authenticate, accountView, issueSession, refreshSession, revokeAccountSessions, revokeFamily } from './sessions';
+import { throttleKey } from './throttle';
 import { newOpaqueToken, sha256Hex } from '../crypto/tokens';
 import { mailTemplates } from '../mail/templates';
-import { checkPolicy, confirmEmail, resetPassword } from '../auth/recovery';
+import { checkPolicy, confirmEmail, resetPassword } from './recovery';
 import { normalizeName } from '../lib/names';
 import { bumpTenantVersion } from '../sync/versions';
 
@@ -61,17 +62,15 @@ export const authRoutes =
       return same ? tenant : null;
     }
 
-    app.post(
-      '/auth/sign-up',
-      {
-        schema: {
-          tags,
-          summary: 'Créer mon compte',
-          body: signUpBodySchema.extend({ device: signInBodySchema.shape.device }),
-          response: { 201: sessionResponseSchema, ...errorResponses(400, 409, 429) },
-        },
+    app.route({
+      ...endpoint('signUp'),
+      schema: {
+        tags,
+        summary: 'Créer mon compte',
+        body: signUpBodySchema.extend({ device: signInBodySchema.shape.device }),
+        response: { 201: sessionResponseSchema, ...errorResponses(400, 409, 429) },
       },
-      async (request, reply) => {
+      handler: async (request, reply) => {
         const body = request.body;
         const now = ctx.clock();
         await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
@@ -106,14 +105,12 @@ export const authRoutes =
         });
         return reply.code(201).send(session);
       },
-    );
+    });
 
-    app.post(
-      '/auth/sign-in',
-      {
-        schema: { tags, summary: 'Se connecter', body: signInBodySchema, response: { 200: sessionResponseSchema, ...errorResponses(400, 401, 429) } },
-      },
-      async (request) => {
+    app.route({
+      ...endpoint('signIn'),
+      schema: { tags, summary: 'Se connecter', body: signInBodySchema, response: { 200: sessionResponseSchema, ...errorResponses(400, 401, 429) } },
+      handler: async (request) => {
         const { email, password, device } = request.body;
         const now = ctx.clock();
         const accountKey = throttleKey('signin-account', email);
@@ -131,27 +128,27 @@ export const authRoutes =
         await ctx.throttle.clear(accountKey);
         return issueSession(ctx.db, now, account.id, device);
       },
-    );
+    });
 
-    app.post(
-      '/auth/refresh',
-      { schema: { tags, summary: 'Renouveler la session (rotation)', body: refreshBodySchema, response: { 200: sessionResponseSchema, ...errorResponses(400, 401) } } },
-      async (request) => refreshSession(ctx, request.body.refreshToken, request.body.deviceId),
-    );
+    app.route({
+      ...endpoint('refresh'),
+      schema: { tags, summary: 'Renouveler la session (rotation)', body: refreshBodySchema, response: { 200: sessionResponseSchema, ...errorResponses(400, 401) } },
+      handler: async (request) => refreshSession(ctx, request.body.refreshToken, request.body.deviceId),
+    });
 
-    app.post(
-      '/auth/sign-out',
-      { onRequest: requireAuth, schema: { tags, summary: 'Se déconnecter', security: bearer, response: { 200: okResponseSchema, ...errorResponses(401) } } },
-      async (request) => {
+    app.route({
+      ...endpoint('signOut'),
+      onRequest: requireAuth, schema: { tags, summary: 'Se déconnecter', security: bearer, response: { 200: okResponseSchema, ...errorResponses(401) } },
+      handler: async (request) => {
         await revokeFamily(ctx.db, authOf(request).familyId, ctx.clock());
         return { status: 'ok' as const };
       },
-    );
+    });
 
-    app.get(
-      '/me',
-      { onRequest: requireAuth, schema: { tags, summary: 'Mon compte', security: bearer, response: { 200: meResponseSchema, ...errorResponses(401) } } },
-      async (request) => {
+    app.route({
+      ...endpoint('me'),
+      onRequest: requireAuth, schema: { tags, summary: 'Mon compte', security: bearer, response: { 200: meResponseSchema, ...errorResponses(401) } },
+      handler: async (request) => {
         const auth = authOf(request);
         const account = await accountView(ctx.db, auth.accountId);
         const [tenant] = await ctx.db.select({ paperless: tenants.paperless }).from(tenants).where(eq(tenants.id, auth.tenantId));
@@ -162,14 +159,12 @@ export const authRoutes =
           consents: given.map((c) => ({ kind: c.kind, version: c.version, acceptedAt: c.acceptedAt.toISOString() })),
         };
       },
-    );
+    });
 
-    app.post(
-      '/auth/forgot-identifier',
-      {
-        schema: { tags, summary: 'Identifiants oubliés', body: forgotIdentifierBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 429) } },
-      },
-      async (request, reply) => {
+    app.route({
+      ...endpoint('forgotIdentifier'),
+      schema: { tags, summary: 'Identifiants oubliés', body: forgotIdentifierBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 429) } },
+      handler: async (request, reply) => {
         const now = ctx.clock();
         await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
         await ctx.throttle.consume(throttleKey('recovery-ref', request.body.tenantReference), ctx.limits.recoveryPerIdentity, now);
@@ -180,14 +175,12 @@ export const authRoutes =
         });
         return reply.code(202).send({ status: 'accepted' as const });
       },
-    );
+    });
 
-    app.post(
-      '/auth/forgot-password',
-      {
-        schema: { tags, summary: 'Mot de passe oublié', body: forgotPasswordBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 429) } },
-      },
-      async (request, reply) => {
+    app.route({
+      ...endpoint('forgotPassword'),
+      schema: { tags, summary: 'Mot de passe oublié', body: forgotPasswordBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 429) } },
+      handler: async (request, reply) => {
         const now = ctx.clock();
         await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
         await ctx.throttle.consume(throttleKey('recovery-email', request.body.email), ctx.limits.recoveryPerIdentity, now);
@@ -208,26 +201,22 @@ export const authRoutes =
         });
         return reply.code(202).send({ status: 'accepted' as const });
       },
-    );
+    });
 
-    app.post(
-      '/auth/reset-password',
-      {
-        schema: { tags, summary: 'Choisir un nouveau mot de passe (lien reçu par mail)', body: resetPasswordBodySchema, response: { 200: okResponseSchema, ...errorResponses(400) } },
-      },
-      async (request) => {
+    app.route({
+      ...endpoint('resetPassword'),
+      schema: { tags, summary: 'Choisir un nouveau mot de passe (lien reçu par mail)', body: resetPasswordBodySchema, response: { 200: okResponseSchema, ...errorResponses(400) } },
+      handler: async (request) => {
         await resetPassword(ctx, request.body.token, request.body.password);
         return { status: 'ok' as const };
       },
-    );
+    });
 
-    app.post(
-      '/auth/change-password',
-      {
-        onRequest: requireAuth,
-        schema: { tags, summary: 'Modifier mon mot de passe', security: bearer, body: changePasswordBodySchema, response: { 200: okResponseSchema, ...errorResponses(400, 401, 429) } },
-      },
-      async (request) => {
+    app.route({
+      ...endpoint('changePassword'),
+      onRequest: requireAuth,
+      schema: { tags, summary: 'Modifier mon mot de passe', security: bearer, body: changePasswordBodySchema, response: { 200: okResponseSchema, ...errorResponses(400, 401, 429) } },
+      handler: async (request) => {
         const auth = authOf(request);
         const now = ctx.clock();
         const key = throttleKey('signin-account', auth.accountId);
@@ -246,15 +235,13 @@ export const authRoutes =
         sendLater(mailTemplates.passwordChanged(await ctx.landlord(), account.email));
         return { status: 'ok' as const };
       },
-    );
+    });
 
-    app.post(
-      '/auth/change-email',
-      {
-        onRequest: requireAuth,
-        schema: { tags, summary: 'Modifier mon adresse email (lien de confirmation)', security: bearer, body: changeEmailBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 401, 409) } },
-      },
-      async (request, reply) => {
+    app.route({
+      ...endpoint('changeEmail'),
+      onRequest: requireAuth,
+      schema: { tags, summary: 'Modifier mon adresse email (lien de confirmation)', security: bearer, body: changeEmailBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 401, 409) } },
+      handler: async (request, reply) => {
         const auth = authOf(request);
         const now = ctx.clock();
         const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, auth.accountId));
@@ -280,14 +267,14 @@ export const authRoutes =
         sendLater(mailTemplates.emailChangeNotice(landlord, account.email, newEmail));
         return reply.code(202).send({ status: 'accepted' as const });
       },
-    );
+    });
 
-    app.post(
-      '/auth/confirm-email',
-      { schema: { tags, summary: 'Confirmer la nouvelle adresse mail (lien reçu par mail)', body: confirmEmailBodySchema, response: { 200: okResponseSchema, ...errorResponses(400, 409) } } },
-      async (request) => {
+    app.route({
+      ...endpoint('confirmEmail'),
+      schema: { tags, summary: 'Confirmer la nouvelle adresse mail (lien reçu par mail)', body: confirmEmailBodySchema, response: { 200: okResponseSchema, ...errorResponses(400, 409) } },
+      handler: async (request) => {
         await confirmEmail(ctx, request.body.token);
         return { status: 'ok' as const };
       },
-    );
+    });
   };
