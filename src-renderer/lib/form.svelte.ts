@@ -14,7 +14,7 @@ export type FieldMessages = Record<string, string>;
  * The contract's schemas, loaded on demand: zod is the largest library we have, and the first
  * screen must not wait for it. App preloads it once the first screen is shown.
  */
-type Contract = typeof import('../../src-shared/bridge');
+export type Contract = typeof import('../../src-shared/bridge');
 let contract: Promise<Contract> | null = null;
 export function loadContract(): Promise<Contract> {
   contract ??= import('../../src-shared/bridge');
