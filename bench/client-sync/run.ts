@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
+import { apiPath } from '../../src-shared/api/routes';
 
 const LEDGER_ROWS = 1000;
 const MONTHS = 120;
@@ -60,14 +61,14 @@ async function serve() {
   const app = await buildServer({ db: handle, passwordHashing: 'fast', dataKey, mail: { kind: 'memory', from: 'bench@localhost', sent: [] } });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   // 50 requests through the API, as a tenant makes them.
-  const signIn = await fetch(`${url}/v1/auth/sign-in`, {
+  const signIn = await fetch(`${url}${apiPath('signIn')}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ ...TENANT, device: { id: randomUUID(), name: 'bench' } }),
   });
   const { accessToken } = (await signIn.json()) as { accessToken: string };
   for (let index = 0; index < REQUESTS; index += 1) {
-    await fetch(`${url}/v1/requests`, {
+    await fetch(`${url}${apiPath('createRequest')}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, 'idempotency-key': randomUUID() },
       body: JSON.stringify({ kind: 'technical', dossierId: dossier!.id, category: 'autre', description: `Demande ${index}`, photoUploadIds: [], permissionToEnter: false }),

@@ -59,8 +59,6 @@ export function requestBankChange(data: AccountData, input: z.output<typeof bank
   const attachment = decodeAttachment(input.attachment, 'attachment');
   const id = data.enqueue({
     kind: 'balance.bankDetails',
-    method: 'POST',
-    path: '/v1/change-requests/bank-details',
     attachments: [attachment],
     body: ({ uploadIds }) =>
       ({

@@ -46,8 +46,6 @@ export function requestOccupantsChange(data: AccountData, input: z.output<typeof
   const body: OccupantsChangeBody = { dossierId: input.dossierId, occupants: input.occupants };
   const id = data.enqueue({
     kind: 'contract.occupants',
-    method: 'POST',
-    path: '/v1/change-requests/occupants',
     body: () => body,
     optimistic: (tx, id) =>
       putPendingChangeRequest(tx, id, data, { kind: 'occupants', dossierId: input.dossierId, summary: { occupants: input.occupants } }),

@@ -23,7 +23,7 @@ export function documentsView(data: AccountData, store: DocumentStore): Document
   // A choice not yet confirmed by the server shows at once (the last one wins); synced rows
   // are never edited optimistically, so a refused choice simply stops overlaying them.
   const choice = [...outboxById(data).values()].filter((item) => item.kind === PAPERLESS_KIND).at(-1);
-  const chosen = choice && choice.status === 'pending' ? (choice.body as PaperlessBody).enabled : null;
+  const chosen = choice?.kind === PAPERLESS_KIND && choice.status === 'pending' && choice.body ? choice.body.enabled : null;
   return {
     paperless: {
       enabled: chosen ?? profile?.paperless ?? false,
@@ -70,8 +70,6 @@ export function setPaperless(data: AccountData, input: z.output<typeof paperless
   if (!profileOf(data)) throw new PortalError('NOT_FOUND');
   const id = data.enqueue({
     kind: PAPERLESS_KIND,
-    method: 'POST',
-    path: '/v1/paperless',
     body: () => ({ enabled: input.enabled }) satisfies PaperlessBody,
   });
   return { id, delivery: 'pending' as const };

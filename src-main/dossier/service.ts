@@ -43,8 +43,6 @@ export function requestPersonalInfoUpdate(data: AccountData, input: z.output<typ
   }
   const id = data.enqueue({
     kind: 'dossier.update',
-    method: 'POST',
-    path: '/v1/change-requests/personal-info',
     body: () => changes,
     optimistic: (tx, id) => putPendingChangeRequest(tx, id, data, { kind: 'personal_info', dossierId: null, summary: changes }),
   });

@@ -52,8 +52,6 @@ export function submitInsurance(data: AccountData, input: z.output<typeof insura
   const attachment = decodeAttachment(input.attachment, 'attachment');
   const id = data.enqueue({
     kind: 'insurance.submit',
-    method: 'POST',
-    path: '/v1/insurance',
     attachments: [attachment],
     body: ({ uploadIds }) =>
       ({

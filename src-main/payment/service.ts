@@ -5,6 +5,7 @@
  * acceptance triggers a sync so the ledger, the activity and the receipt arrive.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { apiPath } from '../../src-shared/api/routes';
 import { paymentFormSchema, paymentSettingsSchema, paymentViewSchema, type PaymentSettings } from '../../src-shared/payment/api';
 import { PortalError } from '../../src-shared/errors';
 import type { Clock } from '../../src-shared/clock';
@@ -35,7 +36,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
   const synced = new Set<string>();
 
   async function fetchSettings(): Promise<PaymentSettings> {
-    settings = await deps.authorized((token) => deps.api.request('/v1/payments/settings', { accessToken: token, response: paymentSettingsSchema }));
+    settings = await deps.authorized((token) => deps.api.request(apiPath('paymentSettings'), { accessToken: token, response: paymentSettingsSchema }));
     return settings;
   }
 
@@ -73,7 +74,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     let form;
     try {
       form = await deps.authorized((token) =>
-        deps.api.request('/v1/payments', {
+        deps.api.request(apiPath('createPayment'), {
           method: 'POST',
           body: { dossierId: input.dossierId, amountCents: input.amount },
           accessToken: token,
@@ -103,7 +104,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
   }
 
   async function status(data: AccountData, input: { paymentId: string }): Promise<PaymentStatusView> {
-    const view = await deps.authorized((token) => deps.api.request(`/v1/payments/${input.paymentId}`, { accessToken: token, response: paymentViewSchema }));
+    const view = await deps.authorized((token) => deps.api.request(apiPath('payment', { id: input.paymentId }), { accessToken: token, response: paymentViewSchema }));
     const cachedDocument = () => (view.documentId ? rows(data, 'document').find((row) => row.id === view.documentId) : undefined);
     if (view.status === 'accepted' && (!synced.has(view.id) || (view.documentId && !cachedDocument()))) {
       await deps.syncNow();

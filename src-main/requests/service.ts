@@ -17,7 +17,7 @@ const CANCEL_KIND = 'requests.cancel';
 
 function cancelPending(outbox: Map<string, OutboxItem>, requestId: string): boolean {
   for (const item of outbox.values()) {
-    if (item.kind === CANCEL_KIND && item.status === 'pending' && (item.body as { requestId?: string }).requestId === requestId) return true;
+    if (item.kind === CANCEL_KIND && item.status === 'pending' && item.body?.requestId === requestId) return true;
   }
   return false;
 }
@@ -82,8 +82,6 @@ export function createRequest(data: AccountData, input: z.output<typeof createRe
   const photos = input.kind === 'technical' ? input.photos.map((photo, index) => decodeAttachment(photo, `photos.${index}`)) : [];
   const id = data.enqueue({
     kind: 'requests.create',
-    method: 'POST',
-    path: '/v1/requests',
     attachments: photos,
     body: ({ uploadIds }): CreateRequestBody =>
       input.kind === 'technical'
@@ -120,8 +118,7 @@ export function addRequestMessage(data: AccountData, input: z.output<typeof requ
   requireRequest(data, input.requestId);
   const id = data.enqueue({
     kind: 'requests.message',
-    method: 'POST',
-    path: `/v1/requests/${input.requestId}/messages`,
+    params: { id: input.requestId },
     body: () => ({ body: input.body }),
     optimistic: (tx, id) =>
       putLocalEntity(tx, 'requestMessage', id, {
@@ -143,8 +140,7 @@ export function cancelRequest(data: AccountData, input: z.output<typeof requestI
   }
   const id = data.enqueue({
     kind: CANCEL_KIND,
-    method: 'POST',
-    path: `/v1/requests/${input.requestId}/cancel`,
+    params: { id: input.requestId },
     body: () => ({ requestId: input.requestId }),
   });
   return { id, delivery: 'pending' as const };

@@ -3,6 +3,7 @@
  * whether an optimistic row is pending or refused), and a way to queue a write.
  */
 import type { SyncData, SyncEntity } from '../../src-shared/api/sync';
+import type { OutboxKind } from '../../src-shared/outbox';
 import { PortalError } from '../../src-shared/errors';
 import { sniffMediaType } from '../../src-shared/validation/file-type';
 import type { AttachmentInput } from '../../src-shared/view-parts';
@@ -16,7 +17,7 @@ export interface AccountData {
   today: string;
   now: Date;
   /** Queues a write (outbox row + optimistic state in one transaction) and nudges the sync. */
-  enqueue(input: EnqueueInput): string;
+  enqueue<K extends OutboxKind>(input: EnqueueInput<K>): string;
 }
 
 export type Delivery = 'synced' | 'pending' | 'refused';

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiPath } from '../../src-shared/api/routes';
 import { landlordSchema, type Landlord } from '../../src-shared/api/landlord';
 import { brandingSchema, type Branding } from '../../src-shared/bridge';
 import { DEFAULT_TENANT_REFERENCE_FORMAT } from '../../src-shared/validation/tenant-reference';
@@ -49,7 +50,7 @@ export function createLandlordService({ resourcesDir, userDataDir }: { resources
   async function refresh(api: PortalApi): Promise<boolean> {
     try {
       const before = JSON.stringify(branding());
-      const fresh = await api.request('/v1/landlord', { response: landlordSchema });
+      const fresh = await api.request(apiPath('landlord'), { response: landlordSchema });
       writeJsonFileAtomic(cacheFile, fresh);
       cached = fresh;
       return JSON.stringify(branding()) !== before;

@@ -27,6 +27,7 @@ import {
   type SignInBody,
   type SignUpBody,
 } from '../../src-shared/api/auth';
+import { apiPath } from '../../src-shared/api/routes';
 import type { SessionState, SignInInput } from '../../src-shared/session/bridge';
 import type { SignUpInput } from '../../src-shared/account/bridge';
 import { PortalError } from '../../src-shared/errors';
@@ -157,7 +158,7 @@ export function createSessionService(options: SessionServiceOptions) {
   }
 
   async function signIn(input: SignInInput): Promise<SessionState> {
-    const answer = await api.request('/v1/auth/sign-in', {
+    const answer = await api.request(apiPath('signIn'), {
       body: {
         email: input.email,
         password: input.password,
@@ -178,7 +179,7 @@ export function createSessionService(options: SessionServiceOptions) {
    * with a session, which is opened at once (no need to type the new password again).
    */
   async function signUp(input: SignUpInput): Promise<void> {
-    const answer = await api.request('/v1/auth/sign-up', {
+    const answer = await api.request(apiPath('signUp'), {
       body: {
         tenantReference: input.tenantReference,
         lastName: input.lastName,
@@ -227,7 +228,7 @@ export function createSessionService(options: SessionServiceOptions) {
     if (!refreshToken) throw new PortalError('UNAUTHENTICATED');
     const used = refreshToken;
     try {
-      const answer = await api.request('/v1/auth/refresh', {
+      const answer = await api.request(apiPath('refresh'), {
         body: { refreshToken: used, deviceId: deviceId() } satisfies RefreshBody,
         response: sessionResponseSchema,
       });
@@ -280,7 +281,7 @@ export function createSessionService(options: SessionServiceOptions) {
       if (token) {
         // Revoke on the server when it can be reached; the local wipe happens regardless.
         await api
-          .request('/v1/auth/sign-out', { method: 'POST', body: {}, accessToken: token, response: z.unknown() })
+          .request(apiPath('signOut'), { method: 'POST', body: {}, accessToken: token, response: z.unknown() })
           .catch(() => undefined);
       }
       wipeAccountFolder(userDataDir, ended.account.id);

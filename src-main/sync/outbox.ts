@@ -17,6 +17,11 @@
  *   id (a message on a request created offline: /v1/requests/{that id}/messages). It is never
  *   sent before it: it waits while the earlier row waits, and goes with it when the tenant
  *   deletes it.
+ * - Every row is typed (src-shared/outbox.ts, Signal Desktop's parseData): its kind gives the
+ *   route (method and path come from the route table, src-shared/api/routes.ts) and the body's
+ *   schema. A body that does not fit when queued is a bug (enqueue throws); a row read back
+ *   whose body no longer fits (or whose kind this version does not know) is held back with
+ *   INTERNAL, never sent half-understood.
  * A held-back row stays until the tenant chooses "Réessayer" (back to pending) or "Supprimer".
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -28,11 +33,8 @@ import { writeResultSchema } from '../../src-shared/api/writes';
 import { uploadResponseSchema, type UploadMediaType } from '../../src-shared/api/uploads';
 import { PortalError, type ErrorCode, type FieldError } from '../../src-shared/errors';
 import { outbox } from '../../db/schema';
-import { OUTBOX_KINDS, type OutboxKind } from '../../src-shared/outbox';
-
-function isOutboxKind(kind: string): kind is OutboxKind {
-  return Object.hasOwn(OUTBOX_KINDS, kind);
-}
+import { apiPath, API_ROUTES } from '../../src-shared/api/routes';
+import { OUTBOX_KINDS, type OutboxBody, type OutboxKind } from '../../src-shared/outbox';
 import { writeFileAtomic } from '../storage/atomic-file';
 import type { CacheDb } from '../storage/cache-database';
 import type { PortalApi } from '../services/portal-api';
@@ -55,28 +57,48 @@ export const outboxErrorSchema = z.object({
   serverErrors: z.number().int().optional(),
 });
 
-export interface OutboxItem {
+/** A body as its kind's schema reads it back. */
+export type OutboxBodyRead<K extends OutboxKind> = z.output<(typeof OUTBOX_KINDS)[K]['body']>;
+
+interface OutboxItemOf<K extends OutboxKind> {
   id: string;
-  kind: OutboxKind;
+  kind: K;
   status: 'pending' | 'refused';
   attempts: number;
   createdAt: string;
-  body: unknown;
+  /** Null when the stored body no longer fits its kind's schema (the item is then held back). */
+  body: OutboxBodyRead<K> | null;
   error: { code: string; fields?: FieldError[] } | null;
 }
+
+/** One item, typed by its kind: `item.kind === 'requests.cancel'` narrows `item.body`. */
+export type OutboxItem = { [K in OutboxKind]: OutboxItemOf<K> }[OutboxKind];
+
+function isOutboxKind(kind: string): kind is OutboxKind {
+  return Object.hasOwn(OUTBOX_KINDS, kind);
+}
+
+/** A stored body parsed with its kind's schema; null when it no longer fits. */
+function readBody<K extends OutboxKind>(kind: K, body: unknown): OutboxBodyRead<K> | null {
+  const parsed = OUTBOX_KINDS[kind].body.safeParse(body);
+  return parsed.success ? (parsed.data as OutboxBodyRead<K>) : null;
+}
+
+/** What a row that cannot be read back is held back with. */
+const UNREADABLE_ROW = { code: 'INTERNAL' } as const;
 
 export interface NewAttachment {
   bytes: Uint8Array;
   mediaType: UploadMediaType;
 }
 
-export interface EnqueueInput {
-  kind: OutboxKind;
-  method: 'POST' | 'PUT';
-  /** API path; `{id}` is replaced by the row's id (e.g. a request created offline). */
-  path: string;
+export interface EnqueueInput<K extends OutboxKind> {
+  /** What it is; its route (method, path) and body schema are in src-shared/outbox.ts. */
+  kind: K;
+  /** The route's path parameters (e.g. the request a message is for). */
+  params?: Record<string, string>;
   /** Builds the body once the row id and the attachments' upload ids are known. */
-  body: (ids: { id: string; uploadIds: string[] }) => unknown;
+  body: (ids: { id: string; uploadIds: string[] }) => OutboxBody<K>;
   attachments?: NewAttachment[];
   /** Writes the optimistic local state, inside the outbox transaction. */
   optimistic?: (tx: CacheDb, id: string) => void;
@@ -114,14 +136,20 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** Stages the attachments, then inserts the row and its optimistic state in one transaction. */
-export function enqueue(open: OpenAccount, input: EnqueueInput, now: Date): string {
+export function enqueue<K extends OutboxKind>(open: OpenAccount, input: EnqueueInput<K>, now: Date): string {
   const id = input.id ?? randomUUID();
+  const { route, body: bodySchema } = OUTBOX_KINDS[input.kind];
+  const path = apiPath(route, input.params);
   const attachments: OutboxAttachment[] = (input.attachments ?? []).map((attachment) => {
     const uploadId = randomUUID();
     writeFileAtomic(join(filesFolder(open), uploadId), attachment.bytes);
     return { uploadId, file: uploadId, sha256: sha256Hex(attachment.bytes), mediaType: attachment.mediaType, size: attachment.bytes.length };
   });
   try {
+    const body = input.body({ id, uploadIds: attachments.map((attachment) => attachment.uploadId) });
+    // A service that builds a body outside its kind's schema is a bug: nothing is queued.
+    const checked = bodySchema.safeParse(body);
+    if (!checked.success) throw new Error(`outbox: a ${input.kind} body outside its schema`, { cause: checked.error });
     const db = open.cache.db;
     db.transaction((tx) => {
       const last = tx.select({ seq: max(outbox.seq) }).from(outbox).get();
@@ -130,9 +158,9 @@ export function enqueue(open: OpenAccount, input: EnqueueInput, now: Date): stri
           id,
           seq: (last?.seq ?? 0) + 1,
           kind: input.kind,
-          method: input.method,
-          path: input.path.replace('{id}', id),
-          body: input.body({ id, uploadIds: attachments.map((attachment) => attachment.uploadId) }),
+          method: API_ROUTES[route].method,
+          path,
+          body,
           attachments,
           createdAt: now.toISOString(),
         })
@@ -155,17 +183,20 @@ export function listOutbox(db: CacheDb): OutboxItem[] {
     .flatMap((row) => {
       // A kind this version does not know (written by a newer one): not shown, never sent.
       if (!isOutboxKind(row.kind)) return [];
-      const kind = row.kind;
+      const body = readBody(row.kind, row.body);
       const error = outboxErrorSchema.safeParse(row.lastError);
-      return {
+      // The mapped union cannot be built from a kind known only at run time; readBody paired them.
+      const item = {
         id: row.id,
-        kind,
-        status: row.status,
+        kind: row.kind,
+        // A body that no longer fits is held back already, before the next drain marks it so.
+        status: body === null ? 'refused' : row.status,
         attempts: row.attempts,
         createdAt: row.createdAt,
-        body: row.body,
-        error: error.success ? error.data : null,
-      };
+        body,
+        error: body === null ? UNREADABLE_ROW : error.success ? error.data : null,
+      } as OutboxItem;
+      return [item];
     });
 }
 
@@ -262,12 +293,22 @@ export async function drainOutbox(
       notSent.add(row.id);
       continue;
     }
+    const body = isOutboxKind(row.kind) ? readBody(row.kind, row.body) : null;
+    if (body === null) {
+      // Written by another version (or damaged): sending a body we do not understand could do
+      // anything on the server; held back instead, for the tenant to see and delete.
+      console.warn(`outbox: ${row.kind} ${row.id} held back: its body does not fit its kind's schema`);
+      db.update(outbox).set({ status: 'refused', attempts: row.attempts + 1, lastError: UNREADABLE_ROW }).where(eq(outbox.id, row.id)).run();
+      notSent.add(row.id);
+      result.refused += 1;
+      continue;
+    }
     const attachments = z.array(outboxAttachmentSchema).parse(row.attachments);
     try {
       for (const attachment of attachments) {
         const bytes = readFileSync(join(filesFolder(open), attachment.file));
         await authorized((token) =>
-          api.upload(`/v1/uploads/${attachment.uploadId}`, {
+          api.upload(apiPath('upload', { id: attachment.uploadId }), {
             bytes,
             mediaType: attachment.mediaType,
             sha256: attachment.sha256,
@@ -279,7 +320,7 @@ export async function drainOutbox(
       await authorized((token) =>
         api.request(row.path, {
           method: row.method,
-          body: row.body,
+          body,
           accessToken: token,
           idempotencyKey: row.id,
           response: writeResultSchema,

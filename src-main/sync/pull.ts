@@ -3,6 +3,7 @@
  * to the mirror, each page with its cursor in one transaction. A `reset` answer (our cursor is
  * older than the server's tombstone retention) empties the mirror and starts again from zero.
  */
+import { apiPath } from '../../src-shared/api/routes';
 import { syncResponseSchema } from '../../src-shared/api/sync';
 import { PortalError } from '../../src-shared/errors';
 import type { Clock } from '../../src-shared/clock';
@@ -29,7 +30,7 @@ export async function pullChanges(
   while (result.pages < MAX_PAGES) {
     const { cursor } = readSyncState(open.cache.db);
     const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-    const answer = await authorized((token) => api.request(`/v1/sync${query}`, { accessToken: token, response: syncResponseSchema }));
+    const answer = await authorized((token) => api.request(`${apiPath('sync')}${query}`, { accessToken: token, response: syncResponseSchema }));
     if ('reset' in answer) {
       if (result.reset) throw new PortalError('SERVER', { cause: new Error('sync: reset twice in one pull') });
       resetMirror(open.cache.db);

@@ -5,6 +5,7 @@
  * (a request during a run queues exactly one more run). Failures back off exponentially with
  * jitter. Every state change is pushed to the renderer as a `sync.state` event.
  */
+import { apiPath } from '../../src-shared/api/routes';
 import type { EventPayload } from '../../src-shared/bridge';
 import { PortalError } from '../../src-shared/errors';
 import { listEntities, readLastSyncAttempt, readSyncState, writeLastSyncAttempt } from '../storage/cache-mirror';
@@ -113,7 +114,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   /** Downloads one document and keeps it if its bytes match; a mismatch is retried next run. */
   async function fetchDocument(sha256: string): Promise<void> {
     const bytes = await authorized((token) =>
-      api.download(`/v1/blobs/${sha256}`, {
+      api.download(apiPath('blob', { sha256 }), {
         accessToken: token,
         onProgress: (progress) => options.emitDocumentProgress?.({ sha256, ...progress }),
       }),
