@@ -9,6 +9,15 @@ import type { SyncChange, SyncEntity, SyncPage, SyncResponse } from '../../../sr
 import type { Db, DbOrTx } from '../db/client';
 import * as t from '../db/schema';
 import { validationError } from '../http/errors';
+import type { Projection } from './projection';
+import { dossierProjection, profileProjection } from '../dossier/projection';
+import { contractProjection, occupantProjection } from '../contract/projection';
+import { bankAccountProjection, ledgerEntryProjection } from '../balance/projection';
+import { insuranceProjection } from '../insurance/projection';
+import { documentProjection } from '../documents/projection';
+import { requestEventProjection, requestMessageProjection, requestProjection } from '../requests/projection';
+import { changeRequestProjection } from '../change-requests/projection';
+import { activityProjection } from '../home/projection';
 
 interface Position {
   version: number;
@@ -31,42 +40,30 @@ export function decodeCursor(cursor: string): Position {
   return { version: Number(version), entity, id };
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/**
+ * Every entity of the feed and the area that projects it. Typed over SyncEntity, so an entity
+ * without its projection, or a projection of no entity, does not compile.
+ */
+const PROJECTIONS: { [E in SyncEntity]: Projection<E> } = {
+  profile: profileProjection,
+  dossier: dossierProjection,
+  contract: contractProjection,
+  occupant: occupantProjection,
+  ledgerEntry: ledgerEntryProjection,
+  bankAccount: bankAccountProjection,
+  insurance: insuranceProjection,
+  document: documentProjection,
+  request: requestProjection,
+  requestMessage: requestMessageProjection,
+  requestEvent: requestEventProjection,
+  changeRequest: changeRequestProjection,
+  activity: activityProjection,
+};
 
-/** For each entity: its table and how a row becomes the `data` of a change. */
-const SOURCES = {
-  dossier: { table: t.dossiers, data: (r: typeof t.dossiers.$inferSelect) => ({ number: r.number, addressLine: r.addressLine, postalCode: r.postalCode, city: r.city, directDebitDay: r.directDebitDay, balanceCents: r.balanceCents }) },
-  contract: { table: t.contracts, data: (r: typeof t.contracts.$inferSelect) => ({ dossierId: r.dossierId, kind: r.kind, label: r.label, addressLine: r.addressLine, postalCode: r.postalCode, city: r.city, startDate: r.startDate }) },
-  occupant: { table: t.occupants, data: (r: typeof t.occupants.$inferSelect) => ({ dossierId: r.dossierId, civility: r.civility, lastName: r.lastName, firstName: r.firstName, birthDate: r.birthDate, relationship: r.relationship, signatory: r.signatory }) },
-  ledgerEntry: { table: t.ledgerEntries, data: (r: typeof t.ledgerEntries.$inferSelect) => ({ dossierId: r.dossierId, date: r.date, kind: r.kind, label: r.label, amountCents: r.amountCents, period: r.period, postingOrder: r.postingSeq }) },
-  bankAccount: { table: t.bankAccounts, data: (r: typeof t.bankAccounts.$inferSelect) => ({ dossierId: r.dossierId, bankName: r.bankName, ibanMasked: r.ibanMasked, bicMasked: r.bicMasked, holder: r.holder, mandateRum: r.mandateRum, creditorId: r.creditorId }) },
-  insurance: { table: t.insuranceCertificates, data: (r: typeof t.insuranceCertificates.$inferSelect) => ({ dossierId: r.dossierId, insurer: r.insurer, policyNumber: r.policyNumber, validFrom: r.validFrom, validTo: r.validTo, attachmentSha256: r.attachmentSha256, status: r.status, createdAt: r.createdAt.toISOString() }) },
-  document: { table: t.documents, data: (r: typeof t.documents.$inferSelect) => ({ dossierId: r.dossierId, kind: r.kind, period: r.period, title: r.title, sha256: r.sha256, size: r.size, issuedAt: r.issuedAt.toISOString() }) },
-  request: { table: t.requests, data: (r: typeof t.requests.$inferSelect) => ({ dossierId: r.dossierId, number: r.number, kind: r.kind, category: r.category, subject: r.subject, description: r.description, permissionToEnter: r.permissionToEnter, photoSha256s: r.photoSha256s, status: r.status, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() }) },
-  requestMessage: { table: t.requestMessages, data: (r: typeof t.requestMessages.$inferSelect) => ({ requestId: r.requestId, author: r.author, body: r.body, createdAt: r.createdAt.toISOString() }) },
-  requestEvent: { table: t.requestEvents, data: (r: typeof t.requestEvents.$inferSelect) => ({ requestId: r.requestId, status: r.status, by: r.by, at: r.at.toISOString() }) },
-  changeRequest: { table: t.changeRequests, data: (r: typeof t.changeRequests.$inferSelect) => ({ dossierId: r.dossierId, kind: r.kind, summary: r.summary as Record<string, unknown>, attachmentSha256: r.attachmentSha256, status: r.status, staffComment: r.staffComment, createdAt: r.createdAt.toISOString(), decidedAt: iso(r.decidedAt) }) },
-  activity: { table: t.activities, data: (r: typeof t.activities.$inferSelect) => ({ at: r.at.toISOString(), kind: r.kind, label: r.label, refId: r.refId }) },
-} satisfies Record<Exclude<SyncEntity, 'profile'>, { table: PgTable & { id: unknown }; data: (row: never) => unknown }>;
+/** The entities with tombstones: rows of a tenant (tenant_id) that are deleted by a `deleted` flag. */
+const TOMBSTONED = Object.entries(PROJECTIONS).filter(([, p]) => !p.tenantRow);
 
-export const SYNCED_TABLES = Object.values(SOURCES).map((s) => s.table);
-
-function profileData(r: typeof t.tenants.$inferSelect) {
-  return {
-    reference: r.reference,
-    civility: r.civility,
-    lastName: r.lastName,
-    firstName: r.firstName,
-    birthDate: r.birthDate,
-    email: r.contactEmail,
-    phoneHome: r.phoneHome,
-    phoneMobile: r.phoneMobile,
-    phoneWork: r.phoneWork,
-    cafNumber: r.cafNumber,
-    paperless: r.paperless,
-    paperlessSince: iso(r.paperlessSince),
-  };
-}
+export const SYNCED_TABLES = TOMBSTONED.map(([, p]) => p.table);
 
 /**
  * A row as `to_jsonb()` gives it (snake_case keys, timestamps as text) -> the drizzle shape the
@@ -90,9 +87,8 @@ function readerFor(table: PgTable): (json: Record<string, unknown>) => unknown {
 }
 
 function toData(entity: SyncEntity, json: Record<string, unknown>): unknown {
-  if (entity === 'profile') return profileData(readerFor(t.tenants)(json) as typeof t.tenants.$inferSelect);
-  const source = SOURCES[entity];
-  return (source.data as (row: unknown) => unknown)(readerFor(source.table)(json));
+  const { table, data } = PROJECTIONS[entity];
+  return (data as (row: unknown) => unknown)(readerFor(table)(json));
 }
 
 export const DEFAULT_SYNC_LIMIT = 500;
@@ -109,13 +105,11 @@ export async function readSyncFeed(db: Db, tenantId: string, cursor: string | un
   // No-op fast path: the client has seen everything up to the tenant's current version.
   if (from && from.entity === CAUGHT_UP && from.version >= tenant.syncVersion) return { changes: [], cursor: cursor!, hasMore: false };
 
-  const branches = [
-    sql`select 'profile'::text as entity, id::text as id, version, false as deleted, to_jsonb(tenants.*) as row from tenants where id = ${tenantId}`,
-    ...Object.entries(SOURCES).map(
-      ([entity, source]) =>
-        sql`select ${entity}::text as entity, id::text as id, version, deleted, case when deleted then null else to_jsonb(${source.table}.*) end as row from ${source.table} where tenant_id = ${tenantId}`,
-    ),
-  ];
+  const branches = Object.entries(PROJECTIONS).map(([entity, { table, tenantRow }]) =>
+    tenantRow
+      ? sql`select ${entity}::text as entity, id::text as id, version, false as deleted, to_jsonb(${table}.*) as row from ${table} where id = ${tenantId}`
+      : sql`select ${entity}::text as entity, id::text as id, version, deleted, case when deleted then null else to_jsonb(${table}.*) end as row from ${table} where tenant_id = ${tenantId}`,
+  );
   const after = from ? sql`(version, entity, id) > (${from.version}::bigint, ${from.entity}::text, ${from.id}::text)` : sql`not deleted`;
   const positions = await rowsOf<{ entity: SyncEntity; id: string; version: string | number; deleted: boolean; row: Record<string, unknown> | null }>(
     db,
@@ -154,8 +148,9 @@ export async function rowsOf<T>(db: DbOrTx, query: ReturnType<typeof sql>): Prom
  */
 export async function purgeTombstones(db: Db, olderThan: Date): Promise<number> {
   let purged = 0;
-  for (const source of Object.values(SOURCES)) {
-    const table = source.table as typeof t.dossiers;
+  for (const [, projection] of TOMBSTONED) {
+    // Every tombstoned table has the columns used here; dossiers stands for their common shape.
+    const table = projection.table as typeof t.dossiers;
     const rows = await db
       .delete(table)
       .where(and(eq(table.deleted, true), lt(table.updatedAt, olderThan)))
