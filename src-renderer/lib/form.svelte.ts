@@ -4,7 +4,8 @@
  * Messages stay as keys until rendered, so a language switch re-translates them.
  */
 import type { z } from 'zod';
-import type { FieldError, PortalErrorShape } from '../../src-shared/errors';
+import type { PortalErrorShape } from '../../src-shared/errors';
+import { toFieldErrors } from '../../src-shared/validation/field-errors';
 import { fieldMessage } from '../i18n/index.svelte';
 import { BridgeError } from './bridge';
 
@@ -30,23 +31,11 @@ export function fieldMessages(error: PortalErrorShape | null): FieldMessages {
   return byPath;
 }
 
-/** The same mapping as main's router: schema keys as they are, zod's English defaults to keys. */
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (/^fields\.[\w.]+$/.test(issue.message)) return issue.message;
-  if (issue.code === 'invalid_type') return issue.input === undefined ? 'fields.required' : 'fields.invalid';
-  if (issue.code === 'unrecognized_keys') return 'fields.unexpected';
-  return 'fields.invalid';
-}
-
 /** Checks `input` with `schema`: null when it passes, else the VALIDATION error main would answer. */
 export function validate(schema: z.ZodType, input: unknown): PortalErrorShape | null {
   const result = schema.safeParse(input);
   if (result.success) return null;
-  const fields: FieldError[] = result.error.issues.map((issue) => ({
-    path: issue.path.join('.'),
-    message: issueMessage(issue),
-  }));
-  return { code: 'VALIDATION', fields };
+  return { code: 'VALIDATION', fields: toFieldErrors(result.error.issues) };
 }
 
 /** The error shape of anything a call rejected with. */

@@ -1,0 +1,24 @@
+/**
+ * zod issues -> the portal's field errors: dotted path + the short message key the schema
+ * declared. One mapping for main (the VALIDATION answer of the bridge router) and the renderer
+ * (the same check before sending), so both word a problem with the same key. Types only from zod:
+ * importing this loads no zod code.
+ */
+import type { z } from 'zod';
+import type { FieldError } from '../errors';
+
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: messageKey(issue),
+  }));
+}
+
+function messageKey(issue: z.core.$ZodIssue): string {
+  // Schemas declare i18n keys ('fields.required', 'fields.iban.checksum'); zod's own English
+  // sentences (a missing field, a wrong type) are mapped to generic keys the renderer translates.
+  if (/^fields\.[\w.]+$/.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') return issue.input === undefined ? 'fields.required' : 'fields.invalid';
+  if (issue.code === 'unrecognized_keys') return 'fields.unexpected';
+  return 'fields.invalid';
+}
