@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, type FastifyPluginAsyncZod, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { API_PREFIX } from '../../src-shared/api/routes';
@@ -74,6 +74,8 @@ export interface BuildServerOptions {
   demoDocuments?: boolean;
   /** Online payment settings over the environment's (PAYMENT_*, see server/README.md). */
   payments?: Partial<PaymentConfig>;
+  /** Called for every route as it is registered (Fastify's onRoute hook): the route registry test lists them so. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 function resolveDataKey(options: BuildServerOptions, log: (m: string) => void): Buffer {
@@ -91,6 +93,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 1024 * 1024,
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(frenchValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
