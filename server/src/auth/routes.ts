@@ -1,5 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+/**
+ * Session and account routes: sign-up, sign-in, refresh, sign-out, who is signed in (GET /me),
+ * recovery by mail, password and email changes. Rows are read and written by accounts.ts and
+ * sessions.ts.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   changeEmailBodySchema,
@@ -15,23 +18,19 @@ import {
   signUpBodySchema,
 } from '../../../src-shared/api/auth';
 import { acceptedResponseSchema, okResponseSchema } from '../../../src-shared/api/common';
-import { accounts, consents, oneTimeTokens, tenants } from '../db/schema';
 import type { AppContext } from '../context';
 import { authOf } from '../context';
 import { ApiError, validationError } from '../http/errors';
 import { bearer, errorResponses } from '../http/responses';
 import { endpoint } from '../http/routes';
-import { authenticate, accountView, issueSession, refreshSession, revokeAccountSessions, revokeFamily } from './sessions';
+import { authenticate, accountView, issueSession, refreshSession, revokeFamily } from './sessions';
+import { accountByEmail, accountById, accountOfTenant, changePassword, createAccount, isEmailTaken, issueOneTimeToken, matchTenant, paperlessAndConsents } from './accounts';
 import { throttleKey } from './throttle';
-import { newOpaqueToken, sha256Hex } from '../crypto/tokens';
 import { mailTemplates } from '../mail/templates';
 import { checkPolicy, confirmEmail, resetPassword } from './recovery';
-import { normalizeName } from '../lib/names';
-import { bumpTenantVersion } from '../sync/versions';
 
 const RESET_TTL_MS = 30 * 60 * 1000;
 const CONFIRM_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
-
 
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -51,17 +50,6 @@ export const authRoutes =
       setImmediate(() => work().catch((err: unknown) => app.log.error({ err }, 'recovery work failed')));
     };
 
-    /** Finds the tenant matching reference + name + birth date, or null. */
-    async function matchTenant(body: { tenantReference: string; lastName: string; firstName: string; birthDate: string }) {
-      const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.reference, body.tenantReference.trim()));
-      if (!tenant) return null;
-      const same =
-        normalizeName(tenant.lastName) === normalizeName(body.lastName) &&
-        normalizeName(tenant.firstName) === normalizeName(body.firstName) &&
-        tenant.birthDate === body.birthDate;
-      return same ? tenant : null;
-    }
-
     app.route({
       ...endpoint('signUp'),
       schema: {
@@ -75,7 +63,7 @@ export const authRoutes =
         const now = ctx.clock();
         await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
         checkPolicy('password', body.password);
-        const tenant = await matchTenant(body);
+        const tenant = await matchTenant(ctx.db, body);
         if (!tenant) {
           throw validationError([
             { path: 'tenantReference', message: 'Ces informations ne correspondent à aucun dossier locataire. Vérifiez le numéro TG, le nom, le prénom et la date de naissance.' },
@@ -83,26 +71,7 @@ export const authRoutes =
         }
         const passwordHash = await ctx.hasher.hash(body.password);
         const legal = (await ctx.landlord()).legal;
-        const session = await ctx.db.transaction(async (tx) => {
-          const [existing] = await tx.select({ id: accounts.id, tenantId: accounts.tenantId }).from(accounts).where(eq(accounts.tenantId, tenant.id));
-          if (existing) throw new ApiError('CONFLICT', { message: 'Un compte existe déjà pour ce locataire. Utilisez « Mot de passe oublié ? ».' });
-          const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, body.email));
-          if (taken) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'email', message: 'Adresse mail déjà utilisée' }] });
-          const accountId = randomUUID();
-          await tx.insert(accounts).values({ id: accountId, tenantId: tenant.id, email: body.email, passwordHash, createdAt: now, updatedAt: now });
-          const given = [
-            { kind: 'cgu' as const, version: legal.cguVersion },
-            { kind: 'privacy' as const, version: legal.privacyVersion },
-            ...(body.paperless ? [{ kind: 'paperless' as const, version: '1' }] : []),
-          ];
-          await tx.insert(consents).values(given.map((c) => ({ id: randomUUID(), accountId, kind: c.kind, version: c.version, acceptedAt: now })));
-          const version = await bumpTenantVersion(tx, tenant.id);
-          await tx
-            .update(tenants)
-            .set({ paperless: body.paperless, paperlessSince: body.paperless ? now : null, contactEmail: body.email, version, updatedAt: now })
-            .where(eq(tenants.id, tenant.id));
-          return issueSession(tx, now, accountId, body.device);
-        });
+        const session = await createAccount(ctx.db, { tenantId: tenant.id, email: body.email, passwordHash, paperless: body.paperless, legal, device: body.device, now });
         return reply.code(201).send(session);
       },
     });
@@ -117,7 +86,7 @@ export const authRoutes =
         const ipKey = throttleKey('signin-ip', request.ip);
         await ctx.throttle.check(accountKey, ctx.limits.signInPerAccount, now);
         await ctx.throttle.consume(ipKey, ctx.limits.signInPerIp, now);
-        const [account] = await ctx.db.select().from(accounts).where(eq(accounts.email, email));
+        const account = await accountByEmail(ctx.db, email);
         let ok = false;
         if (account) ok = await ctx.hasher.verify(account.passwordHash, password);
         else await ctx.hasher.verifyAgainstDummy(password);
@@ -138,7 +107,8 @@ export const authRoutes =
 
     app.route({
       ...endpoint('signOut'),
-      onRequest: requireAuth, schema: { tags, summary: 'Se déconnecter', security: bearer, response: { 200: okResponseSchema, ...errorResponses(401) } },
+      onRequest: requireAuth,
+      schema: { tags, summary: 'Se déconnecter', security: bearer, response: { 200: okResponseSchema, ...errorResponses(401) } },
       handler: async (request) => {
         await revokeFamily(ctx.db, authOf(request).familyId, ctx.clock());
         return { status: 'ok' as const };
@@ -147,17 +117,11 @@ export const authRoutes =
 
     app.route({
       ...endpoint('me'),
-      onRequest: requireAuth, schema: { tags, summary: 'Mon compte', security: bearer, response: { 200: meResponseSchema, ...errorResponses(401) } },
+      onRequest: requireAuth,
+      schema: { tags, summary: 'Mon compte', security: bearer, response: { 200: meResponseSchema, ...errorResponses(401) } },
       handler: async (request) => {
         const auth = authOf(request);
-        const account = await accountView(ctx.db, auth.accountId);
-        const [tenant] = await ctx.db.select({ paperless: tenants.paperless }).from(tenants).where(eq(tenants.id, auth.tenantId));
-        const given = await ctx.db.select().from(consents).where(eq(consents.accountId, auth.accountId));
-        return {
-          account,
-          paperless: tenant?.paperless ?? false,
-          consents: given.map((c) => ({ kind: c.kind, version: c.version, acceptedAt: c.acceptedAt.toISOString() })),
-        };
+        return { account: await accountView(ctx.db, auth.accountId), ...(await paperlessAndConsents(ctx.db, auth.tenantId, auth.accountId)) };
       },
     });
 
@@ -169,8 +133,8 @@ export const authRoutes =
         await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
         await ctx.throttle.consume(throttleKey('recovery-ref', request.body.tenantReference), ctx.limits.recoveryPerIdentity, now);
         recoverLater(async () => {
-          const tenant = await matchTenant(request.body);
-          const [account] = tenant ? await ctx.db.select().from(accounts).where(eq(accounts.tenantId, tenant.id)) : [];
+          const tenant = await matchTenant(ctx.db, request.body);
+          const account = tenant ? await accountOfTenant(ctx.db, tenant.id) : undefined;
           if (account) await ctx.mailer.send(mailTemplates.forgotIdentifier(await ctx.landlord(), account.email, account.email));
         });
         return reply.code(202).send({ status: 'accepted' as const });
@@ -185,17 +149,9 @@ export const authRoutes =
         await ctx.throttle.consume(throttleKey('recovery-ip', request.ip), ctx.limits.recoveryPerIp, now);
         await ctx.throttle.consume(throttleKey('recovery-email', request.body.email), ctx.limits.recoveryPerIdentity, now);
         recoverLater(async () => {
-          const [account] = await ctx.db.select().from(accounts).where(eq(accounts.email, request.body.email));
+          const account = await accountByEmail(ctx.db, request.body.email);
           if (!account) return;
-          const token = newOpaqueToken();
-          await ctx.db.insert(oneTimeTokens).values({
-            id: randomUUID(),
-            accountId: account.id,
-            purpose: 'reset_password',
-            tokenHash: sha256Hex(token),
-            expiresAt: new Date(now.getTime() + RESET_TTL_MS),
-            createdAt: now,
-          });
+          const token = await issueOneTimeToken(ctx.db, { accountId: account.id, purpose: 'reset_password', ttlMs: RESET_TTL_MS, now });
           const url = `${ctx.publicUrl}/reinitialiser-mot-de-passe?token=${token}`;
           await ctx.mailer.send(mailTemplates.resetPassword(await ctx.landlord(), account.email, url));
         });
@@ -221,17 +177,14 @@ export const authRoutes =
         const now = ctx.clock();
         const key = throttleKey('signin-account', auth.accountId);
         await ctx.throttle.check(key, ctx.limits.signInPerAccount, now);
-        const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, auth.accountId));
+        const account = await accountById(ctx.db, auth.accountId);
         if (!account || !(await ctx.hasher.verify(account.passwordHash, request.body.currentPassword))) {
           await ctx.throttle.hit(key, now);
           throw validationError([{ path: 'currentPassword', message: 'Mot de passe actuel incorrect' }]);
         }
         checkPolicy('newPassword', request.body.newPassword);
         const passwordHash = await ctx.hasher.hash(request.body.newPassword);
-        await ctx.db.transaction(async (tx) => {
-          await tx.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, auth.accountId));
-          await revokeAccountSessions(tx, auth.accountId, now, auth.familyId);
-        });
+        await changePassword(ctx.db, auth.accountId, passwordHash, now, auth.familyId);
         sendLater(mailTemplates.passwordChanged(await ctx.landlord(), account.email));
         return { status: 'ok' as const };
       },
@@ -244,24 +197,14 @@ export const authRoutes =
       handler: async (request, reply) => {
         const auth = authOf(request);
         const now = ctx.clock();
-        const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, auth.accountId));
+        const account = await accountById(ctx.db, auth.accountId);
         if (!account || !(await ctx.hasher.verify(account.passwordHash, request.body.password))) {
           throw validationError([{ path: 'password', message: 'Mot de passe incorrect' }]);
         }
         const newEmail = request.body.newEmail;
         if (newEmail === account.email) throw validationError([{ path: 'newEmail', message: 'C\'est déjà votre adresse mail' }]);
-        const [taken] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, newEmail));
-        if (taken) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'newEmail', message: 'Adresse mail déjà utilisée' }] });
-        const token = newOpaqueToken();
-        await ctx.db.insert(oneTimeTokens).values({
-          id: randomUUID(),
-          accountId: account.id,
-          purpose: 'confirm_email',
-          tokenHash: sha256Hex(token),
-          payload: { newEmail },
-          expiresAt: new Date(now.getTime() + CONFIRM_EMAIL_TTL_MS),
-          createdAt: now,
-        });
+        if (await isEmailTaken(ctx.db, newEmail)) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'newEmail', message: 'Adresse mail déjà utilisée' }] });
+        const token = await issueOneTimeToken(ctx.db, { accountId: account.id, purpose: 'confirm_email', payload: { newEmail }, ttlMs: CONFIRM_EMAIL_TTL_MS, now });
         const landlord = await ctx.landlord();
         sendLater(mailTemplates.confirmEmail(landlord, newEmail, `${ctx.publicUrl}/confirmer-email?token=${token}`));
         sendLater(mailTemplates.emailChangeNotice(landlord, account.email, newEmail));

@@ -29,7 +29,8 @@ export const paymentRoutes =
 
     app.route({
       ...endpoint('paymentSettings'),
-      onRequest: requireAuth, schema: { tags: ['paiement'], summary: 'Paiement en ligne : disponibilité et plafond', security: bearer, response: { 200: paymentSettingsSchema, ...errorResponses(401) } },
+      onRequest: requireAuth,
+      schema: { tags: ['paiement'], summary: 'Paiement en ligne : disponibilité et plafond', security: bearer, response: { 200: paymentSettingsSchema, ...errorResponses(401) } },
       handler: async () => ({
         enabled: config.enabled,
         ceilingCents: config.ceilingCents,
@@ -60,7 +61,8 @@ export const paymentRoutes =
 
     app.route({
       ...endpoint('payment'),
-      onRequest: requireAuth, schema: { tags: ['paiement'], summary: 'État d\'un paiement', security: bearer, params: paymentParamsSchema, response: { 200: paymentViewSchema, ...errorResponses(400, 401, 404) } },
+      onRequest: requireAuth,
+      schema: { tags: ['paiement'], summary: 'État d\'un paiement', security: bearer, params: paymentParamsSchema, response: { 200: paymentViewSchema, ...errorResponses(400, 401, 404) } },
       handler: async (request) => paymentView(ctx, authOf(request).tenantId, request.params.id),
     });
 
