@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { adminCreateTenantBodySchema, ledgerPostingSchema } from '../../../src-shared/api/admin';
 import type { Db } from '../db/client';
 import type { Landlord } from '../../../src-shared/api/landlord';
-import { landlordSettings, bankAccounts, blobs, changeRequests, documents, dossiers, occupants, requestMessages, requests, tenants } from '../db/schema';
+import { landlordSettings, bankAccounts, blobs, changeRequests, documents, dossiers, occupants, tenants } from '../db/schema';
 import { sha256Hex } from '../crypto/tokens';
 import { sniffMediaType } from '../lib/magic';
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
@@ -14,7 +14,8 @@ import { ApiError, validationError, type FieldProblem } from '../http/errors';
 import { bicProblem, ibanProblem } from '../lib/field-checks';
 import { withTenantWrite } from '../sync/versions';
 import { postLedgerEntries } from '../balance/ledger';
-import { addActivity, addRequestEvent, createTenant } from '../domain/tenants';
+import { addActivity } from '../home/activity';
+import { createTenant } from '../dossier/tenants';
 import { landlordIdentityFromEnv, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../documents/deps';
 import { readLandlordSettings } from '../landlord/settings';
 import { issueSettlementDocuments, periodsSettledBy, publishMonthNotices, type SettlementOutcome } from '../documents/publish';
@@ -81,39 +82,6 @@ export async function adminPostLedger(deps: AdminDeps, dossierNumber: string, en
   }
   const [after] = await deps.db.select({ balanceCents: dossiers.balanceCents }).from(dossiers).where(eq(dossiers.id, dossier.id));
   return { ids, balanceCents: after!.balanceCents, documents: settled };
-}
-
-export async function adminListRequests(deps: AdminDeps, status?: 'open' | 'in_progress' | 'closed' | 'cancelled') {
-  const rows = await deps.db
-    .select({ r: requests, dossierNumber: dossiers.number })
-    .from(requests)
-    .innerJoin(dossiers, eq(dossiers.id, requests.dossierId))
-    .where(status ? eq(requests.status, status) : undefined)
-    .orderBy(desc(requests.number));
-  return rows.map(({ r, dossierNumber }) => ({
-    id: r.id,
-    number: r.number,
-    tenantId: r.tenantId,
-    dossierNumber,
-    kind: r.kind,
-    category: r.category,
-    subject: r.subject,
-    status: r.status,
-    createdAt: r.createdAt.toISOString(),
-  }));
-}
-
-export async function adminUpdateRequest(deps: AdminDeps, id: string, status: 'open' | 'in_progress' | 'closed' | 'cancelled', message?: string) {
-  const [target] = await deps.db.select().from(requests).where(eq(requests.id, id));
-  if (!target) throw new ApiError('NOT_FOUND', { message: 'Demande introuvable.' });
-  const now = deps.now();
-  return withTenantWrite(deps.db, target.tenantId, async (tx, version) => {
-    await tx.update(requests).set({ status, version, updatedAt: now }).where(eq(requests.id, id));
-    if (status !== target.status) await addRequestEvent(tx, version, now, target.tenantId, id, status, 'staff');
-    if (message) await tx.insert(requestMessages).values({ id: randomUUID(), tenantId: target.tenantId, version, updatedAt: now, requestId: id, author: 'staff', body: message, createdAt: now });
-    await addActivity(tx, version, now, target.tenantId, 'request', `Demande n° ${target.number} mise à jour`, id);
-    return { id, version };
-  });
 }
 
 export async function adminListChangeRequests(deps: AdminDeps, status?: 'pending' | 'approved' | 'refused') {

@@ -5,7 +5,7 @@
  */
 import type { Tx } from '../db/client';
 import { changeRequests } from '../db/schema';
-import { addActivity } from '../domain/tenants';
+import { addActivity } from '../home/activity';
 import type { WriteAt } from '../sync/versions';
 
 const CHANGE_REQUEST_LABELS = {

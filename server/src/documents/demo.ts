@@ -9,7 +9,7 @@ import type { DataCipher } from '../crypto/data-key';
 import type { Db } from '../db/client';
 import { dossiers, tenants } from '../db/schema';
 import type { LedgerPosting } from '../balance/ledger';
-import { addActivity } from '../domain/tenants';
+import { addActivity } from '../home/activity';
 import { withTenantWrite } from '../sync/versions';
 import { parisDate } from '../../../src-shared/clock';
 import { addDays, addMonths } from '../../../src-shared/validation/dates';

@@ -14,7 +14,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Landlord } from '../../../src-shared/api/landlord';
 import type { Db, Tx } from '../db/client';
 import { accounts, bankAccounts, blobs, documents, dossiers, tenants } from '../db/schema';
-import { addActivity } from '../domain/tenants';
+import { addActivity } from '../home/activity';
 import { compose } from '../mail/templates';
 import { withTenantWrite } from '../sync/versions';
 import { daysInMonth } from '../../../src-shared/validation/dates';

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { blobs, documents, tenants } from '../db/schema';
-import { addActivity } from '../domain/tenants';
+import { addActivity } from '../home/activity';
 import type { WriteAt } from '../sync/versions';
 import { isOwnUpload } from '../uploads/service';
 

@@ -2,7 +2,7 @@
 import type { InsuranceBody } from '../../../src-shared/insurance/api';
 import type { Tx } from '../db/client';
 import { insuranceCertificates } from '../db/schema';
-import { addActivity } from '../domain/tenants';
+import { addActivity } from '../home/activity';
 import type { WriteAt } from '../sync/versions';
 import { requireDossier } from '../dossier/service';
 import { requireUploads } from '../uploads/service';

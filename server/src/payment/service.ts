@@ -17,7 +17,7 @@ import { accounts, dossiers, ledgerEntries, paymentNotifications, payments, paym
 import { ledgerLines } from '../documents/ledger';
 import { issueSettlementDocuments } from '../documents/publish';
 import { postLedgerEntries } from '../balance/ledger';
-import { addActivity } from '../domain/tenants';
+import { addActivity } from '../home/activity';
 import { ApiError, validationError } from '../http/errors';
 import { withTenantWrite } from '../sync/versions';
 import type { PaymentConfig, PaymentUrls } from './config';

@@ -5,7 +5,8 @@ import type { createRequestBodySchema, RequestMessageBody } from '../../../src-s
 import type { Tx } from '../db/client';
 import { requestMessages, requests } from '../db/schema';
 import { ApiError, validationError } from '../http/errors';
-import { addActivity, addRequestEvent, nextRequestNumber } from '../domain/tenants';
+import { addActivity } from '../home/activity';
+import { addRequestEvent, nextRequestNumber } from './events';
 import type { WriteAt } from '../sync/versions';
 import { requireDossier } from '../dossier/service';
 import { requireUploads } from '../uploads/service';

@@ -1,11 +1,10 @@
 /** Creating tenants with their dossier, contracts and occupants (admin, demo, generator). */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
-import { activities, contracts, dossiers, occupants, requestEvents, tenants } from '../db/schema';
+import type { Db } from '../db/client';
+import { contracts, dossiers, occupants, tenants } from '../db/schema';
 import type { DataCipher } from '../crypto/data-key';
 import { withTenantWrite } from '../sync/versions';
-import { rowsOf } from '../sync/feed';
 import { insertBankAccount, type BankDetailsInput } from '../balance/bank';
 
 export interface NewTenant {
@@ -86,27 +85,4 @@ export async function createTenant(db: Db, cipher: DataCipher, now: Date, input:
     if (input.bank) await insertBankAccount(tx, cipher, version, now, tenantId, dossierId, input.bank);
   });
   return { tenantId, dossierId };
-}
-
-/** "Mes dernières actions". */
-export async function addActivity(tx: Tx, version: number, at: Date, tenantId: string, kind: string, label: string, refId: string | null = null): Promise<void> {
-  await tx.insert(activities).values({ id: randomUUID(), tenantId, version, updatedAt: at, at, kind, label, refId });
-}
-
-/** One step of a request's status history (synced as `requestEvent`). */
-export async function addRequestEvent(
-  tx: Tx,
-  version: number,
-  at: Date,
-  tenantId: string,
-  requestId: string,
-  status: 'open' | 'in_progress' | 'closed' | 'cancelled',
-  by: 'tenant' | 'staff',
-): Promise<void> {
-  await tx.insert(requestEvents).values({ id: randomUUID(), tenantId, version, updatedAt: at, requestId, status, by, at });
-}
-
-export async function nextRequestNumber(tx: Tx): Promise<number> {
-  const [row] = await rowsOf<{ n: string | number }>(tx, sql`select nextval('request_number_seq') as n`);
-  return Number(row!.n);
 }
