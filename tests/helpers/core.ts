@@ -67,9 +67,13 @@ export function routerCall(router: Router): RouterCall {
  * its first sync done: what a main-level test of the areas starts from. `close` disposes of it
  * and removes its folder (the server is the caller's).
  */
-export async function signedInDemoCore(server: { url: string; clock: Clock }, account: { email: string; password: string }) {
+export async function signedInDemoCore(
+  server: { url: string; clock: Clock },
+  account: { email: string; password: string },
+  options: { sync?: Parameters<typeof createTestCore>[0]['sync'] } = {},
+) {
   const folder = temporaryFolder();
-  const { core, events } = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock, sync: { intervalMs: 60_000, backoff: { baseMs: 50, maxMs: 200 } } });
+  const { core, events } = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock, sync: options.sync });
   const router = createRouter({ handlers: core.handlers, trustedOrigins: [TEST_APP_ORIGIN] });
   const call = routerCall(router);
   await call('session.signIn', account);

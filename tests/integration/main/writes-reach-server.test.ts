@@ -200,7 +200,8 @@ describe('every write reaches the server, once, with its data', () => {
 
   beforeAll(async () => {
     server = await startPortalServer();
-    desktop = await signedInDemoCore(server, DEMO_ACCOUNT);
+    // A failed run retries within milliseconds, not seconds (the server is stopped once below).
+    desktop = await signedInDemoCore(server, DEMO_ACCOUNT, { sync: { intervalMs: 60_000, backoff: { baseMs: 50, maxMs: 200 } } });
     ({ core, call } = desktop);
     dossierId = (await call('home.get')).dossiers[0].id;
   });
