@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { buildServer, type BuildServerOptions } from '../../../server/src/app';
 import { openDatabase, type DatabaseHandle } from '../../../server/src/db/client';
 import { createDataCipher } from '../../../server/src/crypto/data-key';
@@ -192,3 +193,40 @@ export async function pullAll(server: TestServer, token: string, cursor?: string
   }
 }
 
+
+export interface SignedIn {
+  server: TestServer;
+  token: string;
+  /** The demo tenant's dossier and one of their requests, from the first sync. */
+  dossierId: string;
+  requestId: string;
+  /** The cursor after the first sync: what a test writes comes after it. */
+  cursor: string;
+}
+
+/** A server with the demo tenant signed in and synced once: where the area write tests start. */
+async function startSignedIn(backend: Backend): Promise<SignedIn> {
+  const server = await startServer(backend);
+  const token = (await server.signIn()).accessToken;
+  const all = await pullAll(server, token, undefined, 1000);
+  return {
+    server,
+    token,
+    dossierId: all.changes.find((c) => c.entity === 'dossier')!.id,
+    requestId: all.changes.find((c) => c.entity === 'request')!.id,
+    cursor: all.cursor,
+  };
+}
+
+/**
+ * For a describe block: starts the signed-in demo server before its tests and closes it after;
+ * the object returned is filled in by then (`const { server, token } = demo` inside a test).
+ */
+export function useSignedInDemo(backend: Backend): SignedIn {
+  const demo = {} as SignedIn;
+  beforeAll(async () => {
+    Object.assign(demo, await startSignedIn(backend));
+  });
+  afterAll(() => demo.server.close());
+  return demo;
+}

@@ -1,25 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, pullAll, samplePdf, samplePng, startServer, upload, write, type TestServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { backends, pullAll, samplePdf, samplePng, upload, useSignedInDemo, write } from './helpers';
 
+/**
+ * What every tenant write shares, whatever its area: uploads it refers to, the Idempotency-Key
+ * (one write per key, the same answer on a retry) and the session. Each area's own writes are
+ * tested in its file (dossier, contract, balance, insurance, requests, documents).
+ */
 describe.each(backends)('uploads and idempotent writes ($name)', (backend) => {
-  let server: TestServer;
-  let token: string;
-  let dossierId: string;
-  let requestId: string;
-  let cursor: string;
-  beforeAll(async () => {
-    server = await startServer(backend);
-    token = (await server.signIn()).accessToken;
-    const all = await pullAll(server, token, undefined, 1000);
-    cursor = all.cursor;
-    dossierId = all.changes.find((c) => c.entity === 'dossier')!.id;
-    requestId = all.changes.find((c) => c.entity === 'request')!.id;
-  });
-  afterAll(() => server.close());
+  const demo = useSignedInDemo(backend);
 
   describe('uploads and blobs', () => {
     it('stores a PDF by SHA-256, replays the same upload, refuses another content under the same id', async () => {
+      const { server, token } = demo;
       const id = randomUUID();
       const pdf = samplePdf('rib');
       const first = await upload(server, token, pdf, { id, contentType: 'application/pdf' });
@@ -44,6 +37,7 @@ describe.each(backends)('uploads and idempotent writes ($name)', (backend) => {
     });
 
     it('checks the content, the hash and the size', async () => {
+      const { server, token } = demo;
       const text = Buffer.from('ceci n\'est pas un PDF');
       expect((await upload(server, token, text, { contentType: 'application/pdf' })).status).toBe(415);
       const wrongHash = await upload(server, token, samplePdf(), { sha256: 'a'.repeat(64) });
@@ -63,6 +57,7 @@ describe.each(backends)('uploads and idempotent writes ($name)', (backend) => {
 
   describe('idempotency', () => {
     it('replays the stored answer for the same key and refuses another body with 422', async () => {
+      const { server, token, cursor } = demo;
       const key = randomUUID();
       const body = { phoneMobile: '06 12 34 56 78' };
       const first = await write(server, token, '/v1/change-requests/personal-info', body, key);
@@ -80,6 +75,7 @@ describe.each(backends)('uploads and idempotent writes ($name)', (backend) => {
     });
 
     it('concurrent retries with one key write once and all get the same answer', async () => {
+      const { server, token, dossierId, cursor } = demo;
       const key = randomUUID();
       const body = { kind: 'administrative', dossierId, serviceId: 'charge-clientele', subject: 'Attestation de loyer', description: 'Merci de m\'envoyer une attestation.' };
       const answers = await Promise.all(Array.from({ length: 5 }, () => write(server, token, '/v1/requests', body, key)));
@@ -90,6 +86,7 @@ describe.each(backends)('uploads and idempotent writes ($name)', (backend) => {
     });
 
     it('requires a UUID Idempotency-Key', async () => {
+      const { server, token } = demo;
       const res = await server.api('POST', '/v1/change-requests/personal-info', { token, body: { phoneMobile: '0612345678' } });
       expect(res.status).toBe(400);
       expect(res.body.error.fields).toEqual([{ path: 'headers.idempotency-key', message: 'Champ obligatoire' }]);
@@ -98,109 +95,9 @@ describe.each(backends)('uploads and idempotent writes ($name)', (backend) => {
     });
   });
 
-  describe('change requests', () => {
-    it('personal info: validates phones in French', async () => {
-      const res = await write(server, token, '/v1/change-requests/personal-info', { phoneHome: '12', email: 'nope' });
-      expect(res.status).toBe(400);
-      expect(res.body.error.fields).toEqual([{ path: 'email', message: 'Adresse mail invalide' }]);
-      const phone = await write(server, token, '/v1/change-requests/personal-info', { phoneHome: '12' });
-      expect(phone.body.error.fields).toEqual([{ path: 'phoneHome', message: 'Numéro de téléphone invalide' }]);
-      expect((await write(server, token, '/v1/change-requests/personal-info', {})).status).toBe(400);
-    });
-
-    it('occupants: a full proposed list on the tenant\'s dossier', async () => {
-      const res = await write(server, token, '/v1/change-requests/occupants', {
-        dossierId,
-        occupants: [
-          { civility: 'Mme', lastName: 'DUPONT', firstName: 'MARTINE', birthDate: '1970-01-01', relationship: '', signatory: true },
-          { civility: 'M.', lastName: 'DUPONT', firstName: 'MARTIN', birthDate: '2000-01-01', relationship: 'enfant', signatory: false },
-          { civility: 'Mme', lastName: 'DUPONT', firstName: 'LÉA', birthDate: '2024-03-15', relationship: 'petite-fille', signatory: false },
-        ],
-      });
-      expect(res.status).toBe(201);
-      const bad = await write(server, token, '/v1/change-requests/occupants', { dossierId, occupants: [{ civility: 'Mme', lastName: '', firstName: 'X', birthDate: '15/03/2024', relationship: '', signatory: true }] });
-      expect(bad.status).toBe(400);
-      expect(bad.body.error.fields).toEqual([
-        { path: 'occupants.0.lastName', message: 'Champ obligatoire' },
-        { path: 'occupants.0.birthDate', message: 'Date invalide (format attendu : aaaa-mm-jj)' },
-      ]);
-    });
-
-    it('bank details: any SEPA IBAN by checksum, proof required, only masked values come back', async () => {
-      const proof = (await (await upload(server, token, samplePdf('rib-allemand'))).json()) as { id: string };
-      const holder = { lastName: 'DUPONT', firstNames: 'MARTINE', address: '8 RUE SAINT NICOLAS', city: 'VERSAILLES', postalCode: '78000' };
-      const bad = await write(server, token, '/v1/change-requests/bank-details', { dossierId, iban: 'DE89 3704 0044 0532 0130 01', bic: 'COBADEFFXXX', bankName: 'Commerzbank', holder, attachmentUploadId: proof.id });
-      expect(bad.status).toBe(400);
-      expect(bad.body.error.fields).toEqual([{ path: 'iban', message: 'IBAN invalide : la clé de contrôle est incorrecte' }]);
-      const missing = await write(server, token, '/v1/change-requests/bank-details', { dossierId, iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', bankName: 'Commerzbank', holder, attachmentUploadId: randomUUID() });
-      expect(missing.status).toBe(400);
-      expect(missing.body.error.fields[0].path).toBe('attachmentUploadId');
-      const ok = await write(server, token, '/v1/change-requests/bank-details', { dossierId, iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', bankName: 'Commerzbank', holder, attachmentUploadId: proof.id });
-      expect(ok.status).toBe(201);
-      const change = (await pullAll(server, token, cursor)).changes.find((c) => c.id === ok.body.id)!;
-      expect(change.data).toMatchObject({ kind: 'bank_details', status: 'pending', summary: { ibanMasked: '#####000', bicMasked: '#####XXX' } });
-      expect(JSON.stringify(change)).not.toContain('DE89');
-    });
-  });
-
-  describe('insurance, requests, paperless', () => {
-    it('insurance certificate with attachment', async () => {
-      const certificate = (await (await upload(server, token, samplePdf('attestation'))).json()) as { id: string };
-      const base = { dossierId, insurer: 'MAIF', policyNumber: 'P-123456', attachmentUploadId: certificate.id };
-      const wrongDates = await write(server, token, '/v1/insurance', { ...base, validFrom: '2026-06-01', validTo: '2026-01-01' });
-      expect(wrongDates.body.error.fields).toEqual([{ path: 'validTo', message: 'La date de fin doit être après la date de début' }]);
-      const ok = await write(server, token, '/v1/insurance', { ...base, validFrom: '2026-01-01', validTo: '2026-12-31' });
-      expect(ok.status).toBe(201);
-      const change = (await pullAll(server, token, cursor)).changes.find((c) => c.id === ok.body.id)!;
-      expect(change.data).toMatchObject({ insurer: 'MAIF', status: 'pending', validTo: '2026-12-31' });
-    });
-
-    it('technical request with photos, a message, then cancel', async () => {
-      const photo = (await (await upload(server, token, samplePng('fuite'))).json()) as { id: string; sha256: string };
-      const created = await write(server, token, '/v1/requests', { kind: 'technical', dossierId, category: 'plomberie', description: 'Fuite au plafond de la salle de bain', photoUploadIds: [photo.id], permissionToEnter: true });
-      expect(created.status).toBe(201);
-      const message = await write(server, token, `/v1/requests/${created.body.id}/messages`, { body: 'Je suis absente le mardi.' });
-      expect(message.status).toBe(201);
-      const cancel = await write(server, token, `/v1/requests/${created.body.id}/cancel`, {});
-      expect(cancel.status).toBe(200);
-      expect((await write(server, token, `/v1/requests/${created.body.id}/cancel`, {})).status).toBe(409);
-      expect((await write(server, token, `/v1/requests/${created.body.id}/messages`, { body: 'encore' })).status).toBe(409);
-      const changes = (await pullAll(server, token, cursor)).changes;
-      const request = changes.find((c) => c.id === created.body.id)!;
-      expect(request.data).toMatchObject({ status: 'cancelled', photoSha256s: [photo.sha256], permissionToEnter: true, category: 'plomberie' });
-      expect(changes.find((c) => c.id === message.body.id)!.data).toMatchObject({ author: 'tenant', body: 'Je suis absente le mardi.' });
-      const history = changes.filter((c) => c.entity === 'requestEvent' && (c.data as { requestId: string }).requestId === created.body.id).map((c) => c.data);
-      expect(history).toEqual([
-        { requestId: created.body.id, status: 'open', by: 'tenant', at: expect.any(String) },
-        { requestId: created.body.id, status: 'cancelled', by: 'tenant', at: expect.any(String) },
-      ]);
-      const labels = changes.filter((c) => c.entity === 'activity').map((c) => (c.data as { label: string }).label);
-      expect(labels).toContain(`Demande n° ${(request.data as { number: number }).number}`);
-      const invalid = await write(server, token, '/v1/requests', { kind: 'technical', dossierId, category: 'fuite', description: '', permissionToEnter: 'oui' });
-      expect(invalid.status).toBe(400);
-      expect(invalid.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['category', 'description', 'permissionToEnter']);
-    });
-
-    it('administrative request to a landlord service; unknown requests are 404', async () => {
-      const ok = await write(server, token, '/v1/requests', { kind: 'administrative', dossierId, serviceId: 'quittancement', subject: 'Régularisation des charges', description: 'Pouvez-vous m\'expliquer la régularisation ?' });
-      expect(ok.status).toBe(201);
-      const unknown = await write(server, token, '/v1/requests', { kind: 'administrative', dossierId, serviceId: 'inconnu', subject: 'x', description: 'y' });
-      expect(unknown.body.error.fields).toEqual([{ path: 'serviceId', message: 'Service inconnu' }]);
-      expect((await write(server, token, `/v1/requests/${randomUUID()}/cancel`, {})).status).toBe(404);
-      expect((await write(server, token, `/v1/requests/${requestId}/messages`, { body: 'Des nouvelles ?' })).status).toBe(201);
-    });
-
-    it('paperless off and on again', async () => {
-      expect((await write(server, token, '/v1/paperless', { enabled: false })).status).toBe(200);
-      let profile = (await pullAll(server, token, cursor)).changes.find((c) => c.entity === 'profile')!;
-      expect(profile.data).toMatchObject({ paperless: false, paperlessSince: null });
-      expect((await server.api('GET', '/v1/me', { token })).body.paperless).toBe(false);
-      await write(server, token, '/v1/paperless', { enabled: true });
-      profile = (await pullAll(server, token, cursor)).changes.find((c) => c.entity === 'profile')!;
-      expect(profile.data).toMatchObject({ paperless: true });
-    });
-
+  describe('every write', () => {
     it('every write route refuses requests without a session', async () => {
+      const { server, requestId } = demo;
       for (const path of ['/v1/change-requests/personal-info', '/v1/change-requests/occupants', '/v1/change-requests/bank-details', '/v1/insurance', '/v1/requests', `/v1/requests/${requestId}/messages`, `/v1/requests/${requestId}/cancel`, '/v1/paperless']) {
         const res = await server.api('POST', path, { body: {}, headers: { 'idempotency-key': randomUUID() } });
         expect(res.status, path).toBe(401);
