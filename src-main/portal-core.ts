@@ -1,11 +1,13 @@
 /**
- * Everything the main process does, minus Electron: the services and the handlers the router
- * dispatches to. src-main/app (Electron) and src-main/host (browser preview) each build one core
- * and plug their own transport, secret store and settings store into it, so both run the same
- * code and everything here is tested under plain Node.
+ * Everything the main process does, minus Electron. The core builds what the areas share (the
+ * Portal API client, the session and the open account's work, settings, branding: an
+ * AreaContext) and merges the handlers each area builds in src-main/<area>/procedures.ts into the
+ * one map the router dispatches to. src-main/app (Electron) and src-main/host (browser preview)
+ * each build one core and plug their own transport, secret store and settings store into it, so
+ * both run the same code and everything here is tested under plain Node.
  */
 import { join } from 'node:path';
-import type { EventName, EventPayload, ProcedureName, shellProcedures, UpdateViewPayload } from '../src-shared/bridge';
+import type { EventName, EventPayload, ProcedureName, shellProcedures } from '../src-shared/bridge';
 import { systemClock } from '../src-shared/clock';
 import { PortalError } from '../src-shared/errors';
 import { todayIso } from '../src-shared/validation/dates';
@@ -34,12 +36,13 @@ import { paymentHandlers } from './payment/procedures';
 import { createPaymentService } from './payment/service';
 import { requestsHandlers } from './requests/procedures';
 import { sessionHandlers } from './session/procedures';
-import { createKioskService, type KioskPrinter } from './kiosk/kiosk-service';
+import { createKioskService, type KioskPrinter } from './kiosk/service';
 import { kioskHandlers } from './kiosk/procedures';
 import type { IdleTimerPorts } from './kiosk/idle-timer';
 import type { PinHashParams } from './kiosk/pin';
 import { createMemoryKioskSettingsStore, type KioskSettingsStore } from './kiosk/settings';
 import { wipeKioskLeftovers } from './kiosk/temp-folders';
+import { updateHandlers, type UpdatesPort } from './updates/procedures';
 
 export interface PortalCoreOptions {
   version: string;
@@ -86,21 +89,6 @@ export interface PortalCoreOptions {
   /** Kiosk, browser preview for tests only: idle times shorter than the caretaker may choose. */
   kioskIdleOverride?: { idleSeconds: number; warningSeconds: number };
 }
-
-/** What the core needs of the app's updater (src-main/app/updater.ts); absent in the preview. */
-export interface UpdatesPort {
-  view(): UpdateViewPayload;
-  restartNow(): void;
-}
-
-const UPDATES_DISABLED: UpdateViewPayload = {
-  status: 'disabled',
-  version: null,
-  percent: null,
-  canRestart: false,
-  restartRequested: false,
-  blockers: [],
-};
 
 export function createPortalCore(options: PortalCoreOptions) {
   const now = options.now ?? systemClock;
@@ -229,17 +217,12 @@ export function createPortalCore(options: PortalCoreOptions) {
     saveFileAs: options.saveFileAs,
   };
 
-  /** The app shell's own procedures: they read and set the core's own state. */
-  const shell: HandlersOf<typeof shellProcedures> = {
+  /** The app shell's own procedures (but updates): they read and set the core's own state. */
+  const shell: HandlersOf<Omit<typeof shellProcedures, 'update.get' | 'update.restartNow'>> = {
     'app.info': () => ({ version: options.version, kiosk: options.kiosk, preview: options.preview, platform: options.platform }),
     'app.setFormDirty': ({ dirty }) => {
       formDirty = dirty;
       return { dirty };
-    },
-    'update.get': () => updates?.view() ?? UPDATES_DISABLED,
-    'update.restartNow': () => {
-      updates?.restartNow();
-      return updates?.view() ?? UPDATES_DISABLED;
     },
     'branding.get': () => landlord.branding(),
     'settings.get': () => settings.get(),
@@ -256,6 +239,7 @@ export function createPortalCore(options: PortalCoreOptions) {
   /** Every area's handlers, merged; each area types its own against its procedures (src-shared/<area>/bridge.ts). */
   const handlers = {
     ...shell,
+    ...updateHandlers(() => updates),
     ...sessionHandlers(context),
     ...accountHandlers(context),
     ...outboxHandlers(context),

@@ -5,7 +5,7 @@
  * src-main/kiosk (tested under Node); this file only calls Electron.
  */
 import { app, session, type BrowserWindow } from 'electron';
-import type { KioskPrinter } from '../kiosk/kiosk-service';
+import type { KioskPrinter } from '../kiosk/service';
 
 /** Local/session storage, IndexedDB, cookies, service workers, then the HTTP cache. */
 export async function wipeRendererData(): Promise<void> {

@@ -1,7 +1,7 @@
 /** Kiosk mode (kiosk.*): src-shared/kiosk/bridge.ts declares the procedures. */
 import type { kioskProcedures } from '../../src-shared/kiosk/bridge';
 import type { HandlersOf } from '../ipc/router';
-import type { KioskService } from './kiosk-service';
+import type { KioskService } from './service';
 
 /** The kiosk service runs the inactivity timer across sessions: the core owns it. */
 export function kioskHandlers(kiosk: KioskService): HandlersOf<typeof kioskProcedures> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PortalError } from '../../../src-shared/errors';
-import { createKioskService } from '../../../src-main/kiosk/kiosk-service';
+import { createKioskService } from '../../../src-main/kiosk/service';
 import { createMemoryKioskSettingsStore, type KioskSettingsStore } from '../../../src-main/kiosk/settings';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };

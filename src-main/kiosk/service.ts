@@ -1,7 +1,7 @@
 /**
  * Kiosk mode in the main process, minus Electron: the caretaker's procedures (first-run setup,
  * PIN unlock with lockout, settings, leaving kiosk mode), the inactivity timer of the tenant's
- * session, and printing. The portal core builds it when kiosk mode is on and routes the `kiosk.*`
+ * session, and printing. The portal core builds it when kiosk mode is on; kiosk/procedures.ts routes the `kiosk.*`
  * procedures here; src-main/app and the preview host plug in the printer and the exit.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
