@@ -424,7 +424,7 @@ export const activities = pgTable(
 );
 
 /**
- * Online card payments (Lyra "formulaire" protocol, see src/payments/). A row is created with the
+ * Online card payments (Lyra "formulaire" protocol, see src/payment/). A row is created with the
  * signed form; only the bank's signed notification (IPN) moves it to a final status. Not synced:
  * the desktop asks GET /v1/payments/{id}; the effects (ledger, activity, document) sync.
  */
