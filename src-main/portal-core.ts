@@ -21,7 +21,7 @@ import { createSettingsService, DEFAULT_SETTINGS, type SettingsStore } from './s
 import { createDocumentStore } from './storage/document-store';
 import type { SecretStore } from './storage/secrets';
 import { enqueue, pendingCount } from './sync/outbox';
-import { outboxHandlers } from './sync/procedures';
+import { syncHandlers } from './sync/procedures';
 import { createSyncEngine } from './sync/sync-engine';
 import { accountHandlers } from './account/procedures';
 import { balanceHandlers } from './balance/procedures';
@@ -217,8 +217,8 @@ export function createPortalCore(options: PortalCoreOptions) {
     saveFileAs: options.saveFileAs,
   };
 
-  /** The app shell's own procedures (but updates): they read and set the core's own state. */
-  const shell: HandlersOf<Omit<typeof shellProcedures, 'update.get' | 'update.restartNow'>> = {
+  /** The app shell's own procedures (updates and sync have theirs): they read and set the core's own state. */
+  const shell: HandlersOf<Omit<typeof shellProcedures, 'update.get' | 'update.restartNow' | 'sync.get' | 'sync.now'>> = {
     'app.info': () => ({ version: options.version, kiosk: options.kiosk, preview: options.preview, platform: options.platform }),
     'app.setFormDirty': ({ dirty }) => {
       formDirty = dirty;
@@ -228,12 +228,6 @@ export function createPortalCore(options: PortalCoreOptions) {
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'landlord.tenantReference': () => landlord.tenantReference(),
-    'sync.get': () => requireWork().engine.state(),
-    'sync.now': async () => {
-      const engine = requireWork().engine;
-      await engine.requestNow();
-      return engine.state();
-    },
   };
 
   /** Every area's handlers, merged; each area types its own against its procedures (src-shared/<area>/bridge.ts). */
@@ -242,7 +236,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     ...updateHandlers(() => updates),
     ...sessionHandlers(context),
     ...accountHandlers(context),
-    ...outboxHandlers(context),
+    ...syncHandlers(context),
     ...homeHandlers(context),
     ...dossierHandlers(context),
     ...contractHandlers(context),

@@ -296,7 +296,8 @@ export async function drainOutbox(
     const body = isOutboxKind(row.kind) ? readBody(row.kind, row.body) : null;
     if (body === null) {
       // Written by another version (or damaged): sending a body we do not understand could do
-      // anything on the server; held back instead, for the tenant to see and delete.
+      // anything on the server. Held back instead: shown with "Supprimer" when its kind is known;
+      // a kind this version does not know is not shown (listOutbox) and is never sent.
       console.warn(`outbox: ${row.kind} ${row.id} held back: its body does not fit its kind's schema`);
       db.update(outbox).set({ status: 'refused', attempts: row.attempts + 1, lastError: UNREADABLE_ROW }).where(eq(outbox.id, row.id)).run();
       notSent.add(row.id);

@@ -1,12 +1,19 @@
-/** The outbox as the renderer sees it (outbox.*): src-shared/outbox.ts declares the procedures. */
+/**
+ * The sync as the renderer sees it: its state and "Synchroniser" (sync.*, with the shell's
+ * procedures in src-shared/bridge.ts) and the outbox with its held-back writes (outbox.*,
+ * src-shared/outbox.ts).
+ */
 import { eq } from 'drizzle-orm';
+import type { shellProcedures } from '../../src-shared/bridge';
 import type { outboxProcedures } from '../../src-shared/outbox';
 import { entities } from '../../db/schema';
 import type { AreaContext } from '../area-context';
 import type { HandlersOf } from '../ipc/router';
 import { dismissRefused, listOutbox, retryRefused } from './outbox';
 
-export function outboxHandlers(ctx: AreaContext): HandlersOf<typeof outboxProcedures> {
+type SyncProcedures = Pick<typeof shellProcedures, 'sync.get' | 'sync.now'> & typeof outboxProcedures;
+
+export function syncHandlers(ctx: AreaContext): HandlersOf<SyncProcedures> {
   function outboxView() {
     return {
       items: listOutbox(ctx.work().open.cache.db).map((item) => ({
@@ -21,6 +28,12 @@ export function outboxHandlers(ctx: AreaContext): HandlersOf<typeof outboxProced
   }
 
   return {
+    'sync.get': () => ctx.work().engine.state(),
+    'sync.now': async () => {
+      const engine = ctx.work().engine;
+      await engine.requestNow();
+      return engine.state();
+    },
     'outbox.get': () => outboxView(),
     'outbox.dismiss': ({ id }) => {
       // A held-back write is dropped with the optimistic row it stood for (same id), and with
