@@ -36,8 +36,7 @@ import { landlordSchema } from '../../../src-shared/api/landlord';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from '../crypto/data-key';
 import { ApiError } from '../http/errors';
 import { frenchErrorMap } from '../http/validation';
-import { adminSetLandlord, adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminPostLedger, adminPublishNotices, type AdminDeps } from './service';
-import { adminListRequests, adminUpdateRequest } from '../requests/staff';
+import { adminSetLandlord, adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminPublishNotices, adminUpdateRequest, type AdminDeps } from './service';
 import { createMailer, type MailConfig } from '../mail/mailer';
 import { systemClock } from '../../../src-shared/clock';
 

@@ -33,11 +33,12 @@ import {
   adminCreateTenant,
   adminDecideChangeRequest,
   adminListChangeRequests,
+  adminListRequests,
   adminPostLedger,
   adminPublishNotices,
+  adminUpdateRequest,
   type AdminDeps,
 } from './service';
-import { adminListRequests, adminUpdateRequest } from '../requests/staff';
 import { landlordIdentityFromEnv, SANDBOX_LANDLORD_IDENTITY } from '../documents/deps';
 import { publishNoticesBodySchema, publishNoticesResponseSchema } from '../documents/publish-api';
 

@@ -1,11 +1,15 @@
-/** Staff operations, shared by the admin API (/v1/admin) and the admin CLI. */
+/**
+ * Staff operations, shared by the admin API (/v1/admin) and the admin CLI. Those of one area live
+ * in it (requests/staff.ts, change-requests/staff.ts) and are re-exported here, so the API and the
+ * CLI have one list of what staff can do.
+ */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { adminCreateTenantBodySchema, ledgerPostingSchema } from '../../../src-shared/api/admin';
 import type { Db } from '../db/client';
 import type { Landlord } from '../../../src-shared/api/landlord';
-import { landlordSettings, bankAccounts, blobs, changeRequests, documents, dossiers, occupants, tenants } from '../db/schema';
+import { landlordSettings, blobs, documents, dossiers, tenants } from '../db/schema';
 import { sha256Hex } from '../crypto/tokens';
 import { sniffMediaType } from '../lib/magic';
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
@@ -19,6 +23,9 @@ import { createTenant } from '../dossier/tenants';
 import { landlordIdentityFromEnv, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../documents/deps';
 import { readLandlordSettings } from '../landlord/settings';
 import { issueSettlementDocuments, periodsSettledBy, publishMonthNotices, type SettlementOutcome } from '../documents/publish';
+
+export { adminListRequests, adminUpdateRequest } from '../requests/staff';
+export { adminDecideChangeRequest, adminListChangeRequests } from '../change-requests/staff';
 
 export interface AdminDeps {
   db: Db;
@@ -82,59 +89,6 @@ export async function adminPostLedger(deps: AdminDeps, dossierNumber: string, en
   }
   const [after] = await deps.db.select({ balanceCents: dossiers.balanceCents }).from(dossiers).where(eq(dossiers.id, dossier.id));
   return { ids, balanceCents: after!.balanceCents, documents: settled };
-}
-
-export async function adminListChangeRequests(deps: AdminDeps, status?: 'pending' | 'approved' | 'refused') {
-  const rows = await deps.db.select().from(changeRequests).where(status ? eq(changeRequests.status, status) : undefined).orderBy(desc(changeRequests.createdAt));
-  return rows.map((c) => ({
-    id: c.id,
-    tenantId: c.tenantId,
-    kind: c.kind,
-    summary: c.summary as Record<string, unknown>,
-    attachmentSha256: c.attachmentSha256,
-    status: c.status,
-    createdAt: c.createdAt.toISOString(),
-  }));
-}
-
-const PROFILE_FIELDS = { email: 'contactEmail', phoneHome: 'phoneHome', phoneMobile: 'phoneMobile', phoneWork: 'phoneWork', cafNumber: 'cafNumber' } as const;
-
-/** Approving applies the change to the tenant's data (and the sync feed); refusing only records it. */
-export async function adminDecideChangeRequest(deps: AdminDeps, id: string, decision: 'approve' | 'refuse', comment?: string) {
-  const [change] = await deps.db.select().from(changeRequests).where(eq(changeRequests.id, id));
-  if (!change) throw new ApiError('NOT_FOUND', { message: 'Demande de modification introuvable.' });
-  if (change.status !== 'pending') throw new ApiError('CONFLICT', { message: 'Cette demande a déjà été traitée.' });
-  const now = deps.now();
-  const tenantId = change.tenantId;
-  return withTenantWrite(deps.db, tenantId, async (tx, version) => {
-    if (decision === 'approve') {
-      const payload = change.payload as Record<string, unknown>;
-      if (change.kind === 'personal_info') {
-        const set: Record<string, unknown> = { version, updatedAt: now };
-        for (const [field, column] of Object.entries(PROFILE_FIELDS)) if (field in payload) set[column] = payload[field];
-        await tx.update(tenants).set(set).where(eq(tenants.id, tenantId));
-      } else if (change.kind === 'occupants' && change.dossierId) {
-        const list = (payload as { occupants: { civility: string; lastName: string; firstName: string; birthDate: string; relationship: string; signatory: boolean }[] }).occupants;
-        await tx.update(occupants).set({ deleted: true, version, updatedAt: now }).where(and(eq(occupants.dossierId, change.dossierId), eq(occupants.deleted, false)));
-        await tx.insert(occupants).values(list.map((o) => ({ id: randomUUID(), tenantId, dossierId: change.dossierId!, version, updatedAt: now, ...o })));
-      } else if (change.kind === 'bank_details' && change.dossierId) {
-        const p = payload as { ibanEncrypted: string; bicEncrypted: string; bankName: string; holder: { lastName: string; firstNames: string } };
-        const summary = change.summary as { ibanMasked: string; bicMasked: string };
-        await tx.update(bankAccounts).set({ deleted: true, version, updatedAt: now }).where(and(eq(bankAccounts.dossierId, change.dossierId), eq(bankAccounts.deleted, false)));
-        await tx.insert(bankAccounts).values({
-          id: randomUUID(), tenantId, dossierId: change.dossierId, version, updatedAt: now, bankName: p.bankName,
-          ibanEncrypted: p.ibanEncrypted, bicEncrypted: p.bicEncrypted, ibanMasked: summary.ibanMasked, bicMasked: summary.bicMasked,
-          holder: `${p.holder.lastName} ${p.holder.firstNames}`.toUpperCase(),
-        });
-      }
-    }
-    await tx
-      .update(changeRequests)
-      .set({ status: decision === 'approve' ? 'approved' : 'refused', staffComment: comment ?? null, decidedAt: now, version, updatedAt: now })
-      .where(eq(changeRequests.id, id));
-    await addActivity(tx, version, now, tenantId, 'changeRequest', decision === 'approve' ? 'Demande de modification acceptée' : 'Demande de modification refusée', id);
-    return { id, version };
-  });
 }
 
 /** Attaches a PDF to a dossier as a quittance / avis d'échéance / reçu (activity + sync). */

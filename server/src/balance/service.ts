@@ -1,8 +1,11 @@
 /** Ma situation de solde: the tenant asks for a new RIB, with a supporting document (staff decide). */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import type { BankDetailsChangeBody } from '../../../src-shared/balance/api';
 import { maskBic, maskIban, normalizeBic, normalizeIban } from '../../../src-shared/validation';
 import type { DataCipher } from '../crypto/data-key';
 import type { Tx } from '../db/client';
+import { bankAccounts } from '../db/schema';
 import { validationError, type FieldProblem } from '../http/errors';
 import { bicProblem, ibanProblem } from '../lib/field-checks';
 import { insertChangeRequest } from '../change-requests/service';
@@ -23,4 +26,23 @@ export async function requestBankDetailsChange(tx: Tx, cipher: DataCipher, at: W
   const summary = { ibanMasked: maskIban(body.iban), bicMasked: maskBic(body.bic), bankName: body.bankName, holder: body.holder };
   const payload = { ibanEncrypted: cipher.encrypt(normalizeIban(body.iban)), bicEncrypted: cipher.encrypt(normalizeBic(body.bic)), bankName: body.bankName, holder: body.holder };
   return insertChangeRequest(tx, at, { kind: 'bank_details', dossierId: body.dossierId, summary, payload, attachmentSha256: attachment! });
+}
+
+/** What a bank-details change request stores for staff (see requestBankDetailsChange). */
+interface BankDetailsPayload {
+  ibanEncrypted: string;
+  bicEncrypted: string;
+  bankName: string;
+  holder: { lastName: string; firstNames: string };
+}
+
+/** Staff approved the change: the dossier's bank account is replaced (the old one becomes a tombstone), the masks are the ones the tenant saw. */
+export async function applyBankDetailsChange(tx: Tx, at: Omit<WriteAt, 'id'>, dossierId: string, payload: BankDetailsPayload, summary: { ibanMasked: string; bicMasked: string }): Promise<void> {
+  const { tenantId, version, now } = at;
+  await tx.update(bankAccounts).set({ deleted: true, version, updatedAt: now }).where(and(eq(bankAccounts.dossierId, dossierId), eq(bankAccounts.deleted, false)));
+  await tx.insert(bankAccounts).values({
+    id: randomUUID(), tenantId, dossierId, version, updatedAt: now, bankName: payload.bankName,
+    ibanEncrypted: payload.ibanEncrypted, bicEncrypted: payload.bicEncrypted, ibanMasked: summary.ibanMasked, bicMasked: summary.bicMasked,
+    holder: `${payload.holder.lastName} ${payload.holder.firstNames}`.toUpperCase(),
+  });
 }

@@ -3,10 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import type { PersonalInfoChangeBody } from '../../../src-shared/dossier/api';
 import { formatFrenchPhone, validateFrenchPhone } from '../../../src-shared/validation';
 import type { Tx } from '../db/client';
-import { dossiers } from '../db/schema';
+import { dossiers, tenants } from '../db/schema';
 import { ApiError, validationError, type FieldProblem } from '../http/errors';
 import { insertChangeRequest } from '../change-requests/service';
 import type { WriteAt } from '../sync/versions';
+
+/** The profile fields a personal-info change may carry, and their column on `tenants`. */
+const PROFILE_FIELDS = { email: 'contactEmail', phoneHome: 'phoneHome', phoneMobile: 'phoneMobile', phoneWork: 'phoneWork', cafNumber: 'cafNumber' } as const;
 
 /** The dossier must be the tenant's own and live: every area's write on a dossier checks it first. */
 export async function requireDossier(tx: Tx, tenantId: string, dossierId: string): Promise<void> {
@@ -31,4 +34,11 @@ export function normalizePersonalInfo(body: PersonalInfoChangeBody): Record<stri
 
 export async function requestPersonalInfoChange(tx: Tx, at: WriteAt, normalized: Record<string, string | null>) {
   return insertChangeRequest(tx, at, { kind: 'personal_info', summary: normalized, payload: normalized });
+}
+
+/** Staff approved the change (change-requests/staff.ts): the fields it carries replace the profile's. */
+export async function applyPersonalInfoChange(tx: Tx, at: Omit<WriteAt, 'id'>, payload: Record<string, unknown>): Promise<void> {
+  const set: Record<string, unknown> = { version: at.version, updatedAt: at.now };
+  for (const [field, column] of Object.entries(PROFILE_FIELDS)) if (field in payload) set[column] = payload[field];
+  await tx.update(tenants).set(set).where(eq(tenants.id, at.tenantId));
 }
