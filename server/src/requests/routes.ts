@@ -20,10 +20,11 @@ export const requestRoutes =
       schema: { ...tenantWriteSchema, tags: ['demandes'], summary: 'Nouvelle demande technique ou administrative', body: createRequestBodySchema },
       handler: async (request, reply) => {
         const { tenantId } = authOf(request);
-        if (request.body.kind === 'administrative') checkRequestService(request.body, (await ctx.landlord()).contacts.services.map((s) => s.id));
+        const body = request.body;
+        if (body.kind === 'administrative') checkRequestService(body.serviceId, (await ctx.landlord()).contacts.services.map((s) => s.id));
         return idempotent(ctx, request, reply, {
           status: 201,
-          run: (tx, version, id) => createRequest(tx, { id, version, now: ctx.clock(), tenantId }, request.body),
+          run: (tx, version, id) => createRequest(tx, { id, version, now: ctx.clock(), tenantId }, body),
         });
       },
     });

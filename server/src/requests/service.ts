@@ -14,8 +14,8 @@ import { requireUploads } from '../uploads/service';
 type CreateRequestBody = z.output<typeof createRequestBodySchema>;
 
 /** An administrative request goes to one of the landlord's services: it must be one of theirs (400 otherwise). */
-export function checkRequestService(body: CreateRequestBody, serviceIds: string[]): void {
-  if (body.kind === 'administrative' && !serviceIds.includes(body.serviceId)) throw validationError([{ path: 'serviceId', message: 'Service inconnu' }]);
+export function checkRequestService(serviceId: string, serviceIds: string[]): void {
+  if (!serviceIds.includes(serviceId)) throw validationError([{ path: 'serviceId', message: 'Service inconnu' }]);
 }
 
 export async function createRequest(tx: Tx, at: WriteAt, body: CreateRequestBody) {
