@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { apiPath } from '../../src-shared/api/routes';
 import { buildServer } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/client';
 import { createDataCipher } from '../../server/src/crypto/data-key';
@@ -34,11 +35,11 @@ const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port
 started = Date.now();
 const sessions: { token: string; cursor: string }[] = [];
 for (const t of tenants.slice(0, SESSIONS)) {
-  const res = await fetch(`${base}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: t.email, password: t.password, device: { id: randomUUID(), name: 'bench' } }) });
+  const res = await fetch(`${base}${apiPath('signIn')}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: t.email, password: t.password, device: { id: randomUUID(), name: 'bench' } }) });
   const session = (await res.json()) as SessionResponse;
   let cursor: string | undefined;
   for (;;) {
-    const page = (await (await fetch(`${base}/v1/sync${cursor ? `?cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${session.accessToken}` } })).json()) as SyncPage;
+    const page = (await (await fetch(`${base}${apiPath('sync')}${cursor ? `?cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${session.accessToken}` } })).json()) as SyncPage;
     cursor = page.cursor;
     if (!page.hasMore) break;
   }
@@ -76,8 +77,8 @@ async function measure(name: string, url: string, path: (s: { token: string; cur
 
 const rows = [
   await measure('Fastify hello-world', helloBase, () => null),
-  await measure('GET /v1/sync first sync (page of 500)', base, () => '/v1/sync'),
-  await measure('GET /v1/sync no-op (cursor up to date)', base, (s) => `/v1/sync?cursor=${s.cursor}`),
+  await measure('GET /v1/sync first sync (page of 500)', base, () => apiPath('sync')),
+  await measure('GET /v1/sync no-op (cursor up to date)', base, (s) => `${apiPath('sync')}?cursor=${s.cursor}`),
 ];
 
 console.log(`\nserver-sync bench: ${TENANTS} tenants, ${SESSIONS} sessions, ${CONNECTIONS} connections, ${SECONDS} s each, database ${handle.kind}, node ${process.version}\n`);
