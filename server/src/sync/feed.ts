@@ -63,8 +63,6 @@ const PROJECTIONS: { [E in SyncEntity]: Projection<E> } = {
 /** The entities with tombstones: rows of a tenant (tenant_id) that are deleted by a `deleted` flag. */
 const TOMBSTONED = Object.entries(PROJECTIONS).filter(([, p]) => !p.tenantRow);
 
-export const SYNCED_TABLES = TOMBSTONED.map(([, p]) => p.table);
-
 /**
  * A row as `to_jsonb()` gives it (snake_case keys, timestamps as text) -> the drizzle shape the
  * mappers take: one query brings positions and rows together (one round trip per page).
