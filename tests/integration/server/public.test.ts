@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { landlordSchema } from '../../../src-shared/api/landlord';
+import { apiPath } from '../../../src-shared/api/routes';
+import { buildServer } from '../../../server/src/app';
+import { openDatabase } from '../../../server/src/db/client';
+import { landlordSettings } from '../../../server/src/db/schema';
+import { DEMO_LANDLORD } from '../../../server/src/demo/landlord';
+import { UNCONFIGURED_LANDLORD } from '../../../server/src/landlord/settings';
 import { backends, startServer, type TestServer } from './helpers';
 
 describe.each(backends)('public routes ($name)', (backend) => {
@@ -46,5 +52,25 @@ describe.each(backends)('public routes ($name)', (backend) => {
     const body = (await bad.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('VALIDATION');
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|stack/i);
+  });
+});
+
+describe('landlord settings without --demo', () => {
+  it('seeds no landlord and serves the neutral placeholder, never the demo landlord, until settings are given', async () => {
+    const handle = await openDatabase({ kind: 'pglite' });
+    try {
+      const bare = await buildServer({ db: handle, passwordHashing: 'fast' });
+      expect(await handle.db.select().from(landlordSettings)).toEqual([]);
+      const served = landlordSchema.parse((await bare.inject({ method: 'GET', url: apiPath('landlord') })).json());
+      expect(served).toEqual(UNCONFIGURED_LANDLORD);
+      expect(served.name).not.toBe(DEMO_LANDLORD.name);
+      await bare.close();
+      // Settings given (LANDLORD_FILE, buildServer({ landlord })) are written once and served.
+      const configured = await buildServer({ db: handle, passwordHashing: 'fast', landlord: { ...DEMO_LANDLORD, name: 'OPH de Test' } });
+      expect((await configured.inject({ method: 'GET', url: apiPath('landlord') })).json()).toMatchObject({ name: 'OPH de Test' });
+      await configured.close();
+    } finally {
+      await handle.close();
+    }
   });
 });
