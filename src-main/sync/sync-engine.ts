@@ -7,7 +7,9 @@
  */
 import { apiPath } from '../../src-shared/api/routes';
 import type { EventPayload } from '../../src-shared/bridge';
+import { parisDate } from '../../src-shared/clock';
 import { PortalError } from '../../src-shared/errors';
+import { addMonths } from '../../src-shared/validation/dates';
 import { listEntities, readLastSyncAttempt, readSyncState, writeLastSyncAttempt } from '../storage/cache-mirror';
 import type { DocumentStore } from '../storage/document-store';
 import { DocumentHashMismatch } from '../storage/document-store';
@@ -42,9 +44,9 @@ export const PREFETCH_MONTHS = 12;
 /** How often to sync while the server is expected to change soon (an email being confirmed). */
 export const WATCH_INTERVAL_MS = 15_000;
 
+/** The rent period ("yyyy-mm") `months` before the Paris month of `now` (the one rule for today). */
 export function monthsAgo(now: Date, months: number): string {
-  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+  return addMonths(parisDate(now).slice(0, 7), -months);
 }
 
 /** A reason the renderer can word (i18n key `sync.reason.<reason>`). */
