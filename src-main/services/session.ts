@@ -67,7 +67,7 @@ export interface SessionServiceOptions {
   /** Kiosk: name prefix of the session's temporary folder (tests give each run its own). */
   kioskTempPrefix?: string;
   nativeBinding?: string;
-  now?: () => Date;
+  now: () => Date;
 }
 
 const storedSessionSchema = z.object({
@@ -81,7 +81,7 @@ const EXPIRY_MARGIN_MS = 30_000;
 
 export function createSessionService(options: SessionServiceOptions) {
   const { api, userDataDir, secrets } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now;
   const persist = !options.kiosk && secrets.isAvailable();
   const lastSessionFile = join(userDataDir, 'last-session.json');
   const noHooks: SessionHooks = { opened: () => undefined, closing: () => undefined, pendingCount: () => 0, expired: () => undefined };
