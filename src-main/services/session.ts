@@ -31,7 +31,6 @@ import { apiPath } from '../../src-shared/api/routes';
 import type { SessionState, SignInInput } from '../../src-shared/session/bridge';
 import type { SignUpInput } from '../../src-shared/account/bridge';
 import { PortalError } from '../../src-shared/errors';
-import { systemClock } from '../../src-shared/clock';
 import { accountFolderPath, ensureAccountFolder, wipeAccountFolder } from '../storage/account-folders';
 import { openCacheDatabase, type CacheDatabase } from '../storage/cache-database';
 import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
@@ -70,7 +69,7 @@ export interface SessionServiceOptions {
   /** Kiosk: name prefix of the session's temporary folder (tests give each run its own). */
   kioskTempPrefix?: string;
   nativeBinding?: string;
-  now?: () => Date;
+  now: () => Date;
 }
 
 const storedSessionSchema = z.object({
@@ -84,7 +83,7 @@ const EXPIRY_MARGIN_MS = 30_000;
 
 export function createSessionService(options: SessionServiceOptions) {
   const { api, userDataDir, secrets } = options;
-  const now = options.now ?? systemClock;
+  const now = options.now;
   const persist = !options.kiosk && secrets.isAvailable();
   const lastSessionFile = join(userDataDir, 'last-session.json');
   const noHooks: SessionHooks = { opened: () => undefined, closing: () => undefined, pendingCount: () => 0, expired: () => undefined };

@@ -119,4 +119,7 @@ test('at home, a tenant left idle for 3 minutes is still signed in, and the requ
   await page.getByRole('button', { name: 'ENVOYER MA DEMANDE' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande est enregistrée');
   await expect(page.getByText('Votre session a expiré')).toHaveCount(0);
+  // The preview's session lives in main and outlasts this file: signup.spec.ts starts signed out.
+  await expect(page.getByText(/envois? en attente/)).toHaveCount(0, { timeout: 15_000 });
+  await signOut(page);
 });

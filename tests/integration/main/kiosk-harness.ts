@@ -45,7 +45,6 @@ export function kioskCore(options: { serverUrl: string; userDataDir: string; pre
     now: options.now ?? testClock().clock,
   });
   const router = createRouter({ handlers: core.handlers, trustedOrigins: [APP], logError: () => undefined });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of loosely typed views
   const call = async <T = any>(name: string, input: unknown = {}): Promise<T> => {
     const result = await router(name, input, { origin: APP, isMainFrame: true });
     if (!result.ok) throw Object.assign(new Error(`${name}: ${JSON.stringify(result.error)}`), { shape: result.error });

@@ -34,7 +34,6 @@ describe('payment procedures against the sandbox Portal API', () => {
     return router(name, input, { origin: APP, isMainFrame: true });
   }
   // Results are checked field by field below; typing each view here would only repeat the contract.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async function call<T = any>(name: string, input: unknown = {}): Promise<T> {
     const result = await attempt(name, input);
     if (!result.ok) throw Object.assign(new Error(`${name}: ${JSON.stringify(result.error)}`), { shape: result.error });
