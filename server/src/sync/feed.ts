@@ -23,21 +23,27 @@ interface Position {
   version: number;
   entity: string;
   id: string;
+  /**
+   * A page cursor of a first (full) sync. Its position can be older than the tenant's oldest
+   * kept tombstone, yet nothing was missed: the client had nothing before this sync started, so
+   * it must not be told to reset (it would start again, and be told again, forever).
+   */
+  fullSync?: boolean;
 }
 
 /** Sorts after every entity name: position (v, CAUGHT_UP) = "all of version v and before". */
 const CAUGHT_UP = '~';
 
 export function encodeCursor(p: Position): string {
-  return Buffer.from(`${p.version}|${p.entity}|${p.id}`).toString('base64url');
+  return Buffer.from(`${p.version}|${p.entity}|${p.id}${p.fullSync ? '|full' : ''}`).toString('base64url');
 }
 
 export function decodeCursor(cursor: string): Position {
-  const [version, entity, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!version || !/^\d+$/.test(version) || entity === undefined || id === undefined) {
+  const [version, entity, id, mark, ...extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!version || !/^\d+$/.test(version) || entity === undefined || id === undefined || (mark !== undefined && mark !== 'full') || extra.length > 0) {
     throw validationError([{ path: 'querystring.cursor', message: 'Curseur de synchronisation invalide' }]);
   }
-  return { version: Number(version), entity, id };
+  return mark === 'full' ? { version: Number(version), entity, id, fullSync: true } : { version: Number(version), entity, id };
 }
 
 /**
@@ -99,7 +105,8 @@ export async function readSyncFeed(db: Db, tenantId: string, cursor: string | un
   if (!tenant) return { changes: [], cursor: cursor ?? encodeCursor({ version: 0, entity: CAUGHT_UP, id: '' }), hasMore: false };
   // Known edge, accepted: a cursor that stopped in the middle of the very version of the newest
   // purged tombstone (a page boundary, then 30+ days offline) is not reset.
-  if (from && from.version < tenant.minCursorVersion) return { reset: true as const };
+  // A page of a first sync is never stale (see Position.fullSync).
+  if (from && !from.fullSync && from.version < tenant.minCursorVersion) return { reset: true as const };
   // No-op fast path: the client has seen everything up to the tenant's current version.
   if (from && from.entity === CAUGHT_UP && from.version >= tenant.syncVersion) return { changes: [], cursor: cursor!, hasMore: false };
 
@@ -122,7 +129,7 @@ export async function readSyncFeed(db: Db, tenantId: string, cursor: string | un
   const last = page[page.length - 1];
   let next: string;
   if (hasMore) {
-    next = encodeCursor({ version: Number(last!.version), entity: last!.entity, id: last!.id });
+    next = encodeCursor({ version: Number(last!.version), entity: last!.entity, id: last!.id, fullSync: from ? from.fullSync === true : true });
   } else {
     // Caught up to max(syncVersion read first, last version sent): every write transaction up
     // to the version read first had committed (its row was visible), so the later position
