@@ -9,8 +9,9 @@
  * Failures come back as typed errors; exceptions and stack traces stay in main's log.
  */
 import type { z } from 'zod';
+import { toFieldErrors } from '../../src-shared/validation/field-errors';
 import { isProcedureName, procedures, type ProcedureName, type ProcedureOutput } from '../../src-shared/bridge';
-import { PortalError, type BridgeResult, type FieldError, type PortalErrorShape } from '../../src-shared/errors';
+import { PortalError, type BridgeResult, type PortalErrorShape } from '../../src-shared/errors';
 
 /** What a handler receives: the input already parsed by the procedure's schema. */
 export type ParsedInput<P extends ProcedureName> = z.output<(typeof procedures)[P]['input']>;
@@ -42,23 +43,6 @@ export interface RouterOptions {
 }
 
 export type Router = (name: unknown, input: unknown, context: CallContext) => Promise<BridgeResult<unknown>>;
-
-/** zod issues -> our field errors: dotted path + the short message key the schema declared. */
-export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: messageKey(issue),
-  }));
-}
-
-function messageKey(issue: z.core.$ZodIssue): string {
-  // Schemas declare i18n keys ('fields.required', 'fields.iban.checksum'); zod's own English
-  // sentences (a missing field, a wrong type) are mapped to generic keys the renderer translates.
-  if (/^fields\.[\w.]+$/.test(issue.message)) return issue.message;
-  if (issue.code === 'invalid_type') return issue.input === undefined ? 'fields.required' : 'fields.invalid';
-  if (issue.code === 'unrecognized_keys') return 'fields.unexpected';
-  return 'fields.invalid';
-}
 
 function failure(error: PortalErrorShape): BridgeResult<never> {
   return { ok: false, error };
