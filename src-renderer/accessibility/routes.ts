@@ -1,5 +1,5 @@
 /** The accessibility statement: for everyone, signed in or not (linked from the footer). */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import AccessibilityPage from './AccessibilityPage.svelte';
 
 export const accessibilityRoutes = [

@@ -1,5 +1,5 @@
 /** The account: sign-in, sign-up, the two recoveries (signed out), change email / password (signed in). */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import ChangeEmailPage from './ChangeEmailPage.svelte';
 import ChangePasswordPage from './ChangePasswordPage.svelte';
 import RecoverIdentifierPage from './RecoverIdentifierPage.svelte';

@@ -1,5 +1,5 @@
 /** MA SITUATION DE SOLDE: balance, ledger, bank details, and the RIB change wizard. */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import BalancePage from './BalancePage.svelte';
 import BankDetailsPage from './BankDetailsPage.svelte';
 

@@ -1,5 +1,5 @@
 /** NOUS CONTACTER: the landlord's contacts. */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import ContactPage from './ContactPage.svelte';
 
 export const contactRoutes = [

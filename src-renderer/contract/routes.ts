@@ -1,5 +1,5 @@
 /** MON CONTRAT: the tenant's contracts and their occupants. */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import ContractPage from './ContractPage.svelte';
 
 export const contractRoutes = [

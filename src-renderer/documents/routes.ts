@@ -1,5 +1,5 @@
 /** MES DOCUMENTS: the list (and paperless choice) and the viewer of one document. */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import DocumentsPage from './DocumentsPage.svelte';
 import DocumentViewerPage from './DocumentViewerPage.svelte';
 

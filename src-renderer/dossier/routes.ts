@@ -1,5 +1,5 @@
 /** MON DOSSIER: the tenant's identity and contact details, and their dossiers. */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import DossierPage from './DossierPage.svelte';
 
 export const dossierRoutes = [

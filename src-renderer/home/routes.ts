@@ -1,5 +1,5 @@
 /** ACCUEIL: the tenant's landing page once signed in. */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import HomePage from './HomePage.svelte';
 
 export const homeRoutes = [

@@ -1,5 +1,5 @@
 /** Mon assurance: the home-insurance certificate wizard (reached from MON DOSSIER and ACCUEIL). */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import InsurancePage from './InsurancePage.svelte';
 
 export const insuranceRoutes = [

@@ -5,8 +5,7 @@
  * visitors (a signed-in tenant is sent to the home page), 'private' pages need a session (a
  * visitor is sent to the sign-in page), 'any' is for both.
  */
-import type { Component } from 'svelte';
-import type { Messages } from '../i18n/index.svelte';
+import type { AreaRoutes, MenuKey, PageKey, Route } from './route-types';
 import { accessibilityRoutes } from '../accessibility/routes';
 import { accountRoutes } from '../account/routes';
 import { balanceRoutes } from '../balance/routes';
@@ -19,23 +18,7 @@ import { insuranceRoutes } from '../insurance/routes';
 import { paymentRoutes } from '../payment/routes';
 import { requestsRoutes } from '../requests/routes';
 
-/** Pages that are routes: every `pages.<key>` block of i18n but `recovery` (the shared wording of the two recovery answers). */
-export type PageKey = Exclude<keyof Messages['pages'], 'recovery'>;
-/** Entries of the main menu: every `menu.<key>` text but the menu's own label and toggle. */
-export type MenuKey = Exclude<keyof Messages['menu'], 'label' | 'toggle'>;
-
-export interface Route {
-  slug: string;
-  /** Keys its wording: `pages.<page>.title` (document title), `.heading`, `.intro`. */
-  page: PageKey;
-  access: 'guest' | 'private' | 'any';
-  component: Component;
-  /** Its entry in the main menu (`menu.<key>`), if it has one. */
-  menu?: MenuKey;
-}
-
-/** What an area's `routes.ts` exports (`as const satisfies AreaRoutes`, so its page keys stay literal). */
-export type AreaRoutes = readonly Route[];
+export type { AreaRoutes, MenuKey, PageKey, Route };
 
 const allRoutes = [
   ...accountRoutes,

@@ -1,5 +1,5 @@
 /** Payer en ligne: paying what is owed. */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import PaymentPage from './PaymentPage.svelte';
 
 export const paymentRoutes = [

@@ -1,5 +1,5 @@
 /** MES DEMANDES: the list, one request (messages, cancel) and a new request (with a preset). */
-import type { AreaRoutes } from '../lib/routes';
+import type { AreaRoutes } from '../lib/route-types';
 import NewRequestPage from './NewRequestPage.svelte';
 import RequestDetailPage from './RequestDetailPage.svelte';
 import RequestsPage from './RequestsPage.svelte';

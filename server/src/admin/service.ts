@@ -7,13 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { adminCreateTenantBodySchema, ledgerPostingSchema } from '../../../src-shared/api/admin';
-import type { Db } from '../db/client';
 import type { Landlord } from '../../../src-shared/api/landlord';
 import { landlordSettings, blobs, documents, dossiers, tenants } from '../db/schema';
 import { sha256Hex } from '../crypto/tokens';
 import { sniffMediaType } from '../lib/magic';
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
-import type { DataCipher } from '../crypto/data-key';
 import { ApiError, validationError, type FieldProblem } from '../http/errors';
 import { bicProblem, ibanProblem } from '../lib/field-checks';
 import { withTenantWrite } from '../sync/versions';
@@ -27,13 +25,8 @@ import { issueSettlementDocuments, periodsSettledBy, publishMonthNotices, type S
 export { adminListRequests, adminUpdateRequest } from '../requests/staff';
 export { adminDecideChangeRequest, adminListChangeRequests } from '../change-requests/staff';
 
-export interface AdminDeps {
-  db: Db;
-  cipher: DataCipher;
-  now: () => Date;
-  /** For documents (quittances, reçus, avis): mailer, landlord settings and letterhead identity; defaults: no mail, the stored settings, LANDLORD_* env. */
-  documents?: Partial<Pick<DocumentDeps, 'mailer' | 'landlord' | 'log'>>;
-}
+import type { AdminDeps } from './deps';
+export type { AdminDeps } from './deps';
 
 function documentDeps(deps: AdminDeps): DocumentDeps {
   return {

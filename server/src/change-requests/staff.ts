@@ -7,7 +7,7 @@ import { desc, eq } from 'drizzle-orm';
 import { changeRequests } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { withTenantWrite } from '../sync/versions';
-import type { AdminDeps } from '../admin/service';
+import type { AdminDeps } from '../admin/deps';
 import { addActivity } from '../home/activity';
 import { applyPersonalInfoChange } from '../dossier/service';
 import { applyOccupantsChange } from '../contract/service';

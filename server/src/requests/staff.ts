@@ -4,7 +4,7 @@ import { desc, eq } from 'drizzle-orm';
 import { dossiers, requestMessages, requests } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { withTenantWrite } from '../sync/versions';
-import type { AdminDeps } from '../admin/service';
+import type { AdminDeps } from '../admin/deps';
 import { addActivity } from '../home/activity';
 import { addRequestEvent } from './events';
 

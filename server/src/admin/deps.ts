@@ -1,0 +1,16 @@
+/**
+ * What the staff operations are given (the admin API, the CLI and the areas' staff functions).
+ * Apart from admin/service.ts, so the areas' staff modules do not import the service that
+ * re-exports them.
+ */
+import type { Db } from '../db/client';
+import type { DataCipher } from '../crypto/data-key';
+import type { DocumentDeps } from '../documents/deps';
+
+export interface AdminDeps {
+  db: Db;
+  cipher: DataCipher;
+  now: () => Date;
+  /** For documents (quittances, reçus, avis): mailer, landlord settings and letterhead identity; defaults: no mail, the stored settings, LANDLORD_* env. */
+  documents?: Partial<Pick<DocumentDeps, 'mailer' | 'landlord' | 'log'>>;
+}

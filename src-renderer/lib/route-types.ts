@@ -1,0 +1,24 @@
+/**
+ * The shape of a route, apart from the registry (lib/routes.ts) that merges the areas' routes:
+ * each area's routes.ts imports these types from here, so no area imports the registry back.
+ */
+import type { Component } from 'svelte';
+import type { Messages } from '../i18n/index.svelte';
+
+/** Pages that are routes: every `pages.<key>` block of i18n but `recovery` (the shared wording of the two recovery answers). */
+export type PageKey = Exclude<keyof Messages['pages'], 'recovery'>;
+/** Entries of the main menu: every `menu.<key>` text but the menu's own label and toggle. */
+export type MenuKey = Exclude<keyof Messages['menu'], 'label' | 'toggle'>;
+
+export interface Route {
+  slug: string;
+  /** Keys its wording: `pages.<page>.title` (document title), `.heading`, `.intro`. */
+  page: PageKey;
+  access: 'guest' | 'private' | 'any';
+  component: Component;
+  /** Its entry in the main menu (`menu.<key>`), if it has one. */
+  menu?: MenuKey;
+}
+
+/** What an area's `routes.ts` exports (`as const satisfies AreaRoutes`, so its page keys stay literal). */
+export type AreaRoutes = readonly Route[];
