@@ -115,6 +115,7 @@ export const en: Messages = {
       format: 'Enter an amount in euros, for example 125.50.',
       negative: 'The amount must be positive.',
       decimals: 'The amount has at most two digits after the decimal point.',
+      grouping: 'Spaces only separate thousands, in groups of three digits: write for example 1 234.50.',
       tooLarge: 'This amount is too large.',
       zero: 'The amount must be more than 0.',
       ceiling: 'This amount is over the limit per payment.',

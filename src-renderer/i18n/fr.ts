@@ -119,6 +119,7 @@ export const fr = {
       format: 'Saisissez un montant en euros, par exemple 125,50.',
       negative: 'Le montant doit être positif.',
       decimals: 'Le montant a au plus deux chiffres après la virgule.',
+      grouping: "Les espaces ne servent qu'à séparer les milliers, par groupes de trois chiffres : écrivez par exemple 1 234,50.",
       tooLarge: 'Ce montant est trop élevé.',
       zero: 'Le montant doit être supérieur à 0.',
       ceiling: 'Ce montant dépasse le plafond autorisé par paiement.',

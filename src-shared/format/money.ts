@@ -69,7 +69,7 @@ export function formatEurosForPdf(cents: number, options: FormatEurosOptions = {
   return toPdfSafeSpaces(formatEuros(cents, options));
 }
 
-export type EurosInputFailure = 'empty' | 'format' | 'negative' | 'decimals' | 'tooLarge';
+export type EurosInputFailure = 'empty' | 'format' | 'negative' | 'decimals' | 'grouping' | 'tooLarge';
 
 export type EurosInputResult = { ok: true; cents: number } | { ok: false; reason: EurosInputFailure };
 
@@ -79,15 +79,21 @@ const MAX_EURO_DIGITS = 12;
 /**
  * What a person types in an amount field ("Montant que vous souhaitez payer"):
  * "1234,5", "1 234,50", "1234.50" (the seed's own field shows "0.00"), "1.234,50", "12 €",
- * "12,". Comma or dot is the decimal mark; at most two decimals. A lone separator followed by
+ * "12,". Comma or dot is the decimal mark; at most two decimals; a space groups thousands only
+ * between groups of three digits ("12 34" is refused as 'grouping'). A lone separator followed by
  * three digits ("1.234", "1,234") is refused as 'decimals' rather than guessed: reading it as
  * 1 234 € or 1,23 € would both be plausible, and a wrong guess is a wrong payment.
  * Zero is accepted here; "must be more than 0" is the payment form's rule.
  */
 export function parseEurosInput(input: string): EurosInputResult {
-  const text = input
-    .replace(/\s+/g, '') // any space, including U+00A0 / U+202F pasted from our own display
-    .replace(/^€|€$|EUR$/gi, '');
+  // Any space (U+00A0 and U+202F pasted from our own display too) counts as one; the currency
+  // may stand before or after the number.
+  const spaced = input
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^€\s?|\s?€$|\s?EUR$/gi, '')
+    .trim();
+  const text = spaced.replace(/ /g, '');
   if (text === '') return { ok: false, reason: 'empty' };
   if (/^[-\u2212]/.test(text)) return { ok: false, reason: 'negative' };
   if (!/^[0-9.,]+$/.test(text) || !/[0-9]/.test(text)) return { ok: false, reason: 'format' };
@@ -99,6 +105,9 @@ export function parseEurosInput(input: string): EurosInputResult {
 
   const euros = integer.replace(/^0+(?=\d)/, '') || '0';
   if (euros.length > MAX_EURO_DIGITS) return { ok: false, reason: 'tooLarge' };
+  // A space separates thousands only between groups of exactly three digits ("1 234,50"):
+  // "12 34", "12 5" or "1 2 3" would be guesses, and a wrong guess is a wrong payment.
+  if (spaced.includes(' ') && !/^\d{1,3}( \d{3})+([.,]\d*)?$/.test(spaced)) return { ok: false, reason: 'grouping' };
   return { ok: true, cents: Number(euros) * 100 + Number(fraction.padEnd(2, '0')) };
 }
 

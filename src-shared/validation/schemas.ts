@@ -44,6 +44,7 @@ export const FIELD_MESSAGE_KEYS = [
   'fields.amount.format',
   'fields.amount.negative',
   'fields.amount.decimals',
+  'fields.amount.grouping',
   'fields.amount.tooLarge',
   'fields.email',
   'fields.unexpected',

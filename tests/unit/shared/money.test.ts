@@ -107,6 +107,8 @@ describe('parseEurosInput', () => {
     ['1 234 567,89', 123456789],
     [`1${NNBSP}234,56${NBSP}€`, 123456], // our own display, pasted back
     ['  7,3 ', 730],
+    ['12 345 678', 1234567800],
+    ['€ 1 234,50', 123450],
     ['007,30', 730],
   ];
   for (const [input, cents] of accepted) {
@@ -136,6 +138,13 @@ describe('parseEurosInput', () => {
     ['1,234,56', 'format'],
     ['1.234,5.6', 'format'],
     ['12 € 50', 'format'],
+    // Spaces group thousands only by three: these were read as 1 234 €, 125 € and 123 €.
+    ['12 34', 'grouping'],
+    ['12 5', 'grouping'],
+    ['1 2 3', 'grouping'],
+    ['1 2345,00', 'grouping'],
+    ['1 234 56', 'grouping'],
+    ['1 234,5 0', 'grouping'],
     ['1234567890123', 'tooLarge'],
   ];
   for (const [input, reason] of refused) {
