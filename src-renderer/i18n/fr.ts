@@ -604,7 +604,8 @@ export const fr = {
         avis_echeance: "Avis d'échéance",
       },
       recuNote: 'Reçu (paiement partiel, ce n’est pas une quittance)',
-      documentName: '{kind} de {period}',
+      // {period} carries its own "de" / "d'" (formatOfMonthYear): "Quittance d'octobre 2026".
+      documentName: '{kind} {period}',
       download: 'Télécharger',
       open: 'Ouvrir',
       offline: 'Disponible hors connexion',

@@ -173,3 +173,14 @@ export function formatMonthYear(isoMonthOrDate: string, locale: Locale): string 
   const { year, month } = requireIsoDate(iso);
   return `${MONTHS[locale][month - 1]!} ${year}`;
 }
+
+/**
+ * A rent period after "of", as each language says it: fr "de mars 2026", "d'octobre 2026" (the
+ * "de" elides before avril, août, octobre: "Quittance de octobre" is wrong, and a screen reader
+ * reads it as written); en "March 2026" (the template says "for"). Takes "yyyy-mm" or an ISO date.
+ */
+export function formatOfMonthYear(isoMonthOrDate: string, locale: Locale): string {
+  const monthYear = formatMonthYear(isoMonthOrDate, locale);
+  if (locale !== 'fr') return monthYear;
+  return /^[aeiouyàâéèêëîïôûüh]/i.test(monthYear) ? `d'${monthYear}` : `de ${monthYear}`;
+}

@@ -8,6 +8,7 @@ import {
   formatFrenchDate,
   formatLongDate,
   formatMonthYear,
+  formatOfMonthYear,
   isLeapYear,
   isValidIsoDate,
   parseFrenchDate,
@@ -177,6 +178,17 @@ describe('formatLongDate (home page)', () => {
 
   it('refuses what is not an ISO calendar date', () => {
     expect(() => formatLongDate('18/04/2023', 'fr')).toThrow(RangeError);
+  });
+});
+
+describe('formatOfMonthYear (a document\'s accessible name)', () => {
+  it('elides "de" before a vowel in French, for every month', () => {
+    const fr = Array.from({ length: 12 }, (_, index) => formatOfMonthYear(`2026-${String(index + 1).padStart(2, '0')}`, 'fr'));
+    expect(fr).toEqual([
+      'de janvier 2026', 'de février 2026', 'de mars 2026', "d'avril 2026", 'de mai 2026', 'de juin 2026',
+      'de juillet 2026', "d'août 2026", 'de septembre 2026', "d'octobre 2026", 'de novembre 2026', 'de décembre 2026',
+    ]);
+    expect(formatOfMonthYear('2026-10', 'en')).toBe('October 2026');
   });
 });
 
