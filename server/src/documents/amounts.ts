@@ -23,11 +23,13 @@ export function avisTotalCents(input: AvisEcheanceInput): number {
   return avisPeriodAmountCents(input) + input.previousBalanceCents;
 }
 
-/** What the period costs: rent + charges (art. 21 distinguishes them; both are due). */
+/** What the period costs: rent + charges (art. 21 distinguishes them; both are due) + adjustments of either sign. */
 export function periodDueCents(input: PeriodSettlementInput): number {
   requireCents('rentCents', input.rentCents);
   requireCents('chargesCents', input.chargesCents);
-  return input.rentCents + input.chargesCents;
+  const adjustments = input.adjustments ?? [];
+  adjustments.forEach((line, index) => requireCents(`adjustments[${index}].amountCents`, line.amountCents));
+  return input.rentCents + input.chargesCents + sum(adjustments.map((line) => line.amountCents));
 }
 
 /** What the tenant has paid for the period: their payments plus the allowance paid to the landlord for them. */

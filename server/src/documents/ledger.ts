@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { ledgerEntries } from '../db/schema';
-import type { PaymentChannel, ReceivedPayment } from './types';
+import type { AmountLine, PaymentChannel, ReceivedPayment } from './types';
 
 export interface LedgerLine {
   date: string;
@@ -20,11 +20,22 @@ export interface LedgerLine {
 export interface PeriodAmounts {
   period: string;
   rentCents: number;
-  /** Charges and adjustments of the period (never below 0 on a document). */
+  /** Charges of the period, with its adjustments in the tenant's disfavour (positive ones). */
   chargesCents: number;
+  /**
+   * Lines printed on their own after the charges: the adjustments in the tenant's favour
+   * (negative), and an allowance clawed back (positive) when the period's APL lines net to a debt.
+   * Nothing is floored: rent + charges + these - housingAllowance is the period's total due, the
+   * amount the avis d'échéance asks for (before the balance carried over).
+   */
+  adjustments: AmountLine[];
+  /** Housing allowance received for the period (the net of its APL lines when in the tenant's favour). */
   housingAllowanceCents: number;
   payments: ReceivedPayment[];
 }
+
+/** Label of the line owed when a period's APL lines net to a debt (allowance recovered by the CAF). */
+export const HOUSING_ALLOWANCE_RECOVERED_LABEL = 'APL à rembourser';
 
 /** Label of the ledger credit of a card payment ("Paiement par carte bancaire n° 000123"). */
 export const CARD_PAYMENT_LABEL = 'Paiement par carte bancaire';
@@ -39,24 +50,54 @@ export function channelOf(label: string): PaymentChannel {
 }
 
 export function periodAmounts(lines: LedgerLine[]): Map<string, PeriodAmounts> {
-  const byPeriod = new Map<string, PeriodAmounts & { otherCharges: number }>();
+  const byPeriod = new Map<string, PeriodAmounts & { aplCents: number }>();
   for (const line of lines) {
     if (!line.period) continue;
-    const entry = byPeriod.get(line.period) ?? { period: line.period, rentCents: 0, chargesCents: 0, otherCharges: 0, housingAllowanceCents: 0, payments: [] };
+    const entry = byPeriod.get(line.period) ?? { period: line.period, rentCents: 0, chargesCents: 0, adjustments: [], aplCents: 0, housingAllowanceCents: 0, payments: [] };
     if (line.kind === 'rent') entry.rentCents += line.amountCents;
-    else if (line.kind === 'charges' || line.kind === 'adjustment') entry.otherCharges += line.amountCents;
-    else if (line.kind === 'apl') entry.housingAllowanceCents -= line.amountCents;
+    else if (line.kind === 'charges' || (line.kind === 'adjustment' && line.amountCents >= 0)) entry.chargesCents += line.amountCents;
+    else if (line.kind === 'adjustment') entry.adjustments.push({ label: line.label, amountCents: line.amountCents });
+    else if (line.kind === 'apl') entry.aplCents -= line.amountCents;
     // A positive "payment" line is a reversal (rejected debit): it is not money received.
     else if (line.kind === 'payment' && line.amountCents < 0) entry.payments.push({ date: line.date, amountCents: -line.amountCents, channel: channelOf(line.label) });
     byPeriod.set(line.period, entry);
   }
   return new Map(
-    [...byPeriod].map(([period, { otherCharges, ...entry }]) => [period, { ...entry, chargesCents: Math.max(0, otherCharges), housingAllowanceCents: Math.max(0, entry.housingAllowanceCents) }]),
+    [...byPeriod].map(([period, { aplCents, ...entry }]) => [
+      period,
+      {
+        ...entry,
+        adjustments: aplCents < 0 ? [...entry.adjustments, { label: HOUSING_ALLOWANCE_RECOVERED_LABEL, amountCents: -aplCents }] : entry.adjustments,
+        housingAllowanceCents: Math.max(0, aplCents),
+      },
+    ]),
   );
 }
 
-export const periodDue = (p: PeriodAmounts): number => p.rentCents + p.chargesCents;
-export const periodPaid = (p: PeriodAmounts): number => p.housingAllowanceCents + p.payments.reduce((sum, payment) => sum + payment.amountCents, 0);
+const sumCents = (values: number[]): number => values.reduce((total, value) => total + value, 0);
+
+/** Rent + charges + adjustments of either sign (the allowance is counted as received, in periodPaid). */
+export const periodDue = (p: PeriodAmounts): number => p.rentCents + p.chargesCents + sumCents(p.adjustments.map((line) => line.amountCents));
+export const periodPaid = (p: PeriodAmounts): number => p.housingAllowanceCents + sumCents(p.payments.map((payment) => payment.amountCents));
+
+export interface PeriodSettlement {
+  /** The period's total due: rent + charges + adjustments - housing allowance, what the avis asks for. */
+  totalDueCents: number;
+  /** What the tenant paid for the period. */
+  paidCents: number;
+  /** totalDue - paid: what remains due (negative: overpaid). */
+  remainingCents: number;
+  /** 'quittance' when the payments (with the allowance) cover the period's total due, else 'recu'. */
+  kind: 'quittance' | 'recu';
+}
+
+/** The settlement decision of a period, in integer cents, on its total due (nothing floored). */
+export function periodSettlement(p: PeriodAmounts): PeriodSettlement {
+  const totalDueCents = periodDue(p) - p.housingAllowanceCents;
+  const paidCents = periodPaid(p) - p.housingAllowanceCents;
+  const remainingCents = totalDueCents - paidCents;
+  return { totalDueCents, paidCents, remainingCents, kind: remainingCents <= 0 ? 'quittance' : 'recu' };
+}
 
 /** The dossier's live ledger lines (tombstoned entries left out). */
 export async function ledgerLines(db: Db | Tx, dossierId: string): Promise<LedgerLine[]> {

@@ -23,7 +23,7 @@ import { renderAvisEcheance } from './avis-echeance';
 import { documentLandlord, type DocumentDeps } from './deps';
 import { isDocumentRefusedError } from './errors';
 import { describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
-import { ledgerLines, periodAmounts, periodDue, periodPaid, type LedgerLine, type PeriodAmounts } from './ledger';
+import { HOUSING_ALLOWANCE_RECOVERED_LABEL, ledgerLines, periodAmounts, periodDue, periodSettlement, type LedgerLine, type PeriodAmounts } from './ledger';
 import { periodLabel, requirePeriod } from './text';
 import type { AmountLine, AvisEcheanceInput, DocumentKind, DocumentLandlord, PaymentMethodInput, PeriodSettlementInput } from './types';
 
@@ -121,7 +121,12 @@ export function avisInputFor(
   const sum = (kind: LedgerLine['kind']) => own.filter((line) => line.kind === kind).reduce((total, line) => total + line.amountCents, 0);
   const rentCents = sum('rent');
   const chargesCents = sum('charges');
-  const adjustments: AmountLine[] = own.filter((line) => line.kind === 'adjustment').map((line) => ({ label: line.label, amountCents: line.amountCents }));
+  const aplCents = -sum('apl');
+  const adjustments: AmountLine[] = [
+    ...own.filter((line) => line.kind === 'adjustment').map((line) => ({ label: line.label, amountCents: line.amountCents })),
+    // APL lines that net to a debt (allowance recovered) are owed, not dropped.
+    ...(aplCents < 0 ? [{ label: HOUSING_ALLOWANCE_RECOVERED_LABEL, amountCents: -aplCents }] : []),
+  ];
   if (rentCents === 0 && chargesCents === 0 && adjustments.length === 0) return null;
   const first = `${period}-01`;
   const previousBalanceCents = source.lines
@@ -151,7 +156,7 @@ export function avisInputFor(
     rentCents,
     chargesCents,
     adjustments,
-    housingAllowanceCents: Math.max(0, -sum('apl')),
+    housingAllowanceCents: Math.max(0, aplCents),
     previousBalanceCents,
     dueDate,
     payment,
@@ -179,6 +184,7 @@ export function settlementInputFor(tenant: TenantRow, dossier: DossierRow, landl
     issuedOn: amounts.payments.map((payment) => payment.date).sort().pop() ?? fallbackDay,
     rentCents: amounts.rentCents,
     chargesCents: amounts.chargesCents,
+    ...(amounts.adjustments.length > 0 ? { adjustments: amounts.adjustments } : {}),
     housingAllowanceCents: amounts.housingAllowanceCents,
     payments: amounts.payments,
   };
@@ -414,10 +420,11 @@ export async function issueSettlementDocuments(deps: Omit<DocumentDeps, 'mailer'
   const [tenant] = await deps.db.select().from(tenants).where(eq(tenants.id, dossier.tenantId));
   if (!tenant) return { status: 'none' };
   const amounts = periodAmounts(await ledgerLines(deps.db, dossier.id)).get(period);
-  if (!amounts || periodDue(amounts) === 0) return { status: 'none' };
+  // Nothing owed for the period (a credit adjustment may cover it all): no document.
+  if (!amounts || periodDue(amounts) <= 0) return { status: 'none' };
   // The allowance alone (often booked ahead, at the échéance) is no payment by the tenant: no reçu
   // for it; it still completes a period the tenant paid, or covers it in full (quittance).
-  if (amounts.payments.length === 0 && periodPaid(amounts) < periodDue(amounts)) return { status: 'none' };
+  if (amounts.payments.length === 0 && periodSettlement(amounts).kind === 'recu') return { status: 'none' };
 
   const existing = await liveDocuments(deps.db, dossier.id, period, ['quittance', 'recu']);
   const quittance = existing.find((doc) => doc.kind === 'quittance');

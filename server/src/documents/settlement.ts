@@ -78,6 +78,7 @@ export function drawSettlementBody(w: PageWriter, input: PeriodSettlementInput, 
   drawAmountTable(w, 'Sommes dues pour la période', [
     { label: 'Loyer hors charges', amountCents: input.rentCents },
     { label: 'Charges', amountCents: input.chargesCents },
+    ...(input.adjustments ?? []).map((line) => ({ label: line.label, amountCents: line.amountCents })),
     { label: 'Total dû', amountCents: periodDueCents(input), emphasis: 'subtotal' },
   ]);
   drawAmountTable(w, 'Paiements reçus', [...receivedRows(input), ...wording.totals]);

@@ -130,6 +130,11 @@ export interface PeriodSettlementInput extends DocumentCommonInput {
   rentCents: number;
   /** Charges (provisions and régularisations) due for the period. */
   chargesCents: number;
+  /**
+   * Lines of the period printed on their own after the charges and counted in the total due, of
+   * either sign (a régularisation in the tenant's favour is negative); absent or empty: none.
+   */
+  adjustments?: AmountLine[];
   /** Housing allowance received by the landlord for the period (counts as paid); 0 if none. */
   housingAllowanceCents: number;
   housingAllowanceLabel?: 'APL' | 'AL' | 'ALS' | 'ALF';
