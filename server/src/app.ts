@@ -16,6 +16,7 @@ import { createMailer, type MailConfig } from './mail/mailer';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from './crypto/data-key';
 import { systemClock, type Clock } from '../../src-shared/clock';
 import { installErrorHandling } from './http/errors';
+import { installRequestHygiene } from './http/hygiene';
 import { frenchValidatorCompiler } from './http/validation';
 import { V1_HIDDEN_PAGES } from './http/routes';
 import type { AppContext } from './context';
@@ -97,6 +98,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.setValidatorCompiler(frenchValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installRequestHygiene(app);
 
   const ownsDb = !('db' in options.db);
   const handle = 'db' in options.db ? options.db : await openDatabase(options.db);

@@ -9,6 +9,7 @@
  * Failures come back as typed errors; exceptions and stack traces stay in main's log.
  */
 import type { z } from 'zod';
+import { controlCharacterPath } from '../../src-shared/validation/control-characters';
 import { toFieldErrors } from '../../src-shared/validation/field-errors';
 import { isProcedureName, procedures, type ProcedureName, type ProcedureOutput } from '../../src-shared/bridge';
 import { PortalError, type BridgeResult, type PortalErrorShape } from '../../src-shared/errors';
@@ -58,6 +59,10 @@ export function createRouter({ handlers, trustedOrigins, logError = console.erro
     if (!isProcedureName(name)) return failure({ code: 'UNKNOWN_PROCEDURE' });
 
     const definition = procedures[name];
+    // An invisible control character in any text field is refused here, so such an item never
+    // reaches the outbox (the server refuses it too).
+    const pasted = controlCharacterPath(input);
+    if (pasted !== null) return failure({ code: 'VALIDATION', fields: [{ path: pasted, message: 'fields.controlCharacter' }] });
     const parsed = definition.input.safeParse(input ?? {});
     if (!parsed.success) {
       return failure({ code: 'VALIDATION', fields: toFieldErrors(parsed.error.issues) });

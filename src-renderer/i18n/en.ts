@@ -67,6 +67,7 @@ export const en: Messages = {
     required: 'This field is required.',
     invalid: 'This value is not valid.',
     unexpected: 'This field is not expected.',
+    controlCharacter: 'This field holds an invisible character (often from a copy and paste): type it again.',
     email: 'Enter a valid email address, for example name@example.com.',
     consentRequired: 'You must tick this box to create your account.',
     passwordMismatch: 'The two passwords are not the same.',

@@ -71,6 +71,7 @@ export const fr = {
     required: 'Ce champ est obligatoire.',
     invalid: "Cette valeur n'est pas valide.",
     unexpected: "Ce champ n'est pas attendu.",
+    controlCharacter: 'Ce champ contient un caractère invisible (souvent venu d’un copier-coller) : retapez-le.',
     email: 'Saisissez une adresse mail valide, par exemple nom@exemple.fr.',
     consentRequired: 'Vous devez cocher cette case pour créer votre compte.',
     passwordMismatch: 'Les deux mots de passe ne sont pas identiques.',

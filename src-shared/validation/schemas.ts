@@ -59,6 +59,7 @@ export const FIELD_MESSAGE_KEYS = [
   'fields.date.endBeforeStart',
   'fields.noChange',
   'fields.emailMismatch',
+  'fields.controlCharacter',
 ] as const satisfies readonly (
   | 'fields.required'
   | 'fields.invalid'
@@ -73,6 +74,7 @@ export const FIELD_MESSAGE_KEYS = [
   | Keys<'fields.amount', Exclude<EurosInputFailure, 'empty'>>
   | 'fields.email'
   | 'fields.unexpected'
+  | 'fields.controlCharacter'
   | 'fields.consentRequired'
   | 'fields.passwordMismatch'
   | Keys<'fields.file', 'type' | 'tooLarge' | 'content'>

@@ -25,6 +25,17 @@ describe('router', () => {
     expect(result).toEqual({ ok: true, value: { version: '0.0.0-test', kiosk: false, preview: true, platform: process.platform } });
   });
 
+  it('refuses an invisible control character in any text field before the handler (so it never reaches the outbox)', async () => {
+    const create = vi.fn();
+    router = createRouter({ handlers: { ...handlers, 'requests.create': create }, trustedOrigins: [APP] });
+    const input = { kind: 'technical', dossierId: crypto.randomUUID(), category: 'plomberie', description: 'Fuite\u0000 sous l’évier', permissionToEnter: true, photos: [] };
+    expect(await router('requests.create', input, fromApp)).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'description', message: 'fields.controlCharacter' }] },
+    });
+    expect(create).not.toHaveBeenCalled();
+  });
+
   it('answers bad input with a typed validation error naming each field, and never calls the handler', async () => {
     const signIn = vi.fn();
     router = createRouter({ handlers: { ...handlers, 'session.signIn': signIn }, trustedOrigins: [APP] });
