@@ -24,13 +24,15 @@ export interface PeriodAmounts {
   chargesCents: number;
   /**
    * Lines printed on their own after the charges: the adjustments in the tenant's favour
-   * (negative), and an allowance clawed back (positive) when the period's APL lines net to a debt.
+   * (negative), an allowance clawed back (positive) when the period's APL lines net to a debt,
+   * and a reversed payment that no payment of the period absorbs (withoutReversed).
    * Nothing is floored: rent + charges + these - housingAllowance is the period's total due, the
    * amount the avis d'échéance asks for (before the balance carried over).
    */
   adjustments: AmountLine[];
   /** Housing allowance received for the period (the net of its APL lines when in the tenant's favour). */
   housingAllowanceCents: number;
+  /** The tenant's payments of the period, reversed ones (rejected debits) taken out. */
   payments: ReceivedPayment[];
 }
 
@@ -51,6 +53,7 @@ export function channelOf(label: string): PaymentChannel {
 
 export function periodAmounts(lines: LedgerLine[]): Map<string, PeriodAmounts> {
   const byPeriod = new Map<string, PeriodAmounts & { aplCents: number }>();
+  const reversals = new Map<string, LedgerLine[]>();
   for (const line of lines) {
     if (!line.period) continue;
     const entry = byPeriod.get(line.period) ?? { period: line.period, rentCents: 0, chargesCents: 0, adjustments: [], aplCents: 0, housingAllowanceCents: 0, payments: [] };
@@ -58,20 +61,63 @@ export function periodAmounts(lines: LedgerLine[]): Map<string, PeriodAmounts> {
     else if (line.kind === 'charges' || (line.kind === 'adjustment' && line.amountCents >= 0)) entry.chargesCents += line.amountCents;
     else if (line.kind === 'adjustment') entry.adjustments.push({ label: line.label, amountCents: line.amountCents });
     else if (line.kind === 'apl') entry.aplCents -= line.amountCents;
-    // A positive "payment" line is a reversal (rejected debit): it is not money received.
     else if (line.kind === 'payment' && line.amountCents < 0) entry.payments.push({ date: line.date, amountCents: -line.amountCents, channel: channelOf(line.label) });
+    else if (line.kind === 'payment' && line.amountCents > 0) (reversals.get(line.period) ?? reversals.set(line.period, []).get(line.period)!).push(line);
     byPeriod.set(line.period, entry);
   }
   return new Map(
-    [...byPeriod].map(([period, { aplCents, ...entry }]) => [
-      period,
-      {
-        ...entry,
-        adjustments: aplCents < 0 ? [...entry.adjustments, { label: HOUSING_ALLOWANCE_RECOVERED_LABEL, amountCents: -aplCents }] : entry.adjustments,
-        housingAllowanceCents: Math.max(0, aplCents),
-      },
-    ]),
+    [...byPeriod].map(([period, { aplCents, ...entry }]) => {
+      const { payments, unmatched } = withoutReversed(entry.payments, reversals.get(period) ?? []);
+      return [
+        period,
+        {
+          ...entry,
+          payments,
+          adjustments: [
+            ...entry.adjustments,
+            ...(aplCents < 0 ? [{ label: HOUSING_ALLOWANCE_RECOVERED_LABEL, amountCents: -aplCents }] : []),
+            ...unmatched.map((line) => ({ label: line.label, amountCents: line.amountCents })),
+          ],
+          housingAllowanceCents: Math.max(0, aplCents),
+        },
+      ];
+    }),
   );
+}
+
+/**
+ * A positive "payment" line is a reversal: a direct debit rejected by the tenant's bank, a
+ * cheque returned unpaid. The money was never received, so the payment it reverses leaves the
+ * period: the latest payment of the same amount made on or before it, else the latest of the same
+ * amount; a reversal that matches no payment takes its amount off the latest payments (its
+ * label names it). What no payment of the period can absorb (a payment of another period
+ * reversed here) is owed: it is printed as its own line of the total due.
+ */
+function withoutReversed(received: ReceivedPayment[], reversals: LedgerLine[]): { payments: ReceivedPayment[]; unmatched: LedgerLine[] } {
+  const payments = [...received].sort((a, b) => a.date.localeCompare(b.date));
+  const unmatched: LedgerLine[] = [];
+  for (const reversal of [...reversals].sort((a, b) => a.date.localeCompare(b.date))) {
+    const sameAmount = (p: ReceivedPayment) => p.amountCents === reversal.amountCents;
+    const match = lastIndex(payments, (p) => sameAmount(p) && p.date <= reversal.date);
+    const index = match >= 0 ? match : lastIndex(payments, sameAmount);
+    if (index >= 0) {
+      payments.splice(index, 1);
+      continue;
+    }
+    let left = reversal.amountCents;
+    for (let i = payments.length - 1; i >= 0 && left > 0; i--) {
+      const taken = Math.min(left, payments[i]!.amountCents);
+      left -= taken;
+      payments[i] = { ...payments[i]!, amountCents: payments[i]!.amountCents - taken };
+    }
+    if (left > 0) unmatched.push({ ...reversal, amountCents: left });
+  }
+  return { payments: payments.filter((p) => p.amountCents > 0), unmatched };
+}
+
+function lastIndex<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
 }
 
 const sumCents = (values: number[]): number => values.reduce((total, value) => total + value, 0);

@@ -59,6 +59,11 @@ function randomCase(seed: number): Case {
     paidCents += amount;
     left -= amount;
   }
+  // A rejected direct debit: received, then reversed by a positive payment line; it pays nothing.
+  if (int(0, 3) === 0) {
+    const amount = int(1, 80_000);
+    lines.push(line('payment', -amount, 'Prélèvement SEPA', 3), line('payment', amount, 'Rejet de prélèvement SEPA', 9));
+  }
   // Shuffle: the order of the ledger must not matter.
   for (let i = lines.length - 1; i > 0; i--) {
     const j = int(0, i);
@@ -124,6 +129,25 @@ describe('periodSettlement: quittance exactly when the payments cover the period
     // With the APL of the demo tenant (150,00): 249,95 by the tenant covers it.
     const withApl = periodAmounts([...lines.slice(0, 3), line('apl', -15_000), line('payment', -24_995, 'Virement reçu')]).get(PERIOD)!;
     expect(periodSettlement(withApl)).toEqual({ totalDueCents: 24_995, paidCents: 24_995, remainingCents: 0, kind: 'quittance' });
+  });
+
+  it('a rejected direct debit (a positive payment line) takes its payment back: a reçu or nothing, never a quittance', () => {
+    const line = (kind: LedgerLine['kind'], amountCents: number, label: string, day = 1): LedgerLine => ({ date: `${PERIOD}-0${day}`, kind, label, amountCents, period: PERIOD });
+    const due = [line('rent', 41_235, 'Loyer'), line('charges', 8_760, 'Charges')];
+    const rejected = periodAmounts([...due, line('payment', -49_995, 'Prélèvement SEPA', 3), line('payment', 49_995, 'Rejet de prélèvement SEPA', 8)]).get(PERIOD)!;
+    expect(rejected.payments).toEqual([]);
+    expect(periodSettlement(rejected)).toMatchObject({ paidCents: 0, remainingCents: 49_995, kind: 'recu' });
+    // Paid again by card after the rejection: the card payment alone settles the period.
+    const repaid = periodAmounts([...due, line('payment', -49_995, 'Prélèvement SEPA', 3), line('payment', 49_995, 'Rejet de prélèvement SEPA', 8), line('payment', -49_995, 'Paiement par carte bancaire n° 000042', 9)]).get(PERIOD)!;
+    expect(repaid.payments).toEqual([{ date: `${PERIOD}-09`, amountCents: 49_995, channel: 'carte' }]);
+    expect(periodSettlement(repaid).kind).toBe('quittance');
+    // A cheque of 100,00 returned for 60,00 of it (no payment of that amount): 40,00 stay received.
+    const partly = periodAmounts([...due, line('payment', -10_000, 'Chèque n° 12', 2), line('payment', 6_000, 'Chèque impayé', 5)]).get(PERIOD)!;
+    expect(partly.payments).toEqual([{ date: `${PERIOD}-02`, amountCents: 4_000, channel: 'cheque' }]);
+    // A reversal of another period's payment, with nothing to take back here: owed, on its own line.
+    const alone = periodAmounts([...due, line('payment', 3_000, 'Rejet de prélèvement SEPA', 5)]).get(PERIOD)!;
+    expect(alone.adjustments).toEqual([{ label: 'Rejet de prélèvement SEPA', amountCents: 3_000 }]);
+    expect(periodSettlement(alone)).toMatchObject({ totalDueCents: 52_995, paidCents: 0 });
   });
 
   it('positive adjustments stay in the charges (documents without a credit adjustment are unchanged)', () => {
