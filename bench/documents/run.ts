@@ -1,11 +1,18 @@
 /**
- * Benchmark of the document renderers (pdf-lib): N avis d'échéance, N quittances and N reçus
- * rendered one after the other on one core, each with its own amounts (nothing cached between
- * documents). Prints a table: documents per second, mean and p99 milliseconds per document, bytes
- * per document, and the peak RSS of the process. Asserts nothing.
+ * Benchmark of the document renderers (PDFKit, tagged PDF/UA, PDF/A-2u, Arimo embedded and
+ * subset): N avis d'échéance, N quittances and N reçus rendered one after the other on one core,
+ * each with its own amounts. Beside each kind, its floor measured in the same run: the same
+ * library drawing the same text (the lines of that kind's first document, as pdf.js reads them
+ * back) in the same two fonts on a bare A4 page, untagged, with no layout, tables or metadata.
+ * The gap between the two is what the documents' layout, tagging and archiving cost.
+ * Prints a table: documents per second, mean and p99 milliseconds per document, bytes per
+ * document, and the peak RSS of the process. Asserts nothing.
  * Run: `npm run -w server bench:documents` (env: BENCH_DOCUMENTS, default 500 per kind).
  */
+import PDFDocument from 'pdfkit';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderAvisEcheance, renderQuittance, renderRecu, type AvisEcheanceInput, type DocumentLandlord, type PeriodSettlementInput } from '../../server/src/documents';
+import { BOLD_FONT, REGULAR_FONT } from '../../server/src/documents/fonts';
 
 const N = Number(process.env.BENCH_DOCUMENTS ?? 500);
 const WARMUP = 20;
@@ -60,8 +67,45 @@ const kinds: [string, (i: number) => Promise<Uint8Array>][] = [
   ['reçu', (i) => renderRecu(settlement(i, true))],
 ];
 
-const rows: string[] = [];
-for (const [name, render] of kinds) {
+/** The text lines of a PDF's pages, as pdf.js reads them back. */
+async function linesOf(bytes: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
+  const lines: string[] = [];
+  for (let number = 1; number <= doc.numPages; number++) {
+    let line = '';
+    for (const item of (await (await doc.getPage(number)).getTextContent()).items) {
+      if (!('str' in item)) continue;
+      line += item.str;
+      if (item.hasEOL) {
+        lines.push(line);
+        line = '';
+      }
+    }
+    if (line) lines.push(line);
+  }
+  await doc.destroy();
+  return lines.filter((l) => l.trim() !== '');
+}
+
+/** The floor: PDFKit, the same fonts, the same lines, one under the other on a bare page. */
+function barePage(lines: string[], i: number): Promise<Uint8Array> {
+  const kit = new PDFDocument({ size: [595.28, 841.89], margin: 0, font: null as unknown as string, info: { CreationDate: new Date(Date.UTC(2026, 10, 15)) } });
+  kit.registerFont('regular', REGULAR_FONT as unknown as Buffer);
+  kit.registerFont('bold', BOLD_FONT as unknown as Buffer);
+  const chunks: Uint8Array[] = [];
+  kit.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  const ended = new Promise<Uint8Array>((resolve) => kit.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
+  lines.forEach((line, n) => {
+    kit
+      .font(n % 4 === 0 ? 'bold' : 'regular')
+      .fontSize(9)
+      .text(n === 0 ? `${line} ${i}` : line, 50, 40 + (n % 70) * 11, { lineBreak: false });
+  });
+  kit.end();
+  return ended;
+}
+
+async function measure(render: (i: number) => Promise<Uint8Array>): Promise<{ perSecond: number; mean: number; p99: number; bytes: number }> {
   for (let i = 0; i < WARMUP; i++) await render(i);
   const times: number[] = [];
   let bytes = 0;
@@ -73,14 +117,21 @@ for (const [name, render] of kinds) {
   }
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  const mean = times.reduce((s, t) => s + t, 0) / N;
-  const p99 = times[Math.min(N - 1, Math.ceil(N * 0.99) - 1)]!;
-  rows.push(`| ${name} | ${N} | ${(N / seconds).toFixed(0)} | ${mean.toFixed(2)} | ${p99.toFixed(2)} | ${Math.round(bytes / N).toLocaleString('en-US')} |`);
+  return { perSecond: N / seconds, mean: times.reduce((s, t) => s + t, 0) / N, p99: times[Math.min(N - 1, Math.ceil(N * 0.99) - 1)]!, bytes: bytes / N };
+}
+
+const rows: string[] = [];
+const row = (name: string, m: Awaited<ReturnType<typeof measure>>) =>
+  `| ${name} | ${N} | ${m.perSecond.toFixed(0)} | ${m.mean.toFixed(2)} | ${m.p99.toFixed(2)} | ${Math.round(m.bytes).toLocaleString('en-US')} |`;
+for (const [name, render] of kinds) {
+  const lines = await linesOf(await render(0));
+  rows.push(row(name, await measure(render)));
+  rows.push(row(`floor: its ${lines.length} lines on a bare page`, await measure((i) => barePage(lines, i))));
 }
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
 console.log(`Documents rendered one after the other on one core (Node ${process.version}, ${process.platform}/${process.arch})\n`);
 console.log('| kind | documents | docs/s | mean ms | p99 ms | bytes/doc |');
 console.log('| --- | --- | --- | --- | --- | --- |');
-for (const row of rows) console.log(row);
+for (const line of rows) console.log(line);
 console.log(`\npeak RSS: ${peakRssMb.toFixed(0)} MB`);

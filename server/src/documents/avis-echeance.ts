@@ -28,7 +28,8 @@ export async function renderAvisEcheance(input: AvisEcheanceInput): Promise<Uint
   const doc = await openDocument(
     'avis_echeance',
     input,
-    `Avis d'échéance${input.rectificatif ? ' rectificatif' : ''} de ${period}, ${numbered('dossier', input.dossierNumber)} : ${euros(Math.max(totalCents, 0))} à payer au ${date(input.dueDate)}.`,
+    `Avis d'échéance${input.rectificatif ? ' rectificatif' : ''} de ${period}, ${numbered('dossier', input.dossierNumber)} : ` +
+      (totalCents > 0 ? `${euros(totalCents)} à payer au ${date(input.dueDate)}.` : 'rien à payer.'),
     { rectificatif: input.rectificatif === true },
   );
   const w = doc.writer;
@@ -49,12 +50,17 @@ export async function renderAvisEcheance(input: AvisEcheanceInput): Promise<Uint
     { label: 'TOTAL À PAYER', amountCents: Math.max(totalCents, 0), emphasis: 'total' },
   ];
   drawAmountTable(w, "Détail de l'échéance", rows);
-  if (totalCents < 0) {
-    w.paragraph(`Votre compte est créditeur de ${euros(-totalCents)} : vous n'avez rien à payer pour cette échéance.`, { bold: true });
+  // Nothing to pay (a credit, or exactly nothing): said in words, and no deadline nor way to pay below.
+  if (totalCents <= 0) {
+    const nothing =
+      totalCents < 0
+        ? `Votre compte est créditeur de ${euros(-totalCents)} : vous n'avez rien à payer pour cette échéance. Ce crédit sera déduit de vos prochaines échéances.`
+        : "Vous n'avez rien à payer pour cette échéance.";
+    w.tagged('P', () => w.paragraph(nothing, { bold: true }));
     w.moveDown(6);
   }
   w.ensureSpace(30);
-  w.text(`Date d'échéance : ${date(input.dueDate)}`, MARGIN, w.y, { size: 11, bold: true });
+  w.tagged('P', () => w.text(`Date d'échéance : ${date(input.dueDate)}`, MARGIN, w.y, { size: 11, bold: true }));
   w.moveDown(24);
 
   drawPaymentMethods(w, input, Math.max(totalCents, 0));
@@ -68,7 +74,7 @@ export async function renderAvisEcheance(input: AvisEcheanceInput): Promise<Uint
 function drawTitleAndFacts(w: PageWriter, input: AvisEcheanceInput, period: string, bounds: { first: string; last: string }): void {
   drawTitle(w, input.rectificatif ? "Avis d'échéance rectificatif" : "Avis d'échéance", `Période : ${period} (du ${bounds.first} au ${bounds.last})`);
   if (input.rectificatif) {
-    w.paragraph(`Cet avis rectificatif annule et remplace l'avis d'échéance de ${period} émis précédemment.`, { size: 10, bold: true });
+    w.tagged('P', () => w.paragraph(`Cet avis rectificatif annule et remplace l'avis d'échéance de ${period} émis précédemment.`, { size: 10, bold: true }));
     w.moveDown(6);
   }
   drawFacts(w, [
@@ -90,31 +96,35 @@ function drawPaymentMethods(w: PageWriter, input: AvisEcheanceInput, amountCents
       amountCents > 0
         ? `La somme de ${euros(amountCents)} sera prélevée le ${date(payment.debitDate)}${account}. Vous n'avez rien à faire.`
         : `Aucun prélèvement ne sera effectué le ${date(payment.debitDate)} pour cette échéance.`;
-    w.paragraph(text, { size: 9.5 });
-    w.paragraph(
+    w.tagged('P', () => w.paragraph(text, { size: 9.5 }));
+    w.tagged('P', () => w.paragraph(
       `Votre loyer est prélevé le ${dayOfMonth(payment.debitDate)} de chaque échéance. Référence unique du mandat (RUM) : ${payment.mandateReference}. ` +
         `Créancier : ${input.landlord.name}, identifiant créancier SEPA (ICS) : ${payment.creditorId}.`,
       { size: 9.5 },
-    );
-  } else {
+    ));
+  } else if (amountCents > 0) {
     drawSectionHeading(w, 'Comment payer');
-    w.paragraph(`À régler au plus tard le ${date(input.dueDate)} :`, { size: 9.5 });
-    bullet(w, 'par carte bancaire, avec « Payer en ligne » dans votre Espace Locataire ;');
-    if (payment.transfer) {
-      bullet(
-        w,
-        `par virement sur le compte ${payment.transfer.iban} (BIC ${payment.transfer.bic}, titulaire ${payment.transfer.holder}), ` +
-          `en indiquant votre ${input.landlord.tenantReferenceLabel ?? 'référence locataire'} ${input.tenant.reference} dans le libellé.`,
-      );
-    }
+    w.tagged('P', () => w.paragraph(`À régler au plus tard le ${date(input.dueDate)} :`, { size: 9.5 }));
+    w.group('L', () => {
+      bullet(w, 'par carte bancaire, avec « Payer en ligne » dans votre Espace Locataire ;');
+      if (payment.transfer) {
+        bullet(
+          w,
+          `par virement sur le compte ${payment.transfer.iban} (BIC ${payment.transfer.bic}, titulaire ${payment.transfer.holder}), ` +
+            `en indiquant votre ${input.landlord.tenantReferenceLabel ?? 'référence locataire'} ${input.tenant.reference} dans le libellé.`,
+        );
+      }
+    });
   }
   w.moveDown(14);
 }
 
-/** A list item with a hanging indent: wrapped lines align with the text, not the bullet. */
+/** A list item (LI: Lbl, LBody) with a hanging indent: wrapped lines align with the text, not the bullet. */
 function bullet(w: PageWriter, text: string): void {
-  w.text('•', MARGIN + 8, w.y, { size: 9.5 });
-  w.paragraph(text, { size: 9.5, x: MARGIN + 18, width: RIGHT_EDGE - MARGIN - 18 });
+  w.group('LI', () => {
+    w.tagged('Lbl', () => w.text('•', MARGIN + 8, w.y, { size: 9.5 }));
+    w.tagged('LBody', () => w.paragraph(text, { size: 9.5, x: MARGIN + 18, width: RIGHT_EDGE - MARGIN - 18 }));
+  });
 }
 
 /** "3" for the 3rd, "1er" for the first, as French writes it. */

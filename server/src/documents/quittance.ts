@@ -30,17 +30,27 @@ export async function renderQuittance(input: QuittanceInput): Promise<Uint8Array
   const doc = await openDocument(
     'quittance',
     input,
-    `Quittance de loyer de ${period}, ${numbered('dossier', input.dossierNumber)} : ${euros(paidCents)} payés (${LAW_89_462_ART_21}).`,
+    `Quittance de loyer de ${period}, ${numbered('dossier', input.dossierNumber)} : ${euros(paidCents)} reçus (${LAW_89_462_ART_21}).`,
   );
   const w = doc.writer;
 
   drawTitle(w, 'Quittance de loyer', `Période : ${period} (du ${bounds.first} au ${bounds.last})`);
+  // An overpayment settles the period and the rest is kept as an advance: the quittance says so
+  // rather than that the whole sum was paid for the rent and charges.
+  const advanceCents = paidCents - dueCents;
   drawSettlementBody(w, input, {
-    receivedFor: 'au titre du loyer et des charges',
-    closing: ', et lui en donne quittance, sous réserve de tous ses droits.',
+    receivedFor: advanceCents > 0 ? `, dont ${euros(dueCents)} au titre du loyer et des charges` : ' au titre du loyer et des charges',
+    closing:
+      ', et lui en donne quittance, sous réserve de tous ses droits.' +
+      (advanceCents > 0 ? ` Le surplus de ${euros(advanceCents)} est conservé en avance : il est porté au crédit de son compte et déduit des prochaines échéances.` : ''),
     totals: [
-      ...(paidCents > dueCents ? [{ label: 'dont trop-perçu porté au crédit de votre compte', amountCents: paidCents - dueCents }] : []),
-      { label: 'TOTAL PAYÉ', amountCents: paidCents, emphasis: 'total' },
+      { label: 'TOTAL REÇU', amountCents: paidCents, emphasis: 'total' },
+      ...(advanceCents > 0
+        ? [
+            { label: `dont loyer et charges de ${period} (période soldée)`, amountCents: dueCents },
+            { label: 'dont avance portée au crédit de votre compte', amountCents: advanceCents },
+          ]
+        : []),
     ],
   });
 

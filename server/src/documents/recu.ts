@@ -39,7 +39,7 @@ export async function renderRecu(input: RecuInput): Promise<Uint8Array> {
 
   drawTitle(w, 'Reçu', `Paiement partiel – Période : ${period} (du ${bounds.first} au ${bounds.last})`);
   drawSettlementBody(w, input, {
-    receivedFor: 'en paiement partiel du loyer et des charges',
+    receivedFor: ' en paiement partiel du loyer et des charges',
     closing: '.',
     totals: [
       { label: 'Total reçu', amountCents: paidCents, emphasis: 'subtotal' },

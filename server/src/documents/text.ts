@@ -1,9 +1,7 @@
 /**
- * Wording shared by the three documents: periods, names, addresses, payment channels, and the
- * one rule every string obeys before it reaches a standard PDF font.
+ * Wording shared by the three documents: periods, names, addresses, payment channels.
  */
-import type { PDFFont } from 'pdf-lib';
-import { formatEurosForPdf, toPdfSafeSpaces } from '../../../src-shared/format/money';
+import { formatEuros } from '../../../src-shared/format/money';
 import { daysInMonth, formatFrenchDate, formatMonthYear, parseIsoDate } from '../../../src-shared/validation/dates';
 import { DocumentRefusedError } from './errors';
 import type { DocumentKind, DocumentTenant, PaymentChannel, PostalAddress } from './types';
@@ -36,8 +34,8 @@ export function requireIsoDate(field: string, iso: string): string {
 /** "18/04/2023", the date format of the whole product. */
 export const date = (iso: string): string => formatFrenchDate(iso);
 
-/** "1 234,56 €" with a WinAnsi no-break space (U+202F is not in the standard fonts). */
-export const euros = (cents: number): string => formatEurosForPdf(cents);
+/** "1 234,56 €" as French typography writes it: U+202F between thousands, U+00A0 before "€" (the embedded font has both). */
+export const euros = (cents: number): string => formatEuros(cents);
 
 /** "Mme DUPONT Martine": civility, family name in capitals as on French mail, then first name. */
 export function tenantName(tenant: DocumentTenant): string {
@@ -85,37 +83,4 @@ const TITLES: Record<DocumentKind, string> = {
  */
 export function documentTitle(kind: DocumentKind, period: string, options: { rectificatif?: boolean } = {}): string {
   return `${TITLES[kind]}${options.rectificatif ? ' rectificatif' : ''} – ${periodLabel(period)}`;
-}
-
-/**
- * Standard fonts encode WinAnsi only. Names of tenants whose first language is not French may hold
- * letters outside it ("Łukasz", "Şahin"): rather than let pdf-lib throw and no document be issued,
- * such a letter loses its accent ("L", "S"), and anything still unencodable becomes "?".
- * Line breaks and tabs become spaces (drawText draws one line).
- */
-export function pdfSafe(text: string, font: PDFFont): string {
-  const supported = supportedCodePoints(font);
-  let out = '';
-  for (const char of toPdfSafeSpaces(text).replace(/[\t\r\n]+/g, ' ')) {
-    if (supported.has(char.codePointAt(0)!)) {
-      out += char;
-      continue;
-    }
-    const base = (ATOMIC_LETTERS[char] ?? char).normalize('NFD').replace(/\p{Diacritic}/gu, '');
-    out += [...base].every((c) => supported.has(c.codePointAt(0)!)) && base !== '' ? base : '?';
-  }
-  return out;
-}
-
-/** Letters with a stroke have no decomposition: NFD cannot take their accent off. */
-const ATOMIC_LETTERS: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' };
-
-const characterSets = new WeakMap<PDFFont, Set<number>>();
-function supportedCodePoints(font: PDFFont): Set<number> {
-  let set = characterSets.get(font);
-  if (!set) {
-    set = new Set(font.getCharacterSet());
-    characterSets.set(font, set);
-  }
-  return set;
 }

@@ -3,8 +3,10 @@
  * for print: text is only drawn in the primary colour when it reads well on white (WCAG contrast
  * 4.5:1), and header text on a primary fill is white or near-black, whichever contrasts more.
  */
-import { rgb, type RGB } from 'pdf-lib';
 import { DocumentRefusedError } from './errors';
+
+/** "#rrggbb", as PDFKit takes it (DeviceRGB, read as sRGB through the PDF/A output intent). */
+export type RGB = string;
 
 export interface DocumentTheme {
   /** Rules, table header fill. */
@@ -41,7 +43,7 @@ function contrast(a: Channels, b: Channels): number {
 
 const TEXT: Channels = [0.13, 0.13, 0.13];
 const WHITE: Channels = [1, 1, 1];
-const toRgb = ([r, g, b]: Channels): RGB => rgb(r, g, b);
+const toRgb = (channels: Channels): RGB => `#${channels.map((c) => Math.round(c * 255).toString(16).padStart(2, '0')).join('')}`;
 const mixWithWhite = (c: Channels, amount: number): Channels => c.map((v) => v * amount + (1 - amount)) as Channels;
 
 export function themeFor(primaryColor: string): DocumentTheme {

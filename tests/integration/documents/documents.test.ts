@@ -107,7 +107,26 @@ describe("avis d'échéance", () => {
 
   it('a credit balance means nothing to pay and no debit', async () => {
     const text = await textOf(await renderAvisEcheance({ ...AVIS, previousBalanceCents: -200_000 }));
-    expectAll(text, ['TOTAL À PAYER 0,00 €', 'Votre compte est créditeur de 779,02 €', 'Aucun prélèvement ne sera effectué le 03/12/2026']);
+    expectAll(text, ['TOTAL À PAYER 0,00 €', "Votre compte est créditeur de 779,02 € : vous n'avez rien à payer pour cette échéance.", 'Aucun prélèvement ne sera effectué le 03/12/2026']);
+  });
+
+  const portail: AvisEcheanceInput['payment'] = { method: 'portail', transfer: { iban: 'FR76 3000 1007 9412 3456 7890 185', bic: 'BDFEFRPPCCT', holder: 'OPH Démonstration' } };
+
+  it.each([
+    ['a total of exactly 0 €', -122_098, "Vous n'avez rien à payer pour cette échéance."],
+    ['a credit', -200_000, "Votre compte est créditeur de 779,02 € : vous n'avez rien à payer pour cette échéance. Ce crédit sera déduit de vos prochaines échéances."],
+  ])('%s: says there is nothing to pay, with no deadline nor payment instructions (issue 14)', async (_case, previousBalanceCents, sentence) => {
+    const bytes = await renderAvisEcheance({ ...AVIS, payment: portail, previousBalanceCents });
+    const { text, info } = await readPdf(bytes);
+    expectAll(text, ['TOTAL À PAYER 0,00 €', sentence]);
+    for (const instruction of ['À régler au plus tard', 'Comment payer', 'par carte bancaire', 'par virement sur le compte']) expect(text).not.toContain(instruction);
+    expect(normalize(info.Subject ?? '')).toContain('dossier n° 0123456789 : rien à payer.');
+  });
+
+  it('a total of exactly 0 € paid by direct debit: no debit, and nothing to pay said in words', async () => {
+    const text = await textOf(await renderAvisEcheance({ ...AVIS, previousBalanceCents: -122_098 }));
+    expectAll(text, ["Vous n'avez rien à payer pour cette échéance.", 'Aucun prélèvement ne sera effectué le 03/12/2026']);
+    expect(text).not.toContain('sera prélevée');
   });
 
   it('refuses a pre-notification issued less than 14 days before the debit', async () => {
@@ -139,22 +158,31 @@ describe('quittance de loyer (loi n° 89-462 du 6 juillet 1989, art. 21)', () =>
       'Locataire Mme DUPONT Martine',
       'Logement loué 8, rue Saint-Nicolas, Bâtiment B, appartement 14, 78000 Versailles',
       'Numéro TG 1000123456',
-      'la somme de 1 388,88 € au titre du loyer et des charges',
+      // Who paid what: the tenant their payments, the CAF the APL (issue 14).
+      'déclare avoir reçu de Mme DUPONT Martine, locataire, la somme de 1 178,88 €, et de la CAF, pour son compte, 210,00 € d\'APL, soit 1 388,88 € au titre du loyer et des charges',
       'et lui en donne quittance',
       'Loyer hors charges 1 234,56 €',
       'Charges 154,32 €',
       'Total dû 1 388,88 €',
-      'APL versée par la CAF pour votre compte 210,00 €',
       'Carte bancaire du 01/12/2026 333,33 €',
       'Carte bancaire du 02/12/2026 333,33 €',
       'Carte bancaire du 03/12/2026 333,33 €',
-      'Virement du 04/12/2026 178,89 €',
-      'TOTAL PAYÉ 1 388,88 €',
+      'Virement du 04/12/2026 178,89 € APL versée par la CAF pour votre compte 210,00 €',
+      'TOTAL REÇU 1 388,88 €',
       'Quittance délivrée gratuitement (loi n° 89-462 du 6 juillet 1989, art. 21).',
       'Fait à Versailles, le 05/12/2026',
       "Pour le bailleur, Office Public de l'Habitat de Démonstration",
     ]);
     expect(text).not.toContain('ne vaut pas quittance');
+    expect(text).not.toContain('avance');
+  });
+
+  it('says who paid when the tenant alone paid, and when the APL alone covered the period', async () => {
+    const tenantOnly = await textOf(await renderQuittance({ ...QUITTANCE, housingAllowanceCents: 0, payments: [{ date: '2026-12-03', amountCents: 138_888, channel: 'prelevement' }] }));
+    expectAll(tenantOnly, ['déclare avoir reçu de Mme DUPONT Martine, locataire, la somme de 1 388,88 € au titre du loyer et des charges', 'Prélèvement du 03/12/2026 1 388,88 € TOTAL REÇU 1 388,88 €']);
+    expect(tenantOnly).not.toContain('CAF');
+    const aplOnly = await textOf(await renderQuittance({ ...QUITTANCE, housingAllowanceCents: 138_888, housingAllowanceLabel: 'AL', payments: [] }));
+    expectAll(aplOnly, ["déclare avoir reçu de la CAF, pour le compte de Mme DUPONT Martine, locataire, 1 388,88 € d'AL au titre du loyer et des charges", 'AL versée par la CAF pour votre compte 1 388,88 €']);
   });
 
   it('refuses a partly paid period: that is a reçu', async () => {
@@ -171,10 +199,16 @@ describe('quittance de loyer (loi n° 89-462 du 6 juillet 1989, art. 21)', () =>
     expect((await refusal(renderQuittance(oneCentShort))).code).toBe('quittance_not_fully_paid');
   });
 
-  it('states an overpayment as a credit and the full amount paid', async () => {
-    const overpaid = { ...QUITTANCE, payments: [...QUITTANCE.payments, { date: '2026-12-04', amountCents: 100, channel: 'especes' as const }] };
+  it('states an overpayment as what settles the period and an advance kept as a credit, not as paid "au titre du loyer et des charges"', async () => {
+    const overpaid = { ...QUITTANCE, payments: [...QUITTANCE.payments, { date: '2026-12-04', amountCents: 5_000, channel: 'especes' as const }] };
     const text = await textOf(await renderQuittance(overpaid));
-    expectAll(text, ['Espèces du 04/12/2026 1,00 €', 'dont trop-perçu porté au crédit de votre compte 1,00 €', 'TOTAL PAYÉ 1 389,88 €']);
+    expectAll(text, [
+      "la somme de 1 228,88 €, et de la CAF, pour son compte, 210,00 € d'APL, soit 1 438,88 €, dont 1 388,88 € au titre du loyer et des charges du logement",
+      'et lui en donne quittance, sous réserve de tous ses droits. Le surplus de 50,00 € est conservé en avance : il est porté au crédit de son compte et déduit des prochaines échéances.',
+      'Espèces du 04/12/2026 50,00 € APL versée par la CAF pour votre compte 210,00 €',
+      'TOTAL REÇU 1 438,88 € dont loyer et charges de Novembre 2026 (période soldée) 1 388,88 € dont avance portée au crédit de votre compte 50,00 €',
+    ]);
+    expect(text).not.toContain('la somme de 1 438,88 € au titre du loyer et des charges');
   });
 
   it('lists payments in date order whatever the input order, and uses the given place of issue', async () => {
@@ -191,7 +225,7 @@ describe('quittance de loyer (loi n° 89-462 du 6 juillet 1989, art. 21)', () =>
     const bytes = await renderQuittance(manyPayments);
     const { pageCount, text } = await readPdf(bytes);
     expect(pageCount).toBe(2);
-    expectAll(text, ['Espèces du 01/12/2026 49,12 €', 'Espèces du 24/12/2026 49,12 €', 'TOTAL PAYÉ 1 388,88 €', 'Page 1/2', 'Page 2/2', 'Quittance de loyer – Novembre 2026 · Mme DUPONT · Dossier n° 0123456789 (suite)', QUITTANCE_FREE_OF_CHARGE]);
+    expectAll(text, ['Espèces du 01/12/2026 49,12 €', 'Espèces du 24/12/2026 49,12 €', 'TOTAL REÇU 1 388,88 €', 'Page 1/2', 'Page 2/2', 'Quittance de loyer – Novembre 2026 · Mme DUPONT · Dossier n° 0123456789 (suite)', QUITTANCE_FREE_OF_CHARGE]);
     expect(text.match(/SIRET 27780000000017/g)).toHaveLength(2);
   });
 
@@ -211,7 +245,8 @@ describe('reçu (partial payment)', () => {
       'REÇU',
       'Paiement partiel – Période : Novembre 2026',
       'Locataire Mme DUPONT Martine',
-      'la somme de 510,00 € en paiement partiel du loyer et des charges',
+      "la somme de 300,00 €, et de la CAF, pour son compte, 210,00 € d'APL, soit 510,00 € en paiement partiel du loyer et des charges",
+      'Prélèvement du 03/12/2026 300,00 € APL versée par la CAF pour votre compte 210,00 €',
       'Loyer hors charges 1 234,56 €',
       'Charges 154,32 €',
       'Total dû 1 388,88 €',
@@ -283,15 +318,15 @@ describe('files', () => {
     expect(sha256Hex(await renderRecu(RECU))).not.toBe(sha256Hex(await renderRecu({ ...RECU, issuedOn: '2026-12-05' })));
   });
 
-  it.each(renders)('%s: a small file (< 30 KB without logo; standard fonts are not embedded)', async (_kind, render) => {
-    expect((await render()).byteLength).toBeLessThan(30 * 1024);
+  it.each(renders)('%s: a small file (< 40 KB without logo, with its two subset fonts and the 3 KB sRGB profile of PDF/A)', async (_kind, render) => {
+    expect((await render()).byteLength).toBeLessThan(40 * 1024);
   });
 
   it('embeds the landlord logo (PNG) and refuses anything that is not PNG or JPEG', async () => {
     const logo = makeTestLogo();
     const bytes = await renderQuittance({ ...QUITTANCE, landlord: { ...QUITTANCE.landlord, logo } });
     expect(bytes.byteLength).toBeGreaterThan((await renderQuittance(QUITTANCE)).byteLength);
-    expect(bytes.byteLength).toBeLessThan(40 * 1024);
+    expect(bytes.byteLength).toBeLessThan(50 * 1024);
     const gif = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61]);
     expect((await refusal(renderQuittance({ ...QUITTANCE, landlord: { ...QUITTANCE.landlord, logo: gif } }))).code).toBe('invalid_input');
   });
@@ -301,15 +336,20 @@ describe('files', () => {
   });
 });
 
-describe('text that standard fonts cannot encode', () => {
-  it('keeps names outside WinAnsi readable instead of failing the document', async () => {
+describe('text the embedded font draws', () => {
+  it("keeps tenants' names as written: the embedded font has their letters (no more WinAnsi fallback)", async () => {
     const input: PeriodSettlementInput = {
       ...QUITTANCE,
       tenant: { ...QUITTANCE.tenant, civility: 'M.', lastName: 'Şahin-Łukasiewicz', firstName: 'Nguyễn' },
       landlord: { ...QUITTANCE.landlord, name: 'OPH\u202FDémonstration' },
     };
     const text = await textOf(await renderQuittance(input));
-    expectAll(text, ['Locataire M. SAHIN-LUKASIEWICZ Nguyen', 'Pour le bailleur, OPH Démonstration']);
+    expectAll(text, ['Locataire M. ŞAHIN-ŁUKASIEWICZ Nguyễn', 'Pour le bailleur, OPH Démonstration']);
+  });
+
+  it('draws "?" for a character the font lacks rather than failing the document', async () => {
+    const text = await textOf(await renderQuittance({ ...QUITTANCE, tenant: { ...QUITTANCE.tenant, firstName: 'Martine 王' } }));
+    expectAll(text, ['Locataire Mme DUPONT Martine ?']);
   });
 
   it('renders with a pale landlord colour (titles fall back to dark text)', async () => {

@@ -33,3 +33,68 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadBack> {
     await doc.destroy();
   }
 }
+
+/** A node of the structure tree as a screen reader gets it: role, the text of its own content, its children. */
+export interface StructNode {
+  role: string;
+  /** Text of the marked content directly under this element, whitespace normalised. */
+  text: string;
+  alt?: string;
+  children: StructNode[];
+}
+
+interface PdfJsStructNode {
+  role?: string;
+  alt?: string;
+  type?: string;
+  id?: string;
+  children?: PdfJsStructNode[];
+}
+
+/**
+ * A page's structure tree from pdf.js getStructTree(), each marked-content reference replaced by
+ * the text pdf.js extracts for it; the page text that is in no element (the artifacts); all of it.
+ */
+export async function readStructure(bytes: Uint8Array, pageNumber = 1): Promise<{ tree: StructNode; artifactText: string; pageText: string }> {
+  const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+  try {
+    const page = await doc.getPage(pageNumber);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const byId = new Map<string, string[]>();
+    const artifact: string[] = [];
+    const all: string[] = [];
+    const open: (string | null)[] = [];
+    for (const item of content.items) {
+      // Marked content without an MCID (an /Artifact, or no tag at all) belongs to no structure element.
+      if ('type' in item && item.type === 'beginMarkedContentProps') open.push(item.id ?? null);
+      else if ('type' in item && item.type === 'beginMarkedContent') open.push(null);
+      else if ('type' in item && item.type === 'endMarkedContent') open.pop();
+      else if ('str' in item) {
+        all.push(item.str);
+        const id = open.at(-1);
+        if (id === undefined || id === null) artifact.push(item.str);
+        else byId.set(id, [...(byId.get(id) ?? []), item.str]);
+      }
+    }
+    const convert = (node: PdfJsStructNode): StructNode => {
+      const kids = node.children ?? [];
+      const text = kids.filter((kid) => kid.type === 'content').flatMap((kid) => byId.get(kid.id!) ?? []);
+      return {
+        role: node.role ?? '',
+        text: normalize(text.join(' ')),
+        ...(node.alt ? { alt: node.alt } : {}),
+        children: kids.filter((kid) => kid.role).map(convert),
+      };
+    };
+    const tree = convert((await page.getStructTree()) as unknown as PdfJsStructNode);
+    return { tree, artifactText: normalize(artifact.join(' ')), pageText: normalize(all.join(' ')) };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Every node of a tree, depth first (reading order). */
+export const allNodes = (node: StructNode): StructNode[] => [node, ...node.children.flatMap(allNodes)];
+
+/** All the text of a subtree, in reading order. */
+export const textOfNode = (node: StructNode): string => normalize(allNodes(node).map((n) => n.text).join(' '));

@@ -245,7 +245,7 @@ describe.each(backends)('documents: publishing notices and issuing receipts ($na
 });
 
 describe.each(backends)('demo documents ($name)', (backend) => {
-  it('the demo tenant gets 24 months of avis and quittances and one reçu, quickly, and a consistent ledger', async () => {
+  it('the demo tenant gets 24 months of avis and quittances and one reçu, and a consistent ledger', async () => {
     const handle = await backend.open();
     try {
       const { buildServer } = await import('../../../server/src/app');
@@ -267,8 +267,8 @@ describe.each(backends)('demo documents ($name)', (backend) => {
       expect(dossier!.balanceCents).toBe(monthlyLedger(clock(), 24, 41235, 8760, 15000).reduce((sum, p) => sum + p.amountCents, 0));
       const text = (await readPdf(new Uint8Array((await handle.db.select().from(schema.blobs).where(eq(schema.blobs.sha256, recu.sha256)))[0]!.content))).text;
       expect(text).toContain('200,00 €');
-      // Loading the demo with its ~50 documents stays well under the 3 s budget (generous for CI).
-      expect(elapsed).toBeLessThan(8000);
+      // No timed assertion (house rule: speed lives in bench/documents, which measures the renderers
+      // beside their floor); the load time is printed for a look.
       console.log(`demo with documents (${backend.name}): ${elapsed} ms, ${docs.length} documents`);
     } finally {
       await handle.close();

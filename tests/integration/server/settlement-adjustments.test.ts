@@ -58,7 +58,7 @@ describe.each(backends)('settlement on the period total due, credit adjustment l
     expect(settlement.map((d) => d.kind)).toEqual(['quittance']);
     const text = await pdfText(settlement[0]!.sha256);
     expect(text).toMatch(/QUITTANCE DE LOYER/i);
-    for (const expected of ['412,35 €', '87,60 €', 'Régularisation des charges 2098', '-100,00 €', '399,95 €', 'Virement du 04/05/2099', 'TOTAL PAYÉ']) expect(text).toContain(expected);
+    for (const expected of ['412,35 €', '87,60 €', 'Régularisation des charges 2098', '-100,00 €', '399,95 €', 'Virement du 04/05/2099', 'TOTAL REÇU']) expect(text).toContain(expected);
     expect(text).not.toContain('RESTE DÛ');
     expect(text).not.toContain('12,40');
     expect(text).not.toContain('trop-perçu');
