@@ -42,15 +42,10 @@ export async function renderQuittance(input: QuittanceInput): Promise<Uint8Array
     receivedFor: advanceCents > 0 ? `, dont ${euros(dueCents)} au titre du loyer et des charges` : ' au titre du loyer et des charges',
     closing:
       ', et lui en donne quittance, sous réserve de tous ses droits.' +
-      (advanceCents > 0 ? ` Le surplus de ${euros(advanceCents)} est conservé en avance : il est porté au crédit de son compte et déduit des prochaines échéances.` : ''),
+      (advanceCents > 0 ? ` Le surplus de ${euros(advanceCents)} est gardé en avance, au crédit de son compte.` : ''),
     totals: [
       { label: 'TOTAL REÇU', amountCents: paidCents, emphasis: 'total' },
-      ...(advanceCents > 0
-        ? [
-            { label: `dont loyer et charges de ${period} (période soldée)`, amountCents: dueCents },
-            { label: 'dont avance portée au crédit de votre compte', amountCents: advanceCents },
-          ]
-        : []),
+      ...(advanceCents > 0 ? [{ label: 'dont avance portée au crédit de votre compte', amountCents: advanceCents }] : []),
     ],
   });
 

@@ -204,9 +204,9 @@ describe('quittance de loyer (loi n° 89-462 du 6 juillet 1989, art. 21)', () =>
     const text = await textOf(await renderQuittance(overpaid));
     expectAll(text, [
       "la somme de 1 228,88 €, et de la CAF, pour son compte, 210,00 € d'APL, soit 1 438,88 €, dont 1 388,88 € au titre du loyer et des charges du logement",
-      'et lui en donne quittance, sous réserve de tous ses droits. Le surplus de 50,00 € est conservé en avance : il est porté au crédit de son compte et déduit des prochaines échéances.',
+      'et lui en donne quittance, sous réserve de tous ses droits. Le surplus de 50,00 € est gardé en avance, au crédit de son compte.',
       'Espèces du 04/12/2026 50,00 € APL versée par la CAF pour votre compte 210,00 €',
-      'TOTAL REÇU 1 438,88 € dont loyer et charges de Novembre 2026 (période soldée) 1 388,88 € dont avance portée au crédit de votre compte 50,00 €',
+      'TOTAL REÇU 1 438,88 € dont avance portée au crédit de votre compte 50,00 €',
     ]);
     expect(text).not.toContain('la somme de 1 438,88 € au titre du loyer et des charges');
   });
