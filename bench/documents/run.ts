@@ -12,7 +12,7 @@
 import PDFDocument from 'pdfkit';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderAvisEcheance, renderQuittance, renderRecu, type AvisEcheanceInput, type DocumentLandlord, type PeriodSettlementInput } from '../../server/src/documents';
-import { BOLD_FONT, REGULAR_FONT } from '../../server/src/documents/fonts';
+import { BOLD_FONT, REGULAR_FONT, shareWordLayouts } from '../../server/src/documents/fonts';
 
 const N = Number(process.env.BENCH_DOCUMENTS ?? 500);
 const WARMUP = 20;
@@ -87,11 +87,14 @@ async function linesOf(bytes: Uint8Array): Promise<string[]> {
   return lines.filter((l) => l.trim() !== '');
 }
 
-/** The floor: PDFKit, the same fonts, the same lines, one under the other on a bare page. */
+/** The floor: PDFKit, the same fonts (parsed once, word layouts shared), the same lines, one under the other on a bare page. */
 function barePage(lines: string[], i: number): Promise<Uint8Array> {
   const kit = new PDFDocument({ size: [595.28, 841.89], margin: 0, font: null as unknown as string, info: { CreationDate: new Date(Date.UTC(2026, 10, 15)) } });
   kit.registerFont('regular', REGULAR_FONT as unknown as Buffer);
   kit.registerFont('bold', BOLD_FONT as unknown as Buffer);
+  // The same word-layout sharing as the documents, so the gap is layout, tagging and archiving only.
+  shareWordLayouts(kit, 'regular');
+  shareWordLayouts(kit, 'bold');
   const chunks: Uint8Array[] = [];
   kit.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const ended = new Promise<Uint8Array>((resolve) => kit.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));

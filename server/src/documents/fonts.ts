@@ -40,3 +40,33 @@ const BOLD_CODE_POINTS = new Set(BOLD_FONT.characterSet);
 
 /** Whether the embedded font draws this character (what pdfSafe keeps). */
 export const fontSupports = (bold: boolean, codePoint: number): boolean => (bold ? BOLD_CODE_POINTS : REGULAR_CODE_POINTS).has(codePoint);
+
+/** Words laid out (glyphs and advances) per font, kept across documents; cleared past this many. */
+const LAYOUT_CACHE_LIMIT = 20_000;
+const layoutCaches = new Map<string, { words: Record<string, unknown>; size: number }>();
+
+/**
+ * PDFKit lays each word out once per document (its EmbeddedFont keeps a word cache); the same
+ * words ("Loyer", "charges", "€") come back in every document, so the documents share one cache
+ * per font. Safe because a cached layout is read, never changed, and the glyph ids are mapped to
+ * each document's own subset when drawn. Bounded: a long-running server renders many names.
+ * Reaches into PDFKit's `_font.layoutCache`; without it (another PDFKit), documents still render.
+ */
+export function shareWordLayouts(kit: PDFKit.PDFDocument, fontName: string): void {
+  kit.font(fontName);
+  const font = (kit as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+  if (!font?.layoutCache) return;
+  let cache = layoutCaches.get(fontName);
+  if (!cache || cache.size > LAYOUT_CACHE_LIMIT) {
+    cache = { words: Object.create(null) as Record<string, unknown>, size: 0 };
+    layoutCaches.set(fontName, cache);
+  }
+  const shared = cache;
+  // Counts the words added through the cache, to know when to clear it.
+  font.layoutCache = new Proxy(shared.words, {
+    set(target, key, value) {
+      if (!(key in target)) shared.size++;
+      return Reflect.set(target, key, value);
+    },
+  });
+}

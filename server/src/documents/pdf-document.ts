@@ -10,7 +10,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { DocumentRefusedError } from './errors';
-import { BOLD_FONT, fontSupports, REGULAR_FONT } from './fonts';
+import { BOLD_FONT, fontSupports, REGULAR_FONT, shareWordLayouts } from './fonts';
 import { FONT_BOLD, FONT_REGULAR, openImage, PageWriter } from './page-writer';
 import { drawFooter, drawLetterhead } from './sections';
 import { documentTitle, periodLabel, requireIsoDate, requirePeriod } from './text';
@@ -67,6 +67,8 @@ export async function openDocument(kind: DocumentKind, input: DocumentCommonInpu
   // PDFKit accepts a parsed fontkit font where its types say bytes or a path.
   kit.registerFont(FONT_REGULAR, REGULAR_FONT as unknown as Buffer);
   kit.registerFont(FONT_BOLD, BOLD_FONT as unknown as Buffer);
+  shareWordLayouts(kit, FONT_REGULAR);
+  shareWordLayouts(kit, FONT_BOLD);
 
   const root = kit.struct('Document');
   kit.addStructure(root);
