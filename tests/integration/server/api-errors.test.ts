@@ -33,8 +33,10 @@ function splitHttp(answer: string): { status: number; headers: string; body: str
   return { status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body };
 }
 
+const STAFF_KEY = 'cle-du-personnel-de-test';
+
 describe.each(backends)('answers to malformed requests ($name)', (backend) => {
-  const demo = useSignedInDemo(backend);
+  const demo = useSignedInDemo(backend, { adminApiKey: STAFF_KEY });
 
   it('the bank notification answers a documented 4xx in text to any body, never a 500', async () => {
     const { server } = demo;
@@ -128,6 +130,26 @@ describe.each(backends)('answers to malformed requests ($name)', (backend) => {
     const answer = await write(server, token, '/v1/change-requests/occupants', { dossierId, occupants: [occupant] });
     expect(answer.status).toBe(400);
     expect(errorOf(answer.body).fields).toEqual([{ path: 'occupants.0.firstName', message: expect.stringMatching(/caractère invisible/) }]);
+  });
+
+  it('a date of the year 0000 (which PostgreSQL refuses) or past 2199 is a field error, not a 500', async () => {
+    const { server } = demo;
+    const line = (date: string) =>
+      server.api('POST', '/v1/admin/dossiers/0123456789/ledger', { headers: { 'x-api-key': STAFF_KEY }, body: { entries: [{ date, kind: 'rent', label: 'Loyer', amountCents: 100, period: '2026-01' }] } });
+    for (const date of ['0000-01-01', '1899-12-31', '2200-01-01']) {
+      const answer = await line(date);
+      expect(answer.status, date).toBe(400);
+      expect(errorOf(answer.body).fields).toEqual([{ path: 'entries.0.date', message: 'Date hors limites (entre 1900 et 2199)' }]);
+    }
+    expect((await line('1900-01-01')).status).toBe(201);
+  });
+
+  it('a NUL in a path parameter is a field error, not a 500', async () => {
+    const { server } = demo;
+    const entries = [{ date: '2026-01-01', kind: 'rent', label: 'Loyer', amountCents: 100, period: '2026-01' }];
+    const answer = await server.api('POST', '/v1/admin/dossiers/01234%0056789/ledger', { headers: { 'x-api-key': STAFF_KEY }, body: { entries } });
+    expect(answer.status).toBe(400);
+    expect(errorOf(answer.body).fields).toEqual([{ path: 'params.number', message: expect.stringMatching(/caractère invisible/) }]);
   });
 });
 
