@@ -7,9 +7,9 @@
  * operation of the route table, valid shapes with hostile values mixed in, with and without the
  * demo tenant's token or the staff key; plus unknown routes and methods.
  *
- * Bounded for CI: FUZZ_RUNS requests (default 600, about 30-60 s on PGlite here). Longer runs:
- * `npm run -w server fuzz -- --runs 5000 [--seed N]` (server/scripts/fuzz.ts). A failure prints
- * the seed to replay it with `--seed`.
+ * Bounded for CI: FUZZ_RUNS requests (default 1000: about 25 s of requests, plus the demo
+ * server's start, on PGlite here). Longer runs: `npm run -w server fuzz -- --runs 5000 [--seed N]`
+ * (server/scripts/fuzz.ts). A failure prints the seed to replay it with `--seed`.
  */
 import { randomBytes } from 'node:crypto';
 import type { RouteOptions } from 'fastify';
@@ -22,23 +22,26 @@ import { DEMO_ACCOUNT } from '../../../server/src/demo/demo-data';
 import { backends, pullAll, startServer, type TestServer } from './helpers';
 import { Generators, unknownRequest, type GeneratedRequest, type OpenApiOperation } from './fuzz';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 600);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
 const STAFF_KEY = randomBytes(16).toString('hex');
+/** PGlite in CI (one backend keeps it bounded); FUZZ_BACKEND=postgres with TEST_DATABASE_URL for PostgreSQL. */
+const BACKEND = backends.find((b) => b.name === (process.env.FUZZ_BACKEND ?? 'pglite'));
 
 type ResponseMap = Record<string, z.ZodType | { content: Record<string, { schema: z.ZodType }> }>;
 
 /** `/requests/:id/messages` -> `/requests/{id}/messages`, as the OpenAPI document writes it. */
 const openApiPath = (path: string) => path.replace(/:([a-zA-Z0-9]+)/g, '{$1}');
 
-describe('the Portal API under generated requests (fast-check)', () => {
+describe(`the Portal API under generated requests (fast-check, ${BACKEND?.name ?? 'no backend'})`, () => {
   let server: TestServer;
   let token = '';
   const responses = new Map<string, ResponseMap>();
   const serverErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer(backends[0]!, {
+    if (!BACKEND) throw new Error(`FUZZ_BACKEND=${process.env.FUZZ_BACKEND}: no such backend (PostgreSQL needs TEST_DATABASE_URL)`);
+    server = await startServer(BACKEND, {
       adminApiKey: STAFF_KEY,
       // An error the server logs is a problem even when the client got a fine answer (a write
       // that ran again behind a replayed answer did). FUZZ_LOG=1 also prints them.
