@@ -15,8 +15,9 @@ import { DEFAULT_THROTTLE_LIMITS, Throttle, type ThrottleLimits } from './auth/t
 import { createMailer, type MailConfig } from './mail/mailer';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from './crypto/data-key';
 import { systemClock, type Clock } from '../../src-shared/clock';
-import { installErrorHandling } from './http/errors';
+import { documentFrameworkErrors, errorShapeOptions, installErrorHandling, JSON_BODY_LIMIT } from './http/errors';
 import { installRequestHygiene } from './http/hygiene';
+import { fastifyTrustProxy, parseTrustProxy } from './http/proxy';
 import { frenchValidatorCompiler } from './http/validation';
 import { V1_HIDDEN_PAGES } from './http/routes';
 import type { AppContext } from './context';
@@ -57,6 +58,8 @@ export interface BuildServerOptions {
   sandbox?: boolean;
   /** Fastify logger level; default 'silent'. */
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where log lines (JSON) go instead of stdout: tests read what the server logged. */
+  logStream?: { write(line: string): void };
   /** argon2id cost. Default: production parameters. 'fast' is for tests only. */
   passwordHashing?: PasswordHashingParams | 'fast';
   throttle?: Partial<ThrottleLimits>;
@@ -75,6 +78,8 @@ export interface BuildServerOptions {
   demoDocuments?: boolean;
   /** Online payment settings over the environment's (PAYMENT_*, see server/README.md). */
   payments?: Partial<PaymentConfig>;
+  /** Proxies trusted to name the client (TRUST_PROXY syntax: a hop count or addresses / CIDR ranges, see http/proxy.ts). Default: env TRUST_PROXY, else none. */
+  trustProxy?: string;
   /** Called for every route as it is registered (Fastify's onRoute hook): the route registry test lists them so. */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -89,11 +94,14 @@ function resolveDataKey(options: BuildServerOptions, log: (m: string) => void): 
 
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'silent' },
-    // Behind a load balancer the client IP comes from X-Forwarded-For; set TRUST_PROXY there.
-    trustProxy: process.env.TRUST_PROXY === '1',
-    bodyLimit: 1024 * 1024,
+    logger: { level: options.logLevel ?? 'silent', ...(options.logStream ? { stream: options.logStream } : {}) },
+    // Which proxies may name the client in X-Forwarded-For (http/proxy.ts): none unless told.
+    trustProxy: fastifyTrustProxy(parseTrustProxy(options.trustProxy ?? process.env.TRUST_PROXY)),
+    bodyLimit: JSON_BODY_LIMIT,
+    ...errorShapeOptions,
   });
+  // Before swagger's own hook, so the OpenAPI document lists these answers too.
+  app.addHook('onRoute', documentFrameworkErrors);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(frenchValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -36,13 +36,22 @@ export const adminCreateTenantBodySchema = z.object({
 export type AdminCreateTenantBody = z.input<typeof adminCreateTenantBodySchema>;
 export const adminCreateTenantResponseSchema = z.object({ tenantId: uuidSchema, dossierId: uuidSchema });
 
+/** A month, `aaaa-mm` (month 01 to 12). */
+const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Période attendue au format aaaa-mm');
+
+/**
+ * Largest amount of one ledger line, either way: 1 000 000,00 €. Far above any rent, it keeps
+ * every balance a safe integer (an unbounded line made the balance overflow and the answer fail).
+ */
+export const MAX_LEDGER_LINE_CENTS = 100_000_000;
+
 export const ledgerPostingSchema = z.object({
   date: isoDateSchema,
   kind: z.enum(['rent', 'charges', 'apl', 'payment', 'adjustment']),
   label: text(200),
   /** Positive = débit, negative = crédit. */
-  amountCents: centsSchema,
-  period: z.string().regex(/^\d{4}-\d{2}$/, 'Période attendue au format aaaa-mm').nullable().optional(),
+  amountCents: centsSchema.min(-MAX_LEDGER_LINE_CENTS, 'Montant trop grand (1 000 000,00 € au plus)').max(MAX_LEDGER_LINE_CENTS, 'Montant trop grand (1 000 000,00 € au plus)'),
+  period: periodSchema.nullable().optional(),
 });
 export const adminLedgerBodySchema = z.object({ entries: z.array(ledgerPostingSchema).min(1).max(1000) });
 export type AdminLedgerBody = z.infer<typeof adminLedgerBodySchema>;
@@ -83,7 +92,7 @@ export const idParamsSchema = z.object({ id: uuidSchema });
 /** Imports a ready PDF (from the landlord's ERP) as a tenant document: it reaches the app by sync. */
 export const adminDocumentBodySchema = z.object({
   kind: z.enum(['quittance', 'avis_echeance', 'recu']),
-  period: z.string().regex(/^\d{4}-\d{2}$/, 'Période attendue au format aaaa-mm'),
+  period: periodSchema,
   title: text(200),
   /** The PDF, base64. */
   pdfBase64: z.string().min(1, 'Champ obligatoire').max(14_000_000),

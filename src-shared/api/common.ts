@@ -9,8 +9,12 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
 
 export const uuidSchema = z.uuid();
-/** Calendar date, `YYYY-MM-DD` (the desktop converts from and to `jj/mm/aaaa`). */
-export const isoDateSchema = z.iso.date();
+/**
+ * Calendar date, `YYYY-MM-DD` (the desktop converts from and to `jj/mm/aaaa`), of the years 1900
+ * to 2199: no date of a tenancy lies outside, and PostgreSQL refuses the year 0000 (a tenant or a
+ * ledger line dated 0000-01-01 answered 500).
+ */
+export const isoDateSchema = z.iso.date().refine((date) => date >= '1900-01-01' && date <= '2199-12-31', 'Date hors limites (entre 1900 et 2199)');
 /** Instant, ISO 8601 with offset (the server always answers in UTC, `...Z`). */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 /** Integer number of euro cents (may be negative for balances). */

@@ -78,7 +78,8 @@ export type SyncChange = z.infer<typeof syncChangeSchema>;
 export type SyncData<E extends SyncEntity> = z.infer<(typeof SYNC_ENTITIES)[E]>;
 
 export const syncQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
+  /** Opaque, as the server gave it: base64url characters only. */
+  cursor: z.string().max(200).regex(/^[A-Za-z0-9_-]*$/, 'Curseur de synchronisation invalide').optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 export type SyncQuery = z.infer<typeof syncQuerySchema>;

@@ -1,6 +1,7 @@
 /** Mes documents: paperless notices (an idempotent write) and a document's or an upload's bytes. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { blobParamsSchema } from '../../../src-shared/api/uploads';
+import { z } from 'zod';
+import { blobParamsSchema, UPLOAD_MEDIA_TYPES } from '../../../src-shared/api/uploads';
 import { paperlessBodySchema } from '../../../src-shared/documents/api';
 import type { AppContext } from '../context';
 import { authOf } from '../context';
@@ -10,6 +11,14 @@ import { idempotent } from '../http/idempotency';
 import { bearer, errorResponses, tenantWriteSchema } from '../http/responses';
 import { endpoint } from '../http/routes';
 import { mayReadBlob, readBlob, setPaperless } from './service';
+
+/**
+ * A blob's bytes, in their own media type. (The 304 for an If-None-Match of the current ETag has
+ * no body, which neither the zod provider nor @fastify/swagger can describe; it is in the summary.)
+ */
+const blobResponses = {
+  200: { description: 'Les octets du fichier, dans son type (PDF, JPEG ou PNG)', content: Object.fromEntries(UPLOAD_MEDIA_TYPES.map((type) => [type, { schema: z.string() }])) },
+};
 
 export const documentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -32,7 +41,7 @@ export const documentRoutes =
     app.route({
       ...endpoint('blob'),
       onRequest: requireAuth,
-      schema: { tags: ['uploads'], summary: 'Contenu d\'un fichier (immuable)', security: bearer, params: blobParamsSchema, response: errorResponses(400, 401, 404) },
+      schema: { tags: ['uploads'], summary: 'Contenu d\'un fichier (immuable ; 304 sans corps si If-None-Match est son ETag)', security: bearer, params: blobParamsSchema, response: { ...blobResponses, ...errorResponses(400, 401, 404) } },
       handler: async (request, reply) => {
         const auth = authOf(request);
         const { sha256 } = request.params;

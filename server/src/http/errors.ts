@@ -2,9 +2,11 @@
  * API errors: one JSON shape `{ error: { code, message, fields?, retryAfter? } }` for every
  * non-2xx answer, never a stack trace. Field messages are French sentences.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { ApiErrorCode, ErrorResponse } from '../../../src-shared/api/common';
+import { errorResponseSchema, type ApiErrorCode, type ErrorResponse } from '../../../src-shared/api/common';
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
 
 export interface FieldProblem {
@@ -73,38 +75,126 @@ export function validationError(fields: FieldProblem[]): ApiError {
   return new ApiError('VALIDATION', { fields });
 }
 
+/** The largest JSON body a route takes unless it sets its own (`bodyLimit` of buildServer). */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * French messages for the client errors Fastify itself raises before a route runs (body parsing,
+ * URL decoding), by Fastify error code; each is a 400 in the documented error shape.
+ */
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Le corps de la requête n\'est pas un JSON valide.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Le corps de la requête est vide alors qu\'il est annoncé en JSON.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'La taille du corps de la requête ne correspond pas à son en-tête Content-Length.',
+  FST_ERR_BAD_URL: 'Adresse invalide.',
+  FST_ERR_MAX_PARAM_LENGTH: 'Adresse invalide : un paramètre est trop long.',
+};
+
+/** "1 Mo", "64 Ko". */
+function sizeInFrench(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} Mo` : `${Math.round(bytes / 1024)} Ko`;
+}
+
+/** Any error reaching Fastify's error handler, as the ApiError the client receives. */
+function toApiError(err: FastifyError, request: FastifyRequest): ApiError {
+  if (err instanceof ApiError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = err.validationContext === 'body' || !err.validationContext ? '' : `${err.validationContext}.`;
+    return validationError(
+      err.validation.map((issue) => ({
+        path: where + issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+        message: issue.message ?? 'Valeur invalide',
+      })),
+    );
+  }
+  if (isResponseSerializationError(err)) {
+    request.log.error({ err, issues: err.cause?.issues }, 'response does not match its schema');
+    return new ApiError('INTERNAL');
+  }
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = request.routeOptions.bodyLimit ?? JSON_BODY_LIMIT;
+    // Uploads keep the message about a file; any other body is a request that is too large.
+    return limit >= MAX_UPLOAD_BYTES
+      ? new ApiError('PAYLOAD_TOO_LARGE')
+      : new ApiError('PAYLOAD_TOO_LARGE', { message: `La requête dépasse la taille maximale autorisée (${sizeInFrench(limit)}).` });
+  }
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new ApiError('UNSUPPORTED_MEDIA_TYPE', { message: 'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).' });
+  }
+  const frameworkMessage = FRAMEWORK_MESSAGES[err.code];
+  // The JSON parser reports a syntax error (or a forbidden __proto__ key) as a SyntaxError with status 400.
+  if (frameworkMessage || (err instanceof SyntaxError && err.statusCode === 400)) {
+    return new ApiError('VALIDATION', { message: frameworkMessage ?? FRAMEWORK_MESSAGES.FST_ERR_CTP_INVALID_JSON_BODY });
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    // Any other client error of Fastify's own: a generic validation error.
+    return new ApiError('VALIDATION', { message: 'Requête invalide.' });
+  }
+  request.log.error({ err }, 'unhandled error');
+  return new ApiError('INTERNAL');
+}
+
+function sendApiError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const apiError = toApiError(err, request);
+  if (apiError.retryAfter !== undefined) void reply.header('retry-after', String(apiError.retryAfter));
+  void reply.code(apiError.status).send(apiError.toBody());
+}
+
+/**
+ * Errors Node's HTTP parser finds before Fastify sees a request (a control character in a header,
+ * a malformed request line, headers too large, a request too slow): Fastify would write its own
+ * body; this writes the documented error shape on the socket instead.
+ */
+function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  let status = 400;
+  let error = new ApiError('VALIDATION', { message: 'Requête HTTP invalide (un en-tête contient peut-être un caractère invisible).' });
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    status = 408;
+    error = new ApiError('VALIDATION', { message: 'La requête a mis trop de temps à arriver.' });
+  } else if (err.code === 'HPE_HEADER_OVERFLOW') {
+    status = 431;
+    error = new ApiError('PAYLOAD_TOO_LARGE', { message: 'Les en-têtes de la requête sont trop volumineux.' });
+  }
+  this.log.debug({ err }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify(error.toBody());
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+/** Fastify options that send its framework errors (bad URL, parser errors) in the documented shape. */
+export const errorShapeOptions = {
+  clientErrorHandler,
+  frameworkErrors: (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendApiError(err, request, reply),
+};
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * Documents on every route the answers Fastify itself can give whatever the route (onRoute hook):
+ * 400 (a malformed URL, query or body), 413 and 415 where a body is read, 500. A route that
+ * answers them in another shape (the bank's IPN, in text) declares them itself and keeps its own.
+ */
+export function documentFrameworkErrors(route: RouteOptions): void {
+  const schema = route.schema as { hide?: boolean; response?: Record<string | number, unknown> } | undefined;
+  if (!schema || schema.hide) return;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  const statuses = [400, 500, ...(methods.some((m) => BODY_METHODS.has(m)) ? [413, 415] : [])];
+  const response = (schema.response ??= {});
+  for (const status of statuses) response[status] ??= errorResponseSchema;
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => {
     void reply.code(404).send(new ApiError('NOT_FOUND').toBody());
   });
-
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    let apiError: ApiError;
-    if (err instanceof ApiError) {
-      apiError = err;
-    } else if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = err.validationContext === 'body' || !err.validationContext ? '' : `${err.validationContext}.`;
-      apiError = validationError(
-        err.validation.map((issue) => ({
-          path: where + issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
-          message: issue.message ?? 'Valeur invalide',
-        })),
-      );
-    } else if (isResponseSerializationError(err)) {
-      request.log.error({ err, issues: err.cause?.issues }, 'response does not match its schema');
-      apiError = new ApiError('INTERNAL');
-    } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      apiError = new ApiError('PAYLOAD_TOO_LARGE');
-    } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      apiError = new ApiError('UNSUPPORTED_MEDIA_TYPE', { message: 'Type de contenu non pris en charge.' });
-    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      // Fastify's own client errors (malformed JSON, empty body...): a generic validation error.
-      apiError = new ApiError('VALIDATION', { message: 'Requête invalide.' });
-    } else {
-      request.log.error({ err }, 'unhandled error');
-      apiError = new ApiError('INTERNAL');
-    }
-    if (apiError.retryAfter !== undefined) void reply.header('retry-after', String(apiError.retryAfter));
-    void reply.code(apiError.status).send(apiError.toBody());
-  });
+  app.setErrorHandler(sendApiError);
+  // JSON only: without this, Fastify reads a text/plain body as a string, which then fails the
+  // route's schema with a confusing message; now it is a clear 415.
+  app.removeContentTypeParser('text/plain');
 }

@@ -1,6 +1,6 @@
 /**
  * What every request and answer of the Portal API gets, whatever its route:
- * - a body or query with an invisible control character is refused with a French field error
+ * - a body, query or path parameter with an invisible control character is refused with a French field error
  *   (PostgreSQL refuses a NUL in text: such requests answered 500 on eleven routes);
  * - every answer says `X-Content-Type-Options: nosniff`;
  * - private answers (a bearer token, the auth routes, /me, /sync) say `Cache-Control: no-store`
@@ -17,7 +17,8 @@ const PRIVATE_PATHS = [`${API_PREFIX}/auth/`, `${API_PREFIX}/me`, `${API_PREFIX}
 
 export function installRequestHygiene(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    for (const [where, value] of [['', request.body], ['querystring.', request.query]] as const) {
+    // Path parameters too: `/admin/dossiers/%00/ledger` reached PostgreSQL with a NUL.
+    for (const [where, value] of [['', request.body], ['querystring.', request.query], ['params.', request.params]] as const) {
       const path = controlCharacterPath(value);
       if (path !== null) throw validationError([{ path: `${where}${path}`, message: CONTROL_CHARACTER_MESSAGE }]);
     }

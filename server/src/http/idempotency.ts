@@ -41,18 +41,23 @@ export async function idempotent<T>(ctx: AppContext, request: FastifyRequest, re
   const key = String(request.headers['idempotency-key']);
   const requestHash = sha256Hex(`${request.method} ${request.routeOptions.url ?? ''} ${canonical(request.params)} ${canonical(request.body)}`);
 
-  const replay = async (): Promise<FastifyReply | null> => {
+  /**
+   * Answers from the stored record, if there is one; true when it did. (Not the reply itself: a
+   * FastifyReply is a thenable, so awaiting it waited for the answer to be sent and gave
+   * undefined, and the write ran a second time behind the replayed answer.)
+   */
+  const replay = async (): Promise<boolean> => {
     const [record] = await ctx.db
       .select()
       .from(idempotencyRecords)
       .where(and(eq(idempotencyRecords.accountId, auth.accountId), eq(idempotencyRecords.key, key)));
-    if (!record) return null;
+    if (!record) return false;
     if (record.requestHash !== requestHash) throw new ApiError('IDEMPOTENCY_MISMATCH');
-    return reply.code(record.statusCode).header('idempotent-replayed', 'true').send(record.responseBody);
+    void reply.code(record.statusCode).header('idempotent-replayed', 'true').send(record.responseBody);
+    return true;
   };
 
-  const replayed = await replay();
-  if (replayed) return replayed;
+  if (await replay()) return reply;
   try {
     const body = await withTenantWrite(ctx.db, auth.tenantId, async (tx, version) => {
       const result = await write.run(tx, version, key);
@@ -63,8 +68,7 @@ export async function idempotent<T>(ctx: AppContext, request: FastifyRequest, re
   } catch (err) {
     // A concurrent request with the same key won the race: answer as it did.
     if (isUniqueViolation(err)) {
-      const again = await replay();
-      if (again) return again;
+      if (await replay()) return reply;
       // The key is taken as an entity id already (someone else's, or another kind of entity).
       throw new ApiError('CONFLICT', { message: 'Cet identifiant est déjà utilisé : générez une nouvelle clé d\'idempotence.' });
     }

@@ -14,7 +14,8 @@ import { idempotent } from '../http/idempotency';
 import { bearer, errorResponses } from '../http/responses';
 import { endpoint, V1_HIDDEN_PAGES } from '../http/routes';
 import { paymentUrls, type PaymentConfig } from './config';
-import { acceptFormBodies, listeningBase } from './form-body';
+import { acceptFormBodies, FORM_CONTENT_TYPE, isFormBody, listeningBase } from './form-body';
+import { ipnResponses, IpnUnsupportedMediaType, ipnRefusal } from './ipn';
 import { sendPage } from './html';
 import { applyNotification, createPayment, NotificationRefused, paymentView } from './service';
 
@@ -71,9 +72,22 @@ export const paymentRoutes =
       schema: {
         tags: ['paiement'],
         summary: 'Notification de la banque (IPN, formulaire vads_* signé)',
-        consumes: ['application/x-www-form-urlencoded'],
+        description:
+          'Formulaire `application/x-www-form-urlencoded` (un champ envoyé deux fois est refusé). La réponse est toujours du texte : `OK <statut>` une fois appliquée, sinon `KO <raison>`.',
+        consumes: [FORM_CONTENT_TYPE],
         body: z.record(z.string(), z.string()),
-        response: { 200: z.string(), 400: z.string(), 401: z.string(), 404: z.string() },
+        response: ipnResponses,
+      },
+      // The bank reads text, whatever went wrong: never the JSON error shape, never a 500 for a
+      // body it cannot even have sent (JSON, an array, bad JSON, a repeated field).
+      errorHandler: (error, request, reply) => {
+        const { status, reason } = ipnRefusal(error, request.headers['content-type']);
+        if (status === 500) request.log.error({ err: error }, 'payment notification failed');
+        else request.log.warn({ reason }, 'payment notification refused');
+        void reply.code(status).type('text/plain; charset=utf-8').send(`KO ${reason}`);
+      },
+      preValidation: async (request) => {
+        if (!isFormBody(request.headers['content-type'])) throw new IpnUnsupportedMediaType();
       },
       handler: async (request, reply) => {
         try {

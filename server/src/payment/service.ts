@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { uuidSchema } from '../../../src-shared/api/common';
 import type { PaymentForm, PaymentStatus, PaymentView } from '../../../src-shared/payment/api';
 import { parisDate } from '../../../src-shared/clock';
 import { formatFrenchDate } from '../../../src-shared/validation/dates';
@@ -126,7 +127,7 @@ export async function applyNotification(ctx: AppContext, config: PaymentConfig, 
   if (!status) throw new NotificationRefused('status');
 
   const orderId = fields.vads_order_id;
-  const [payment] = /^[0-9a-f-]{36}$/i.test(orderId) ? await ctx.db.select().from(payments).where(eq(payments.id, orderId)) : [];
+  const [payment] = uuidSchema.safeParse(orderId).success ? await ctx.db.select().from(payments).where(eq(payments.id, orderId)) : [];
   if (!payment || payment.transId !== fields.vads_trans_id || payment.siteId !== fields.vads_site_id) throw new NotificationRefused('unknown_payment', 404);
   if (fields.vads_amount !== String(payment.amountCents)) throw new NotificationRefused('amount');
   if (fields.vads_currency !== payment.currency) throw new NotificationRefused('currency');

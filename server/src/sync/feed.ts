@@ -5,7 +5,7 @@
  */
 import { and, eq, getTableColumns, getTableName, lt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { SyncChange, SyncEntity, SyncPage, SyncResponse } from '../../../src-shared/api/sync';
+import { SYNC_ENTITY_NAMES, type SyncChange, type SyncEntity, type SyncPage, type SyncResponse } from '../../../src-shared/api/sync';
 import type { Db, DbOrTx } from '../db/client';
 import * as t from '../db/schema';
 import { validationError } from '../http/errors';
@@ -38,12 +38,21 @@ export function encodeCursor(p: Position): string {
   return Buffer.from(`${p.version}|${p.entity}|${p.id}${p.fullSync ? '|full' : ''}`).toString('base64url');
 }
 
+/** A version fits in a safe integer (PostgreSQL's bigint goes further, our counters never will). */
+const CURSOR_VERSION = /^\d{1,15}$/;
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The position a cursor holds, or a 400: every part is checked here, because each goes into the
+ * position query (a version past 2^63 or an entity with a NUL made PostgreSQL fail with a 500).
+ */
 export function decodeCursor(cursor: string): Position {
   const [version, entity, id, mark, ...extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!version || !/^\d+$/.test(version) || entity === undefined || id === undefined || (mark !== undefined && mark !== 'full') || extra.length > 0) {
+  const validEntity = entity === CAUGHT_UP ? id === '' : (SYNC_ENTITY_NAMES as string[]).includes(entity ?? '') && CURSOR_ID.test(id ?? '');
+  if (!version || !CURSOR_VERSION.test(version) || !validEntity || (mark !== undefined && mark !== 'full') || extra.length > 0) {
     throw validationError([{ path: 'querystring.cursor', message: 'Curseur de synchronisation invalide' }]);
   }
-  return mark === 'full' ? { version: Number(version), entity, id, fullSync: true } : { version: Number(version), entity, id };
+  return mark === 'full' ? { version: Number(version), entity: entity!, id: id!, fullSync: true } : { version: Number(version), entity: entity!, id: id! };
 }
 
 /**

@@ -205,8 +205,8 @@ export interface SignedIn {
 }
 
 /** A server with the demo tenant signed in and synced once: where the area write tests start. */
-async function startSignedIn(backend: Backend): Promise<SignedIn> {
-  const server = await startServer(backend);
+async function startSignedIn(backend: Backend, options: Partial<BuildServerOptions> = {}): Promise<SignedIn> {
+  const server = await startServer(backend, options);
   const token = (await server.signIn()).accessToken;
   const all = await pullAll(server, token, undefined, 1000);
   return {
@@ -220,12 +220,12 @@ async function startSignedIn(backend: Backend): Promise<SignedIn> {
 
 /**
  * For a describe block: starts the signed-in demo server before its tests and closes it after;
- * the object returned is filled in by then (`const { server, token } = demo` inside a test).
+ * `options` go to buildServer. The object returned is filled in by then (`const { server, token } = demo` inside a test).
  */
-export function useSignedInDemo(backend: Backend): SignedIn {
+export function useSignedInDemo(backend: Backend, options: Partial<BuildServerOptions> = {}): SignedIn {
   const demo = {} as SignedIn;
   beforeAll(async () => {
-    Object.assign(demo, await startSignedIn(backend));
+    Object.assign(demo, await startSignedIn(backend, options));
   });
   afterAll(() => demo.server.close());
   return demo;

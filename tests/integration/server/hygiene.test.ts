@@ -19,6 +19,7 @@ describe.each(backends)('request hygiene ($name)', (backend) => {
       { answer: await write(server, token, '/v1/requests', { kind: 'technical', dossierId, category: 'plomberie', description: 'Fuite\u0000', permissionToEnter: true, photoUploadIds: [] }), path: 'description' },
       { answer: await write(server, token, `/v1/requests/${requestId}/messages`, { body: 'Bonjour \u001b[31m' }), path: 'body' },
       { answer: await server.api('GET', '/v1/sync?cursor=%00', { token }), path: 'querystring.cursor' },
+      { answer: await server.api('GET', '/v1/payments/%00', { token }), path: 'params.id' },
     ];
     for (const { answer, path } of cases) {
       expect(answer.status, path).toBe(400);

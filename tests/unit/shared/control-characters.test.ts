@@ -10,6 +10,14 @@ describe('control characters in typed text', () => {
     expect(hasControlCharacter('Fuite sous l’évier, 2e étage — « urgent » 1 234,50 €')).toBe(false);
   });
 
+  it('refuses half an emoji (a lone surrogate), keeps whole ones', () => {
+    const smile = '😀';
+    expect(hasControlCharacter(`Merci ${smile} !`)).toBe(false);
+    expect(hasControlCharacter(`Merci ${smile[0]} !`)).toBe(true);
+    expect(hasControlCharacter(`Merci ${smile[1]}`)).toBe(true);
+    expect(hasControlCharacter(`${smile[1]}${smile[0]}`)).toBe(true);
+  });
+
   it('names the field where it stands, nested in objects and arrays', () => {
     expect(controlCharacterPath({ description: 'ok', occupants: [{ lastName: 'DUPONT' }, { lastName: 'MAR\u0000TIN' }] })).toBe('occupants.1.lastName');
     expect(controlCharacterPath({ device: { id: 'x', name: 'PC\u001b[31m' } })).toBe('device.name');
