@@ -83,9 +83,10 @@ export class Throttle {
   /**
    * Counts one use of `key`, or throws THROTTLED (with the seconds until the window ends) when it
    * already reached `limit` in its window. `db` may be a transaction: a refused write rolls its
-   * use back with it.
+   * use back with it. `message`: the French sentence of the refusal (default: too many attempts).
    */
-  async consume(key: string, limit: number, now: Date, windowSeconds = this.windowSeconds, db: DbOrTx = this.db): Promise<void> {
+  async consume(key: string, limit: number, now: Date, options: { windowSeconds?: number; db?: DbOrTx; message?: string } = {}): Promise<void> {
+    const { windowSeconds = this.windowSeconds, db = this.db, message } = options;
     const windowStart = new Date(now.getTime() - windowSeconds * 1000);
     const expired = sql`${throttleCounters.windowStartedAt} <= ${iso(windowStart)}`;
     const counted = await db
@@ -104,7 +105,7 @@ export class Throttle {
     if (counted.length > 0) return;
     const [row] = await db.select().from(throttleCounters).where(eq(throttleCounters.key, key));
     const endsAt = (row?.windowStartedAt.getTime() ?? now.getTime()) + windowSeconds * 1000;
-    throw new ApiError('THROTTLED', { retryAfter: seconds(endsAt - now.getTime()) });
+    throw new ApiError('THROTTLED', { retryAfter: seconds(endsAt - now.getTime()), message });
   }
 
   /**
