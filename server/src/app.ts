@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, type FastifyPluginAsyncZod, ty
 import { API_PREFIX } from '../../src-shared/api/routes';
 import type { Landlord } from '../../src-shared/api/landlord';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/client';
-import { createPasswordHasher, FAST_TEST_HASHING, PRODUCTION_HASHING, type PasswordHashingParams } from './auth/passwords';
+import { createPasswordHasher, FAST_TEST_HASHING, PRODUCTION_HASHING, type PasswordHasher, type PasswordHashingParams } from './auth/passwords';
 import { DEFAULT_THROTTLE_LIMITS, Throttle, type ThrottleLimits } from './auth/throttle';
 import { DEFAULT_TENANT_QUOTAS, type TenantQuotas } from './http/quotas';
 import { createMailer, type MailConfig } from './mail/mailer';
@@ -60,6 +60,8 @@ export interface BuildServerOptions {
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** argon2id cost. Default: production parameters. 'fast' is for tests only. */
   passwordHashing?: PasswordHashingParams | 'fast';
+  /** Wraps the password hasher (tests count the password checks a limit lets through). */
+  wrapHasher?: (hasher: PasswordHasher) => PasswordHasher;
   throttle?: Partial<ThrottleLimits>;
   /** Per-tenant daily quotas (http/quotas.ts); tests lower them. */
   quotas?: Partial<TenantQuotas>;
@@ -121,7 +123,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const ctx: AppContext = {
     db,
     clock,
-    hasher: createPasswordHasher(hashing),
+    hasher: (options.wrapHasher ?? ((h) => h))(createPasswordHasher(hashing)),
     mailer,
     cipher: createDataCipher(resolveDataKey(options, (m) => app.log.warn(m))),
     throttle: new Throttle(db, limits.windowSeconds),
