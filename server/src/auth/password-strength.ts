@@ -38,7 +38,7 @@ const zxcvbn = new ZxcvbnFactory({
   translations: zxcvbnFr.translations,
 });
 
-/** The words zxcvbn matches as the person's own: names and their parts, the date written the usual ways, the email and its parts. */
+/** The words zxcvbn matches as the person's own: names and their parts, the date written the usual ways, the email and its local part's pieces. */
 export function personalInputs(data: PersonalData): string[] {
   const inputs = new Set<string>();
   const add = (value: string | null | undefined) => {
@@ -49,7 +49,9 @@ export function personalInputs(data: PersonalData): string[] {
   };
   add(data.firstName);
   add(data.lastName);
-  add(data.email);
+  // The address whole and its local part's pieces ("martine.dupont"), not the provider's name.
+  if (data.email) inputs.add(data.email.trim().toLowerCase());
+  add(data.email?.split('@')[0]);
   if (data.birthDate) {
     const [year, month, day] = data.birthDate.split('-');
     if (year && month && day) {
@@ -59,11 +61,33 @@ export function personalInputs(data: PersonalData): string[] {
   return [...inputs];
 }
 
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The password without the person's data in it ("Sylvie.22091994!" -> ".!"), or null when it holds
+ * none. zxcvbn alone may rate a name glued to a birth date as strong; what is left once they are
+ * taken out is what an attacker who knows the tenant still has to guess.
+ */
+function withoutPersonalData(password: string, inputs: string[]): string | null {
+  let rest = fold(password);
+  let found = false;
+  for (const input of inputs.map(fold).sort((a, b) => b.length - a.length)) {
+    if (input.length >= 3 && rest.includes(input)) {
+      rest = rest.split(input).join('');
+      found = true;
+    }
+  }
+  return found ? rest : null;
+}
+
 /** null when the password is acceptable; otherwise the field problem, in French, saying why. */
 export async function newPasswordProblem(path: string, password: string, personal: PersonalData): Promise<FieldProblem | null> {
   const rules = passwordProblem(path, password);
   if (rules) return rules;
-  const result = await zxcvbn.check(password, personalInputs(personal));
+  const inputs = personalInputs(personal);
+  const rest = withoutPersonalData(password, inputs);
+  if (rest !== null && (await zxcvbn.check(rest, inputs)).guessesLog10 < MIN_GUESSES_LOG10) return { path, message: PASSWORD_PERSONAL_MESSAGE };
+  const result = await zxcvbn.check(password, inputs);
   if (result.guessesLog10 >= MIN_GUESSES_LOG10) return null;
   const personalMatch = result.sequence.some((match) => 'dictionaryName' in match && match.dictionaryName === 'userInputs');
   return { path, message: personalMatch ? PASSWORD_PERSONAL_MESSAGE : PASSWORD_COMMON_MESSAGE };
