@@ -3,6 +3,7 @@
  * parse, an image must decode within sane dimensions: server/src/uploads/content-check.ts).
  */
 import { deflateSync } from 'node:zlib';
+import { crc32 } from '../../server/src/uploads/content-check';
 
 /** A one-page PDF (no compression, no cross-reference table: readers rebuild it); `text` makes its bytes unique. */
 export function tinyPdf(text = 'attestation'): Buffer {
@@ -19,18 +20,6 @@ export function tinyPdf(text = 'attestation'): Buffer {
     ].join('\n'),
     'latin1',
   );
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Buffer): Buffer {
