@@ -35,8 +35,10 @@ export interface PortalErrorShape {
   code: ErrorCode;
   /** Field problems, for VALIDATION. */
   fields?: FieldError[];
-  /** Seconds before a retry makes sense, for THROTTLED. */
+  /** Seconds before a retry makes sense, for THROTTLED (and for a refused sign-in a pause follows). */
   retryAfter?: number;
+  /** INVALID_CREDENTIALS: password tries left before a pause (0: the next failure pauses). */
+  attemptsLeft?: number;
 }
 
 /** Thrown in main-process services; the router turns it into a PortalErrorShape. */
@@ -44,19 +46,22 @@ export class PortalError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldError[];
   readonly retryAfter?: number;
+  readonly attemptsLeft?: number;
 
-  constructor(code: ErrorCode, options: { fields?: FieldError[]; retryAfter?: number; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, options: { fields?: FieldError[]; retryAfter?: number; attemptsLeft?: number; cause?: unknown } = {}) {
     super(code, { cause: options.cause });
     this.name = 'PortalError';
     this.code = code;
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
+    this.attemptsLeft = options.attemptsLeft;
   }
 
   toShape(): PortalErrorShape {
     const shape: PortalErrorShape = { code: this.code };
     if (this.fields) shape.fields = this.fields;
     if (this.retryAfter !== undefined) shape.retryAfter = this.retryAfter;
+    if (this.attemptsLeft !== undefined) shape.attemptsLeft = this.attemptsLeft;
     return shape;
   }
 }

@@ -10,8 +10,9 @@ import { jsonSchemaTransform, serializerCompiler, type FastifyPluginAsyncZod, ty
 import { API_PREFIX } from '../../src-shared/api/routes';
 import type { Landlord } from '../../src-shared/api/landlord';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/client';
-import { createPasswordHasher, FAST_TEST_HASHING, PRODUCTION_HASHING, type PasswordHashingParams } from './auth/passwords';
+import { createPasswordHasher, FAST_TEST_HASHING, PRODUCTION_HASHING, type PasswordHasher, type PasswordHashingParams } from './auth/passwords';
 import { DEFAULT_THROTTLE_LIMITS, Throttle, type ThrottleLimits } from './auth/throttle';
+import { DEFAULT_TENANT_QUOTAS, type TenantQuotas } from './http/quotas';
 import { createMailer, type MailConfig } from './mail/mailer';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from './crypto/data-key';
 import { systemClock, type Clock } from '../../src-shared/clock';
@@ -62,7 +63,11 @@ export interface BuildServerOptions {
   logStream?: { write(line: string): void };
   /** argon2id cost. Default: production parameters. 'fast' is for tests only. */
   passwordHashing?: PasswordHashingParams | 'fast';
+  /** Wraps the password hasher (tests count the password checks a limit lets through). */
+  wrapHasher?: (hasher: PasswordHasher) => PasswordHasher;
   throttle?: Partial<ThrottleLimits>;
+  /** Per-tenant daily quotas (http/quotas.ts); tests lower them. */
+  quotas?: Partial<TenantQuotas>;
   /** 32-byte AES key for bank data. Default: env PORTAL_DATA_KEY, else `dataKeyFile`, else a random key for this run. */
   dataKey?: Buffer;
   dataKeyFile?: string;
@@ -126,11 +131,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const ctx: AppContext = {
     db,
     clock,
-    hasher: createPasswordHasher(hashing),
+    hasher: (options.wrapHasher ?? ((h) => h))(createPasswordHasher(hashing)),
     mailer,
     cipher: createDataCipher(resolveDataKey(options, (m) => app.log.warn(m))),
     throttle: new Throttle(db, limits.windowSeconds),
     limits,
+    quotas: { ...DEFAULT_TENANT_QUOTAS, ...options.quotas },
     publicUrl: (options.publicUrl ?? 'http://127.0.0.1:8787').replace(/\/$/, ''),
     version: SERVER_VERSION,
     landlord: () => readLandlordSettings(db),

@@ -7,6 +7,7 @@ import type { Mailer } from './mail/mailer';
 import type { DataCipher } from './crypto/data-key';
 import type { Clock } from '../../src-shared/clock';
 import type { Throttle, ThrottleLimits } from './auth/throttle';
+import type { TenantQuotas } from './http/quotas';
 
 export interface AppContext {
   db: Db;
@@ -16,6 +17,8 @@ export interface AppContext {
   cipher: DataCipher;
   throttle: Throttle;
   limits: ThrottleLimits;
+  /** Per-tenant daily quotas on writes and uploads (http/quotas.ts). */
+  quotas: TenantQuotas;
   /** Base of links sent by mail (password reset, email confirmation). */
   publicUrl: string;
   version: string;

@@ -18,24 +18,36 @@ const mail: MailConfig = process.env.SMTP_URL
   ? { kind: 'smtp', url: process.env.SMTP_URL, from }
   : { kind: 'mailbox', dir: process.env.MAILBOX_DIR ?? join(serverRoot, '.data/mailbox'), from };
 
-/** THROTTLE_SIGNIN_PER_ACCOUNT=5 etc. (see README): per-deployment limits, e.g. a busy lodge PC. */
-const throttle = Object.fromEntries(
-  (
-    [
-      ['signInPerAccount', 'THROTTLE_SIGNIN_PER_ACCOUNT'],
-      ['signInPerIp', 'THROTTLE_SIGNIN_PER_IP'],
-      ['recoveryPerIdentity', 'THROTTLE_RECOVERY_PER_IDENTITY'],
-      ['recoveryPerIp', 'THROTTLE_RECOVERY_PER_IP'],
-      ['windowSeconds', 'THROTTLE_WINDOW_SECONDS'],
-    ] as const
-  )
-    .filter(([, env]) => process.env[env])
-    .map(([key, env]) => [key, Number(process.env[env])]),
-);
+/** The numeric settings of `pairs` that the environment sets (see README). */
+function numbersFromEnv<K extends string>(pairs: readonly (readonly [K, string])[]): Partial<Record<K, number>> {
+  return Object.fromEntries(pairs.filter(([, env]) => process.env[env]).map(([key, env]) => [key, Number(process.env[env])])) as Partial<Record<K, number>>;
+}
+
+/** THROTTLE_SIGNIN_PER_ACCOUNT=5 etc.: per-deployment limits, e.g. a busy lodge PC. */
+const throttle = numbersFromEnv([
+  ['signInPerAccount', 'THROTTLE_SIGNIN_PER_ACCOUNT'],
+  ['signInPerIp', 'THROTTLE_SIGNIN_PER_IP'],
+  ['recoveryPerIdentity', 'THROTTLE_RECOVERY_PER_IDENTITY'],
+  ['recoveryPerIp', 'THROTTLE_RECOVERY_PER_IP'],
+  ['windowSeconds', 'THROTTLE_WINDOW_SECONDS'],
+  ['lockoutBaseSeconds', 'THROTTLE_LOCKOUT_BASE_SECONDS'],
+  ['lockoutMaxSeconds', 'THROTTLE_LOCKOUT_MAX_SECONDS'],
+] as const);
+
+/** QUOTA_PAYMENTS_PER_DAY=20 etc.: per-tenant daily quotas (server/src/http/quotas.ts). */
+const quotas = numbersFromEnv([
+  ['paymentsPerDay', 'QUOTA_PAYMENTS_PER_DAY'],
+  ['requestsPerDay', 'QUOTA_REQUESTS_PER_DAY'],
+  ['messagesPerDay', 'QUOTA_MESSAGES_PER_DAY'],
+  ['changeRequestsPerDay', 'QUOTA_CHANGE_REQUESTS_PER_DAY'],
+  ['uploadsPerDay', 'QUOTA_UPLOADS_PER_DAY'],
+  ['uploadBytesPerDay', 'QUOTA_UPLOAD_BYTES_PER_DAY'],
+] as const);
 
 const app = await buildServer({
   clock: systemClock,
   throttle,
+  quotas,
   db,
   mail,
   logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',

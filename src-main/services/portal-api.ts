@@ -25,7 +25,7 @@ export interface RequestOptions<T extends z.ZodType> {
 }
 
 interface ServerErrorBody {
-  error?: { code?: string; fields?: FieldError[] };
+  error?: { code?: string; fields?: FieldError[]; attemptsLeft?: unknown };
 }
 
 function errorCodeFrom(status: number, body: ServerErrorBody): ErrorCode {
@@ -164,9 +164,11 @@ export class PortalApi {
   private failure(response: Response, body: unknown, what: string): PortalError {
     const errorBody = (body ?? {}) as ServerErrorBody;
     const retryAfter = Number(response.headers.get('retry-after'));
+    const attemptsLeft = errorBody.error?.attemptsLeft;
     return new PortalError(errorCodeFrom(response.status, errorBody), {
       fields: Array.isArray(errorBody.error?.fields) ? errorBody.error.fields : undefined,
       retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      attemptsLeft: Number.isInteger(attemptsLeft) && (attemptsLeft as number) >= 0 ? (attemptsLeft as number) : undefined,
       cause: new Error(`${what} -> HTTP ${response.status}`),
     });
   }

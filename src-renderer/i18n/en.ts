@@ -125,7 +125,7 @@ export const en: Messages = {
       weak: 'This password does not follow the rules shown under the field.',
       tooLong: 'This password is too long (256 characters at most).',
       rulesTitle: 'Your password must contain:',
-      rulesAlternative: 'Or at least 14 characters with three of these four kinds.',
+      rulesAlternative: 'Or at least 14 characters with three of these four kinds, or a passphrase of at least 7 words. Passwords that are too common or built on your names, birth date or email address are refused.',
       ok: 'The password follows the rules.',
       notOk: 'The password does not follow the rules yet.',
       met: 'met',
@@ -290,6 +290,11 @@ export const en: Messages = {
       submit: 'SIGN IN',
       expired: 'Your session has expired. Please sign in again: what you saved on this computer is kept.',
       signedOut: 'You are signed out.',
+      // A refused password: the tries left before a pause (per account and device address, server side).
+      wrongTriesLeftOne: 'Incorrect email address or password. 1 more try before a security pause. Forgotten your password? Use the “Forgotten password?” link below the form.',
+      wrongTriesLeftMany: 'Incorrect email address or password. {count} more tries before a security pause. Forgotten your password? Use the “Forgotten password?” link below the form.',
+      wrongThenPause: 'Incorrect email address or password. For security, the next try will be possible in {wait}. Forgotten your password? Use the “Forgotten password?” link below the form.',
+      paused: 'For security, sign-in tries from this computer are paused for {wait}. Forgotten your password? Use the “Forgotten password?” link below the form.',
     },
     signUp: {
       title: 'Sign up',

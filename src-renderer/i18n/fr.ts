@@ -129,7 +129,7 @@ export const fr = {
       weak: 'Ce mot de passe ne respecte pas les règles indiquées sous le champ.',
       tooLong: 'Ce mot de passe est trop long (256 caractères au plus).',
       rulesTitle: 'Votre mot de passe doit contenir :',
-      rulesAlternative: 'Ou bien au moins 14 caractères avec trois de ces quatre types.',
+      rulesAlternative: 'Ou bien au moins 14 caractères avec trois de ces quatre types, ou une phrase de passe d’au moins 7 mots. Les mots de passe trop courants ou construits sur vos nom, prénom, date de naissance ou adresse mail sont refusés.',
       ok: 'Le mot de passe respecte les règles.',
       notOk: 'Le mot de passe ne respecte pas encore les règles.',
       met: 'respecté',
@@ -298,6 +298,11 @@ export const fr = {
       submit: 'SE CONNECTER',
       expired: 'Votre session a expiré. Veuillez vous reconnecter : ce que vous avez enregistré sur cet ordinateur est conservé.',
       signedOut: 'Vous êtes déconnecté.',
+      // A refused password: the tries left before a pause (per account and device address, server side).
+      wrongTriesLeftOne: 'Adresse mail ou mot de passe incorrect. Encore 1 essai avant une pause de sécurité. Mot de passe oublié ? Utilisez le lien « Mot de passe oublié ? » sous le formulaire.',
+      wrongTriesLeftMany: 'Adresse mail ou mot de passe incorrect. Encore {count} essais avant une pause de sécurité. Mot de passe oublié ? Utilisez le lien « Mot de passe oublié ? » sous le formulaire.',
+      wrongThenPause: 'Adresse mail ou mot de passe incorrect. Par sécurité, le prochain essai sera possible dans {wait}. Mot de passe oublié ? Utilisez le lien « Mot de passe oublié ? » sous le formulaire.',
+      paused: 'Par sécurité, les essais de connexion depuis cet ordinateur sont suspendus pendant {wait}. Mot de passe oublié ? Utilisez le lien « Mot de passe oublié ? » sous le formulaire.',
     },
     signUp: {
       title: 'Inscription',

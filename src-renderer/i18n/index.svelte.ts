@@ -91,7 +91,7 @@ export async function setLocale(locale: Locale): Promise<void> {
 }
 
 /** A wait in seconds as words: "30 secondes", "2 minutes". */
-function formatWait(seconds: number): string {
+export function formatWait(seconds: number): string {
   const [value, unit] = seconds < 90 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
   return new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', {
     style: 'unit',

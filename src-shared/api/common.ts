@@ -31,6 +31,8 @@ export const errorResponseSchema = z.object({
     message: z.string(),
     fields: z.array(fieldErrorSchema).optional(),
     retryAfter: z.number().int().optional(),
+    /** INVALID_CREDENTIALS: password tries left before a pause (from this device's address). */
+    attemptsLeft: z.number().int().min(0).optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { formatEuros } from '../../src-shared/format/money';
 import { addMonths, formatFrenchDate, formatLongDate } from '../../src-shared/validation/dates';
 import { TEST_TODAY } from '../helpers/clock';
+import { tinyPdf } from '../helpers/files';
 import { expectNoSeriousA11yViolations } from './a11y';
 
 const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
@@ -18,7 +19,8 @@ const AMOUNT = /\d[\d\u202f]*,\d{2}\u00a0€/;
 const PDF = {
   name: 'attestation-assurance.pdf',
   mimeType: 'application/pdf',
-  buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+  // A real one-page PDF: the server parses what it receives.
+  buffer: tinyPdf(),
 };
 
 async function signIn(page: Page) {

@@ -41,6 +41,9 @@ test('a wrong password is refused with a clear French message and no hint about 
   await signIn(page, DEMO.email, 'Mauvais-mot-de-passe-1!');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Adresse mail ou mot de passe incorrect');
+  // The tries left before a pause (the server's count for this account from this address), and the way out.
+  await expect(alert).toContainText(/Encore \d essais? avant une pause de sécurité/);
+  await expect(alert).toContainText('« Mot de passe oublié ? »');
   await expect(page).toHaveURL(/#\/connexion$/);
 });
 

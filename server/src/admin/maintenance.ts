@@ -2,7 +2,7 @@
  * Housekeeping, to run daily (cron / systemd timer: `npm run -w server admin -- maintenance`).
  * Idempotent, safe with several server instances running.
  */
-import { and, isNotNull, lt, or } from 'drizzle-orm';
+import { and, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { idempotencyRecords, oneTimeTokens, sessions, throttleCounters } from '../db/schema';
 import { purgeTombstones } from '../sync/feed';
@@ -25,9 +25,16 @@ export async function runMaintenance(db: Db, now: Date, options: MaintenanceOpti
     .where(or(lt(sessions.refreshExpiresAt, before(1)), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, before(30)))))
     .returning({ id: sessions.id });
   const deadTokens = await db.delete(oneTimeTokens).where(lt(oneTimeTokens.expiresAt, before(1))).returning({ id: oneTimeTokens.id });
+  // A counter matters until its window, pause or memory of failures is over (expires_at); rows
+  // written before that column existed go after two default windows, as before.
   const deadCounters = await db
     .delete(throttleCounters)
-    .where(lt(throttleCounters.windowStartedAt, new Date(now.getTime() - 2 * DEFAULT_THROTTLE_LIMITS.windowSeconds * 1000)))
+    .where(
+      or(
+        lt(throttleCounters.expiresAt, now),
+        and(isNull(throttleCounters.expiresAt), lt(throttleCounters.windowStartedAt, new Date(now.getTime() - 2 * DEFAULT_THROTTLE_LIMITS.windowSeconds * 1000))),
+      ),
+    )
     .returning({ key: throttleCounters.key });
   const deadRecords = await db
     .delete(idempotencyRecords)

@@ -4,10 +4,10 @@
  * answers); this module reads and writes.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Landlord } from '../../../src-shared/api/landlord';
 import type { SessionResponse } from '../../../src-shared/api/auth';
-import type { Db } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
 import { accounts, consents, oneTimeTokens, tenants } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { newOpaqueToken, sha256Hex } from '../crypto/tokens';
@@ -110,10 +110,23 @@ export async function issueOneTimeToken(
   return token;
 }
 
-/** A new password; every other session of the account ends (the one that changed it stays). */
+/**
+ * A new password; every other session of the account ends (the one that changed it stays), and
+ * so does every reset link still outstanding.
+ */
 export async function changePassword(db: Db, accountId: string, passwordHash: string, now: Date, keepFamilyId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, accountId));
     await revokeAccountSessions(tx, accountId, now, keepFamilyId);
+    await revokeResetLinks(tx, accountId, now);
   });
 }
+
+/** Spends every reset link of the account still outstanding: after a reset or a change, an old mail must not work. */
+export async function revokeResetLinks(db: DbOrTx, accountId: string, now: Date): Promise<void> {
+  await db
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(and(eq(oneTimeTokens.accountId, accountId), eq(oneTimeTokens.purpose, 'reset_password'), isNull(oneTimeTokens.usedAt)));
+}
+

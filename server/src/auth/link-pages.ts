@@ -63,7 +63,7 @@ ${errors.length ? `<div class="error" role="alert"><p>Le mot de passe n'a pas é
         return page(reply, landlord, 'Choisir un nouveau mot de passe', resetForm(token, ['Les deux mots de passe ne sont pas identiques.']), 400);
       }
       try {
-        await resetPassword(ctx, token, password);
+        await resetPassword(ctx, token, password, request.ip);
       } catch (err) {
         return page(reply, landlord, 'Choisir un nouveau mot de passe', resetForm(token, problemsOf(err)), 400);
       }

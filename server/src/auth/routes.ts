@@ -25,9 +25,10 @@ import { bearer, errorResponses } from '../http/responses';
 import { endpoint } from '../http/routes';
 import { authenticate, accountView, issueSession, refreshSession, revokeFamily } from './sessions';
 import { accountByEmail, accountById, accountOfTenant, changePassword, createAccount, isEmailTaken, issueOneTimeToken, matchTenant, paperlessAndConsents } from './accounts';
-import { throttleKey } from './throttle';
+import { lockoutPolicy, throttleKey } from './throttle';
 import { mailTemplates } from '../mail/templates';
-import { checkPolicy, confirmEmail, resetPassword } from './recovery';
+import { checkNewPassword, checkPolicy, confirmEmail, resetPassword } from './recovery';
+import { newPasswordProblem } from './password-strength';
 
 const RESET_TTL_MS = 30 * 60 * 1000;
 const CONFIRM_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
@@ -37,6 +38,23 @@ export const authRoutes =
   async (app) => {
     const requireAuth = authenticate(ctx);
     const tags = ['auth'];
+    const lockout = lockoutPolicy(ctx.limits);
+
+    /**
+     * The password check of a signed-in account (change of password or email), under the same
+     * lockout as sign-in, keyed by the account: only its own sessions reach it.
+     */
+    const checkCurrentPassword = async (accountId: string, password: string, path: string) => {
+      const now = ctx.clock();
+      const key = throttleKey('password-check', accountId);
+      await ctx.throttle.reserveAttempt(key, lockout, now);
+      const account = await accountById(ctx.db, accountId);
+      if (!account || !(await ctx.hasher.verify(account.passwordHash, password))) {
+        throw validationError([{ path, message: path === 'currentPassword' ? 'Mot de passe actuel incorrect' : 'Mot de passe incorrect' }]);
+      }
+      await ctx.throttle.clear(key);
+      return account;
+    };
 
     /** Sends mail without making the caller wait. */
     const sendLater = (message: Parameters<AppContext['mailer']['send']>[0]) => {
@@ -69,6 +87,8 @@ export const authRoutes =
             { path: 'tenantReference', message: 'Ces informations ne correspondent à aucun dossier locataire. Vérifiez le numéro TG, le nom, le prénom et la date de naissance.' },
           ]);
         }
+        const weak = await newPasswordProblem('password', body.password, { ...tenant, email: body.email });
+        if (weak) throw validationError([weak]);
         const passwordHash = await ctx.hasher.hash(body.password);
         const legal = (await ctx.landlord()).legal;
         const session = await createAccount(ctx.db, { tenantId: tenant.id, email: body.email, passwordHash, paperless: body.paperless, legal, device: body.device, now });
@@ -82,19 +102,16 @@ export const authRoutes =
       handler: async (request) => {
         const { email, password, device } = request.body;
         const now = ctx.clock();
-        const accountKey = throttleKey('signin-account', email);
-        const ipKey = throttleKey('signin-ip', request.ip);
-        await ctx.throttle.check(accountKey, ctx.limits.signInPerAccount, now);
-        await ctx.throttle.consume(ipKey, ctx.limits.signInPerIp, now);
+        await ctx.throttle.consume(throttleKey('signin-ip', request.ip), ctx.limits.signInPerIp, now);
+        // Per account AND source: someone elsewhere who knows the address cannot pause its owner.
+        const lockKey = throttleKey('signin', email, request.ip);
+        const attempt = await ctx.throttle.reserveAttempt(lockKey, lockout, now);
         const account = await accountByEmail(ctx.db, email);
         let ok = false;
         if (account) ok = await ctx.hasher.verify(account.passwordHash, password);
         else await ctx.hasher.verifyAgainstDummy(password);
-        if (!account || !ok) {
-          await ctx.throttle.hit(accountKey, now);
-          throw new ApiError('INVALID_CREDENTIALS');
-        }
-        await ctx.throttle.clear(accountKey);
+        if (!account || !ok) throw new ApiError('INVALID_CREDENTIALS', { attemptsLeft: attempt.attemptsLeft, retryAfter: attempt.pauseSeconds });
+        await ctx.throttle.clear(lockKey);
         return issueSession(ctx.db, now, account.id, device);
       },
     });
@@ -161,9 +178,9 @@ export const authRoutes =
 
     app.route({
       ...endpoint('resetPassword'),
-      schema: { tags, summary: 'Choisir un nouveau mot de passe (lien reçu par mail)', body: resetPasswordBodySchema, response: { 200: okResponseSchema, ...errorResponses(400) } },
+      schema: { tags, summary: 'Choisir un nouveau mot de passe (lien reçu par mail)', body: resetPasswordBodySchema, response: { 200: okResponseSchema, ...errorResponses(400, 429) } },
       handler: async (request) => {
-        await resetPassword(ctx, request.body.token, request.body.password);
+        await resetPassword(ctx, request.body.token, request.body.password, request.ip);
         return { status: 'ok' as const };
       },
     });
@@ -175,14 +192,9 @@ export const authRoutes =
       handler: async (request) => {
         const auth = authOf(request);
         const now = ctx.clock();
-        const key = throttleKey('signin-account', auth.accountId);
-        await ctx.throttle.check(key, ctx.limits.signInPerAccount, now);
-        const account = await accountById(ctx.db, auth.accountId);
-        if (!account || !(await ctx.hasher.verify(account.passwordHash, request.body.currentPassword))) {
-          await ctx.throttle.hit(key, now);
-          throw validationError([{ path: 'currentPassword', message: 'Mot de passe actuel incorrect' }]);
-        }
         checkPolicy('newPassword', request.body.newPassword);
+        const account = await checkCurrentPassword(auth.accountId, request.body.currentPassword, 'currentPassword');
+        await checkNewPassword(ctx, 'newPassword', request.body.newPassword, account);
         const passwordHash = await ctx.hasher.hash(request.body.newPassword);
         await changePassword(ctx.db, auth.accountId, passwordHash, now, auth.familyId);
         sendLater(mailTemplates.passwordChanged(await ctx.landlord(), account.email));
@@ -193,14 +205,11 @@ export const authRoutes =
     app.route({
       ...endpoint('changeEmail'),
       onRequest: requireAuth,
-      schema: { tags, summary: 'Modifier mon adresse email (lien de confirmation)', security: bearer, body: changeEmailBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 401, 409) } },
+      schema: { tags, summary: 'Modifier mon adresse email (lien de confirmation)', security: bearer, body: changeEmailBodySchema, response: { 202: acceptedResponseSchema, ...errorResponses(400, 401, 409, 429) } },
       handler: async (request, reply) => {
         const auth = authOf(request);
         const now = ctx.clock();
-        const account = await accountById(ctx.db, auth.accountId);
-        if (!account || !(await ctx.hasher.verify(account.passwordHash, request.body.password))) {
-          throw validationError([{ path: 'password', message: 'Mot de passe incorrect' }]);
-        }
+        const account = await checkCurrentPassword(auth.accountId, request.body.password, 'password');
         const newEmail = request.body.newEmail;
         if (newEmail === account.email) throw validationError([{ path: 'newEmail', message: 'C\'est déjà votre adresse mail' }]);
         if (await isEmailTaken(ctx.db, newEmail)) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'newEmail', message: 'Adresse mail déjà utilisée' }] });

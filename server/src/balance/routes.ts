@@ -21,6 +21,7 @@ export const balanceRoutes =
         const { tenantId } = authOf(request);
         return idempotent(ctx, request, reply, {
           status: 201,
+          quota: 'changeRequestsPerDay',
           run: (tx, version, id) => requestBankDetailsChange(tx, ctx.cipher, { id, version, now: ctx.clock(), tenantId }, request.body),
         });
       },

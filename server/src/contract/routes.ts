@@ -20,6 +20,7 @@ export const contractRoutes =
         const { tenantId } = authOf(request);
         return idempotent(ctx, request, reply, {
           status: 201,
+          quota: 'changeRequestsPerDay',
           run: (tx, version, id) => requestOccupantsChange(tx, { id, version, now: ctx.clock(), tenantId }, request.body),
         });
       },

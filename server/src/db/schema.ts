@@ -145,11 +145,18 @@ export const oneTimeTokens = pgTable(
   (t) => [uniqueIndex('one_time_tokens_hash_idx').on(t.tokenHash)],
 );
 
-/** Fixed-window attempt counters shared by every server instance (sign-in, recovery). */
+/**
+ * Attempt counters and quotas shared by every server instance (auth/throttle.ts). A fixed-window
+ * counter: `count` uses since `window_started_at`. A sign-in lockout: `count` failures in a row,
+ * `window_started_at` the last attempt, `blocked_until` the end of the current pause.
+ * `expires_at`: when the row no longer matters (maintenance deletes it).
+ */
 export const throttleCounters = pgTable('throttle_counters', {
   key: text('key').primaryKey(),
   count: integer('count').notNull(),
   windowStartedAt: ts('window_started_at').notNull(),
+  blockedUntil: ts('blocked_until'),
+  expiresAt: ts('expires_at'),
 });
 
 export const idempotencyRecords = pgTable(

@@ -21,6 +21,7 @@ export const dossierRoutes =
         const { tenantId } = authOf(request);
         return idempotent(ctx, request, reply, {
           status: 201,
+          quota: 'changeRequestsPerDay',
           run: (tx, version, id) => requestPersonalInfoChange(tx, { id, version, now: ctx.clock(), tenantId }, normalized),
         });
       },

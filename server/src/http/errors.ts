@@ -53,20 +53,23 @@ export class ApiError extends Error {
   readonly status: number;
   readonly fields?: FieldProblem[];
   readonly retryAfter?: number;
+  readonly attemptsLeft?: number;
 
-  constructor(code: ApiErrorCode, options: { message?: string; fields?: FieldProblem[]; retryAfter?: number } = {}) {
+  constructor(code: ApiErrorCode, options: { message?: string; fields?: FieldProblem[]; retryAfter?: number; attemptsLeft?: number } = {}) {
     super(options.message ?? DEFAULT_MESSAGES[code] ?? code);
     this.name = 'ApiError';
     this.code = code;
     this.status = STATUS[code] ?? 500;
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
+    this.attemptsLeft = options.attemptsLeft;
   }
 
   toBody(): ErrorResponse {
     const error: ErrorResponse['error'] = { code: this.code, message: this.message };
     if (this.fields) error.fields = this.fields;
     if (this.retryAfter !== undefined) error.retryAfter = this.retryAfter;
+    if (this.attemptsLeft !== undefined) error.attemptsLeft = this.attemptsLeft;
     return { error };
   }
 }

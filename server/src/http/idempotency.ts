@@ -12,6 +12,8 @@ import { authOf } from '../context';
 import { sha256Hex } from '../crypto/tokens';
 import { withTenantWrite } from '../sync/versions';
 import { ApiError } from './errors';
+import { throttleKey } from '../auth/throttle';
+import { QUOTA_MESSAGES, QUOTA_WINDOW_SECONDS, type WriteQuota } from './quotas';
 
 /** JSON with sorted keys, so that key order does not make two equal bodies differ. */
 function canonical(value: unknown): string {
@@ -32,6 +34,8 @@ function isUniqueViolation(err: unknown): boolean {
 
 export interface IdempotentWrite<T> {
   status: number;
+  /** The tenant's daily quota this write counts against (http/quotas.ts). */
+  quota?: WriteQuota;
   /** Runs inside the tenant's write transaction; `key` is the Idempotency-Key (the new id). */
   run(tx: Tx, version: number, key: string): Promise<T>;
 }
@@ -60,6 +64,10 @@ export async function idempotent<T>(ctx: AppContext, request: FastifyRequest, re
   if (await replay()) return reply;
   try {
     const body = await withTenantWrite(ctx.db, auth.tenantId, async (tx, version) => {
+      if (write.quota) {
+        const limit = ctx.quotas[write.quota];
+        await ctx.throttle.consume(throttleKey(`quota-${write.quota}`, auth.tenantId), limit, ctx.clock(), { windowSeconds: QUOTA_WINDOW_SECONDS, db: tx, message: QUOTA_MESSAGES[write.quota](limit) });
+      }
       const result = await write.run(tx, version, key);
       await tx.insert(idempotencyRecords).values({ accountId: auth.accountId, key, requestHash, statusCode: write.status, responseBody: result as object, createdAt: ctx.clock() });
       return result;

@@ -8,9 +8,12 @@ export function errorResponses(...statuses: number[]): Record<number, typeof err
 
 export const bearer = [{ bearerAuth: [] }];
 
-/** The schema parts every tenant write shares: bearer, Idempotency-Key, the write result and its errors. */
+/**
+ * The schema parts every tenant write shares: bearer, Idempotency-Key, the write result and its
+ * errors (429: the tenant's daily quota, http/quotas.ts).
+ */
 export const tenantWriteSchema = {
   security: bearer,
   headers: idempotencyHeadersSchema,
-  response: { 201: writeResultSchema, 200: writeResultSchema, ...errorResponses(400, 401, 404, 409, 422) },
+  response: { 201: writeResultSchema, 200: writeResultSchema, ...errorResponses(400, 401, 404, 409, 422, 429) },
 };

@@ -6,7 +6,7 @@ import { checkPassword, validateBic, validateIban, type IbanFailure } from '../.
 import type { FieldProblem } from '../http/errors';
 
 export const PASSWORD_POLICY_MESSAGE =
-  'Le mot de passe doit contenir au moins 12 caractères avec une majuscule, une minuscule, un chiffre et un caractère spécial (ou au moins 14 caractères avec trois de ces types)';
+  'Le mot de passe doit contenir au moins 12 caractères avec une majuscule, une minuscule, un chiffre et un caractère spécial (ou au moins 14 caractères avec trois de ces types, ou une phrase de passe d\'au moins 7 mots)';
 
 export function passwordProblem(path: string, password: string): FieldProblem | null {
   const check = checkPassword(password);

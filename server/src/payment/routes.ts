@@ -49,12 +49,13 @@ export const paymentRoutes =
         security: bearer,
         headers: idempotencyHeadersSchema,
         body: createPaymentBodySchema,
-        response: { 201: paymentFormSchema, ...errorResponses(400, 401, 404, 409, 422) },
+        response: { 201: paymentFormSchema, ...errorResponses(400, 401, 404, 409, 422, 429) },
       },
       handler: async (request, reply) => {
         const { tenantId, accountId } = authOf(request);
         return idempotent(ctx, request, reply, {
           status: 201,
+          quota: 'paymentsPerDay',
           run: (tx, _version, key) => createPayment(tx, ctx, config, urls(), { paymentId: key, tenantId, accountId, ...request.body }),
         });
       },

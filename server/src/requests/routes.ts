@@ -24,6 +24,7 @@ export const requestRoutes =
         if (body.kind === 'administrative') checkRequestService(body.serviceId, (await ctx.landlord()).contacts.services.map((s) => s.id));
         return idempotent(ctx, request, reply, {
           status: 201,
+          quota: 'requestsPerDay',
           run: (tx, version, id) => createRequest(tx, { id, version, now: ctx.clock(), tenantId }, body),
         });
       },
@@ -37,6 +38,7 @@ export const requestRoutes =
         const { tenantId } = authOf(request);
         return idempotent(ctx, request, reply, {
           status: 201,
+          quota: 'messagesPerDay',
           run: (tx, version, id) => addTenantMessage(tx, { id, version, now: ctx.clock(), tenantId }, request.params.id, request.body),
         });
       },

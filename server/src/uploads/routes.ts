@@ -11,6 +11,7 @@ import { bearer, errorResponses } from '../http/responses';
 import { endpoint } from '../http/routes';
 import { sniffMediaType } from '../lib/magic';
 import { storeUpload } from './service';
+import { checkUploadContent } from './content-check';
 
 const RAW_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'];
 
@@ -29,7 +30,7 @@ export const uploadRoutes =
         security: bearer,
         params: uploadParamsSchema,
         headers: uploadHeadersSchema,
-        response: { 200: uploadResponseSchema, 201: uploadResponseSchema, ...errorResponses(400, 401, 413, 415, 422) },
+        response: { 200: uploadResponseSchema, 201: uploadResponseSchema, ...errorResponses(400, 401, 413, 415, 422, 429) },
       },
       handler: async (request, reply) => {
         const auth = authOf(request);
@@ -43,7 +44,8 @@ export const uploadRoutes =
         }
         const mediaType = sniffMediaType(body);
         if (!mediaType) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
-        const { row, created } = await storeUpload(ctx.db, { id: request.params.id, tenantId: auth.tenantId, sha256, mediaType, content: body, now: ctx.clock() });
+        await checkUploadContent(mediaType, body);
+        const { row, created } = await storeUpload(ctx.db, { id: request.params.id, tenantId: auth.tenantId, sha256, mediaType, content: body, now: ctx.clock(), quotas: ctx.quotas });
         return reply.code(created ? 201 : 200).send({ id: row.id, sha256: row.sha256, mediaType, size: row.size, createdAt: row.createdAt.toISOString() });
       },
     });

@@ -16,6 +16,7 @@ import type { MailMessage } from '../../../server/src/mail/mailer';
 import type { SessionResponse } from '../../../src-shared/api/auth';
 import { syncResponseSchema, type SyncChange, type SyncPage } from '../../../src-shared/api/sync';
 import { TEST_NOW, testClock } from '../../helpers/clock';
+import { tinyPdf, tinyPng } from '../../helpers/files';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -155,8 +156,9 @@ export async function waitFor<T>(read: () => T | undefined | null, timeoutMs = 3
 
 export const newDevice = (name = 'PC de test') => ({ id: randomUUID(), name });
 
-export const samplePdf = (text = 'attestation') => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-export const samplePng = (seed = 'photo') => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(seed)]);
+/** Real files (the server parses PDFs and decodes PNGs): different `text` / `seed`, different bytes. */
+export const samplePdf = (text = 'attestation') => tinyPdf(text);
+export const samplePng = (seed = 'photo') => tinyPng(seed);
 
 /** PUT /v1/uploads/{id} with the right hash; returns the fetch Response. */
 export async function upload(server: TestServer, token: string, bytes: Buffer, options: { id?: string; contentType?: string; sha256?: string } = {}): Promise<Response> {

@@ -147,6 +147,16 @@ const UPGRADES: Record<string, () => Promise<void>> = {
     await client.query(`insert into ledger_entries (id, tenant_id, version, updated_at, dossier_id, date, kind, label, amount_cents) values ($1, $2, 9, $3, $4, '2026-06-05', 'payment', 'Paiement', -1000)`, [line(5), TENANT, NOW, DOSSIER]);
     expect(await rows(`select posting_seq::int as seq from ledger_entries where id = $1`, [line(5)])).toEqual([{ seq: 5 }]);
   },
+
+  async '0005_throttle_lockout'() {
+    const { client, rows, apply } = await databaseBefore('0005_throttle_lockout');
+    await client.query(`insert into throttle_counters (key, count, window_started_at) values ('signin-account:abc', 3, $1)`, [NOW]);
+    await apply();
+    // A counter from before: no pause, no expiry of its own (maintenance falls back to its window).
+    expect(await rows(`select key, count, blocked_until, expires_at from throttle_counters`)).toEqual([{ key: 'signin-account:abc', count: 3, blocked_until: null, expires_at: null }]);
+    await client.query(`update throttle_counters set blocked_until = $1, expires_at = $1`, [NOW]);
+    expect(await rows(`select blocked_until, expires_at from throttle_counters`)).toEqual([{ blocked_until: new Date(NOW), expires_at: new Date(NOW) }]);
+  },
 };
 
 describe('database migrations', () => {

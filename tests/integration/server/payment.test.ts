@@ -119,7 +119,8 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
   }
 
   beforeAll(async () => {
-    server = await startServer(backend, { sandbox: true, payments: { keys: { TEST: KEY }, ceilingCents: CEILING } });
+    // One tenant starts more payments here than the daily quota allows (limits.test.ts tests it).
+    server = await startServer(backend, { sandbox: true, payments: { keys: { TEST: KEY }, ceilingCents: CEILING }, quotas: { paymentsPerDay: 1000 } });
     token = (await server.signIn()).accessToken;
     dossierId = (await pullAll(server, token, undefined, 1000)).changes.find((c) => c.entity === 'dossier')!.id;
   });

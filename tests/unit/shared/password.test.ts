@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, isStrongPassword, PASSWORD_MAX_LENGTH } from '../../../src-shared/validation/password';
+import { checkPassword, countWords, isStrongPassword, PASSWORD_MAX_LENGTH } from '../../../src-shared/validation/password';
 
 describe('checkPassword (CNIL deliberation 2022-100)', () => {
   it('accepts 12 characters with all four classes', () => {
     expect(checkPassword('Abcdefgh1!xy')).toEqual({
       ok: true,
       length: 12,
+      words: 2,
       classes: { lower: true, upper: true, digit: true, symbol: true },
       failing: [],
     });
+  });
+
+  it('accepts a passphrase of 7 words or more, whatever its classes (CNIL: « phrase de passe »)', () => {
+    expect(checkPassword('cheval agrafe correct batterie lune soleil porte')).toMatchObject({ ok: true, words: 7 });
+    // Six words are not a passphrase; one-letter "words" do not count.
+    expect(checkPassword('cheval agrafe correct batterie lune soleil')).toMatchObject({ ok: false });
+    expect(checkPassword('a b c d e f g h i j k l m n')).toMatchObject({ ok: false });
   });
 
   it('refuses 11 characters even with all four classes', () => {
@@ -64,7 +72,7 @@ describe('checkPassword (CNIL deliberation 2022-100)', () => {
     expect(checkPassword('  abcdefgh1A ')).toMatchObject({ ok: true, length: 13 });
   });
 
-  it('property: ok exactly when one of the two CNIL rules holds', () => {
+  it('property: ok exactly when one of the three CNIL rules holds', () => {
     const pools = { lower: 'abcé', upper: 'ABCÉ', digit: '0123', symbol: '!@ -' };
     const names = Object.keys(pools) as (keyof typeof pools)[];
     for (let mask = 0; mask < 16; mask++) {
@@ -75,7 +83,7 @@ describe('checkPassword (CNIL deliberation 2022-100)', () => {
           const pool = pools[used[index % used.length]!];
           return pool[index % pool.length];
         }).join('');
-        const expected = (length >= 12 && used.length === 4) || (length >= 14 && used.length >= 3);
+        const expected = (length >= 12 && used.length === 4) || (length >= 14 && used.length >= 3) || countWords(password) >= 7;
         expect(isStrongPassword(password), `${JSON.stringify(password)}`).toBe(expected);
       }
     }

@@ -1,0 +1,37 @@
+/**
+ * What the server says about a password reaches the renderer as it said it (issue 13): the tries
+ * left before a pause on a refused sign-in, and the French reason a new password is refused, on
+ * the field the page shows it next to (fieldMessage shows a server sentence as it is).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNT } from '../../../server/src/demo/demo-data';
+import { PASSWORD_COMMON_MESSAGE, PASSWORD_SAME_MESSAGE } from '../../../server/src/auth/password-strength';
+import { signedInDemoCore } from '../../helpers/core';
+import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
+
+describe('password answers through main', () => {
+  let server: RestartableServer;
+  let desktop: Awaited<ReturnType<typeof signedInDemoCore>>;
+  beforeAll(async () => {
+    server = await startPortalServer();
+    desktop = await signedInDemoCore(server, DEMO_ACCOUNT);
+  });
+  afterAll(async () => {
+    desktop.close();
+    await server.close();
+  });
+
+  const refusal = (promise: Promise<unknown>) => promise.then(() => ({ code: 'none' }), (error: { shape: unknown }) => error.shape);
+
+  it('a refused new password comes with the server\'s reason on its field', async () => {
+    const change = (newPassword: string) =>
+      refusal(desktop.call('account.changePassword', { currentPassword: DEMO_ACCOUNT.password, newPassword, newPasswordConfirmation: newPassword }));
+    expect(await change('Azerty123456!')).toEqual({ code: 'VALIDATION', fields: [{ path: 'newPassword', message: PASSWORD_COMMON_MESSAGE }] });
+    expect(await change(DEMO_ACCOUNT.password)).toEqual({ code: 'VALIDATION', fields: [{ path: 'newPassword', message: PASSWORD_SAME_MESSAGE }] });
+  });
+
+  it('a refused sign-in says how many tries are left', async () => {
+    await desktop.call('session.signOut', {});
+    expect(await refusal(desktop.call('session.signIn', { email: DEMO_ACCOUNT.email, password: 'Mauvais-Secret-1' }))).toEqual({ code: 'INVALID_CREDENTIALS', attemptsLeft: 4 });
+  });
+});
