@@ -87,7 +87,14 @@ function pageApplierFor(sqlite: BetterSqlite3.Database): PageApplier {
  * changed then deleted within a page ends deleted.
  */
 export function applySyncPage(db: CacheDb, changes: readonly SyncChange[], cursor: string, now: string) {
-  pageApplierFor(db.$client)(changes, cursor, now);
+  pageApplierFor(connectionOf(db))(changes, cursor, now);
+}
+
+/** The better-sqlite3 connection under the cache's drizzle handle (a transaction's has none). */
+function connectionOf(db: CacheDb): BetterSqlite3.Database {
+  const client = (db as { $client?: BetterSqlite3.Database }).$client;
+  if (!client) throw new Error('applySyncPage takes the cache itself, not a transaction: it runs its own');
+  return client;
 }
 
 /**
