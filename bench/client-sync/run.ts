@@ -125,33 +125,37 @@ async function fetchFirstSyncPages(url: string): Promise<SyncPage[]> {
  * better-sqlite3, the same rows through one prepared upsert in one transaction, no cursor, no
  * deletes, no per-page anything.
  */
-async function measureApply(pages: SyncPage[]): Promise<{ apply: number; floor: number; rows: number }> {
+async function measureApply(pages: SyncPage[]): Promise<{ apply: number; before: number; floor: number; rows: number }> {
   const { openCacheDatabase } = await import('../../src-main/storage/cache-database');
   const { applySyncPage } = await import('../../src-main/storage/cache-mirror');
   const { migrationsFolder } = await import('../../tests/helpers/core');
+  const { referenceApplySyncPage } = await import('../../tests/helpers/drizzle-apply-reference');
   const rows = pages.flatMap((page) => page.changes).filter((change): change is SyncChange & { data: object } => change.data !== null);
   const apply: number[] = [];
+  const before: number[] = [];
   const floor: number[] = [];
   for (let run = 0; run < APPLY_RUNS; run += 1) {
-    const cache = openCacheDatabase({ file: ':memory:', migrationsFolder });
-    let started = performance.now();
-    for (const page of pages) applySyncPage(cache.db, page.changes, page.cursor, '2026-01-01T00:00:00.000Z');
-    apply.push(performance.now() - started);
-    cache.close();
+    for (const [applyPage, times] of [[applySyncPage, apply], [referenceApplySyncPage, before]] as const) {
+      const cache = openCacheDatabase({ file: ':memory:', migrationsFolder });
+      const started = performance.now();
+      for (const page of pages) applyPage(cache.db, page.changes, page.cursor, '2026-01-01T00:00:00.000Z');
+      times.push(performance.now() - started);
+      cache.close();
+    }
 
     const raw = new Database(':memory:');
     raw.exec('CREATE TABLE entities (entity TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL, local INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (entity, id))');
     const upsert = raw.prepare(
       'INSERT INTO entities (entity, id, version, data, local) VALUES (?, ?, ?, ?, 0) ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, local = 0',
     );
-    started = performance.now();
+    const started = performance.now();
     raw.transaction(() => {
       for (const row of rows) upsert.run(row.entity, row.id, row.version, JSON.stringify(row.data));
     })();
     floor.push(performance.now() - started);
     raw.close();
   }
-  return { apply: median(apply), floor: median(floor), rows: rows.length };
+  return { apply: median(apply), before: median(before), floor: median(floor), rows: rows.length };
 }
 
 async function measure() {
@@ -233,6 +237,7 @@ async function measure() {
           `${balance.dossiers[0]!.ledger.length} ledger rows, ${documents.dossiers[0]!.documents.length} documents, ${requests.requests.length} requests`,
         ]);
         rows.push([`SQLite apply of the first sync (${pages.length} pages, ${applied.rows} rows), applySyncPage`, `${applied.apply.toFixed(1)} ms`]);
+        rows.push(['  before issue 17: a drizzle upsert built per row', `${applied.before.toFixed(1)} ms`]);
         rows.push(['floor: raw better-sqlite3, one prepared upsert of the same rows, one transaction', `${applied.floor.toFixed(1)} ms`]);
         rows.push(['apply / floor', `${(applied.apply / applied.floor).toFixed(2)}×`]);
       } else {

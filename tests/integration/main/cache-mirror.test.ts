@@ -1,38 +1,16 @@
 /**
  * applySyncPage writes through one prepared statement per table (issue 17). It must land each
  * page exactly as the drizzle upsert per row did: `referenceApplySyncPage` below is that former
- * implementation, kept here as the oracle, and both run on twin caches.
+ * implementation, kept as the oracle (tests/helpers/drizzle-apply-reference.ts), and both run on
+ * twin caches.
  */
-import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entities, syncState } from '../../../db/schema';
 import type { SyncChange } from '../../../src-shared/api/sync';
-import { openCacheDatabase, type CacheDatabase, type CacheDb } from '../../../src-main/storage/cache-database';
+import { openCacheDatabase, type CacheDatabase } from '../../../src-main/storage/cache-database';
 import { applySyncPage, putLocalEntity, resetMirror } from '../../../src-main/storage/cache-mirror';
 import { migrationsFolder } from '../../helpers/core';
-
-/** The drizzle version applySyncPage replaced (src-main/storage/cache-mirror.ts before issue 17). */
-function referenceApplySyncPage(db: CacheDb, changes: readonly SyncChange[], cursor: string, now: string) {
-  db.transaction((tx) => {
-    for (const change of changes) {
-      if (change.deleted || change.data === null) {
-        tx.delete(entities)
-          .where(and(eq(entities.entity, change.entity), eq(entities.id, change.id)))
-          .run();
-      } else {
-        tx.insert(entities)
-          .values({ entity: change.entity, id: change.id, version: change.version, data: change.data, local: false })
-          .onConflictDoUpdate({ target: [entities.entity, entities.id], set: { version: change.version, data: change.data, local: false } })
-          .run();
-      }
-    }
-    tx.insert(syncState)
-      .values({ id: 1, cursor, lastSyncAt: now })
-      .onConflictDoUpdate({ target: syncState.id, set: { cursor, lastSyncAt: now } })
-      .run();
-  });
-}
+import { referenceApplySyncPage } from '../../helpers/drizzle-apply-reference';
 
 const opened: CacheDatabase[] = [];
 function openCache(): CacheDatabase {
