@@ -11,7 +11,7 @@
  * ("+33601020304") and display the seed's dotted national form ("06.01.02.03.04").
  */
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type MetadataJson, type PhoneNumber } from 'libphonenumber-js/core';
-import metadataJson from './phone-metadata.json';
+import metadataJson from './phone-metadata.json' with { type: 'json' };
 import { FRENCH_PLAN_REGIONS, type FrenchPlanRegion } from './phone-plan';
 
 const metadata = metadataJson as unknown as MetadataJson;
