@@ -2,6 +2,7 @@
  * Reading and writing the mirror of the tenant's server data (the `entities` table).
  * Rows are read back through the API contract's schemas, so a service never trusts raw JSON.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import { SYNC_ENTITIES, type SyncChange, type SyncData, type SyncEntity } from '../../src-shared/api/sync';
 import { cacheMeta, entities, syncState } from '../../db/schema';
@@ -47,31 +48,53 @@ export function putLocalEntity<E extends SyncEntity>(db: CacheDb, entity: E, id:
 }
 
 /**
+ * The statements a sync page runs, prepared once per cache connection and reused by every page.
+ * Building each row's upsert through drizzle cost two thirds of the apply time (issue 17): the
+ * SQL is the same for every row, only the values change. Keyed by the better-sqlite3
+ * connection, so a closed cache takes its statements with it.
+ */
+type PageApplier = (changes: readonly SyncChange[], cursor: string, now: string) => void;
+const pageAppliers = new WeakMap<BetterSqlite3.Database, PageApplier>();
+
+function pageApplierFor(sqlite: BetterSqlite3.Database): PageApplier {
+  const known = pageAppliers.get(sqlite);
+  if (known) return known;
+  // Same columns and conflict targets as the drizzle schema (db/schema.ts: entities, sync_state);
+  // `data` is the JSON text drizzle's json mode would write, `local` its boolean as 0.
+  const upsert = sqlite.prepare<[string, string, number, string]>(
+    `INSERT INTO entities (entity, id, version, data, local) VALUES (?, ?, ?, ?, 0)
+     ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, local = 0`,
+  );
+  const remove = sqlite.prepare<[string, string]>('DELETE FROM entities WHERE entity = ? AND id = ?');
+  const cursor = sqlite.prepare<[string, string]>(
+    `INSERT INTO sync_state (id, cursor, last_sync_at) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET cursor = excluded.cursor, last_sync_at = excluded.last_sync_at`,
+  );
+  const applyPage = sqlite.transaction((changes: readonly SyncChange[], pageCursor: string, now: string) => {
+    for (const change of changes) {
+      if (change.deleted || change.data === null) remove.run(change.entity, change.id);
+      else upsert.run(change.entity, change.id, change.version, JSON.stringify(change.data));
+    }
+    cursor.run(pageCursor, now);
+  });
+  pageAppliers.set(sqlite, applyPage);
+  return applyPage;
+}
+
+/**
  * Applies one page of the sync feed and its cursor in ONE transaction: after a crash the cache
- * holds either the page and its cursor, or neither.
+ * holds either the page and its cursor, or neither. Changes apply in the feed's order, so a row
+ * changed then deleted within a page ends deleted.
  */
 export function applySyncPage(db: CacheDb, changes: readonly SyncChange[], cursor: string, now: string) {
-  db.transaction((tx) => {
-    for (const change of changes) {
-      if (change.deleted || change.data === null) {
-        tx.delete(entities)
-          .where(and(eq(entities.entity, change.entity), eq(entities.id, change.id)))
-          .run();
-      } else {
-        tx.insert(entities)
-          .values({ entity: change.entity, id: change.id, version: change.version, data: change.data, local: false })
-          .onConflictDoUpdate({
-            target: [entities.entity, entities.id],
-            set: { version: change.version, data: change.data, local: false },
-          })
-          .run();
-      }
-    }
-    tx.insert(syncState)
-      .values({ id: 1, cursor, lastSyncAt: now })
-      .onConflictDoUpdate({ target: syncState.id, set: { cursor, lastSyncAt: now } })
-      .run();
-  });
+  pageApplierFor(connectionOf(db))(changes, cursor, now);
+}
+
+/** The better-sqlite3 connection under the cache's drizzle handle (a transaction's has none). */
+function connectionOf(db: CacheDb): BetterSqlite3.Database {
+  const client = (db as { $client?: BetterSqlite3.Database }).$client;
+  if (!client) throw new Error('applySyncPage takes the cache itself, not a transaction: it runs its own');
+  return client;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Mon dossier (dossier): the tenant's identity and contact details, and the change request for them. */
 import { z } from 'zod';
 import { insuranceStatusSchema } from '../insurance/bridge';
-import { optionalFrenchPhoneSchema } from '../validation/schemas';
+import { optionalFrenchPhoneSchema } from '../validation/phone-schemas';
 import { type AreaProcedures, empty, procedure } from '../procedure';
 import { writeQueuedSchema } from '../view-parts';
 

@@ -3,9 +3,13 @@
  * the country (ISO 3166-1 alpha-2), 2 letters or digits for the location, and optionally
  * 3 letters or digits for the branch ("XXX" = head office). 8 or 11 characters.
  *
- * This is a format check only: whether the bank exists is for staff (or a directory) to say.
+ * The country must be an assigned ISO 3166-1 code (or XK, Kosovo, which SWIFT uses): "LUMPPZIV"
+ * is refused, "PZ" names no country. The list is ibantools' (its isValidBIC), the same library
+ * that checks the IBANs' national keys. Whether the bank exists is for staff (or a directory)
+ * to say.
  */
 
+import { isValidBIC as hasAssignedCountry } from 'ibantools';
 import { maskTail } from './mask';
 
 export type BicFailure = 'length' | 'format';
@@ -21,6 +25,8 @@ export function validateBic(input: string): BicResult {
   const bic = normalizeBic(input);
   if (bic.length !== 8 && bic.length !== 11) return { ok: false, reason: 'length' };
   if (!/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(bic)) return { ok: false, reason: 'format' };
+  // Same words as a malformed BIC ("recopiez-le depuis votre RIB"): an unassigned country is a typo.
+  if (!hasAssignedCountry(bic)) return { ok: false, reason: 'format' };
   return { ok: true, bic, country: bic.slice(4, 6) };
 }
 

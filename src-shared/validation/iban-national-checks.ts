@@ -1,27 +1,19 @@
 /**
- * National check characters inside some BBANs, verified on top of the ISO 13616 check digits.
+ * National check digits inside the BBAN, verified on top of the ISO 13616 check digits.
  *
- * Why: where a BBAN mixes letters and digits, mod 97 reads a letter as two digits, so a single
- * digit-to-letter typo ("5" -> "Q") passes the IBAN check about once in 97 tries. The French
- * and Italian national keys catch those for the countries our tenants bank in most.
- * Other countries' national checks (ES, BE, NL, ...) guard digit-only BBANs that mod 97
- * already protects against single typos, so they are left out.
+ * Why: mod 97 catches every single-digit typo in a digits-only BBAN, but where a BBAN mixes
+ * letters and digits it reads a letter as two digits, so a digit-to-letter typo ("5" -> "Q")
+ * passes about once in 97 tries; and a national key is what banks themselves check first.
+ *
+ * ibantools (isValidBBAN) verifies the national keys of BE, CZ, EE, ES, FR, HR, HU, MC, ME,
+ * MK, NO, PL, PT, RS, SI, SK. It has none for three SEPA countries that do have one, added
+ * here: the Italian and San Marino CIN, and the Finnish Luhn digit. SEPA countries left without
+ * a national check, on purpose: DE, SE, GB, DK, AT (per-bank methods, no country-wide rule),
+ * NL (the "elfproef" never applied to every account: former Postbank numbers, kept by ING, fail it),
+ * IS (its BBAN carries a kennitala, an identity number, not a bank key), AL and the rest (no
+ * published country-wide key).
  */
-
-/**
- * "Clé RIB" (France, Monaco): the 23-character RIB, with the account number's letters replaced
- * by digits (A/J=1, B/K/S=2, C/L/T=3, ... I/R/Z=9), is divisible by 97.
- */
-function hasValidRibKey(bban: string): boolean {
-  let remainder = 0;
-  for (const char of bban) {
-    const code = char.charCodeAt(0);
-    // 'S' (83) skips a value: the table runs A-I, J-R, then S-Z starting at 2.
-    const digit = code <= 57 ? code - 48 : ((code - 65 + (code >= 83 ? 1 : 0)) % 9) + 1;
-    remainder = (remainder * 10 + digit) % 97;
-  }
-  return remainder === 0;
-}
+import { isValidBBAN } from 'ibantools';
 
 /** Values of a character in odd (1st, 3rd, ...) positions for the Italian CIN; digits as A-J. */
 const CIN_ODD_VALUES = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
@@ -40,10 +32,26 @@ function hasValidCin(bban: string): boolean {
   return bban.charCodeAt(0) - 65 === sum % 26;
 }
 
-/** BBAN checks by IBAN country; the BBAN has already passed the country's structure. */
-export const NATIONAL_BBAN_CHECKS: Readonly<Record<string, (bban: string) => boolean>> = {
-  FR: hasValidRibKey,
-  MC: hasValidRibKey,
+/** Finland: the 14-digit machine form of the account number ends with a Luhn check digit. */
+function hasValidFinnishLuhn(bban: string): boolean {
+  let sum = 0;
+  for (let index = 0; index < bban.length; index++) {
+    let digit = bban.charCodeAt(bban.length - 1 - index) - 48;
+    if (index % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** National checks ibantools does not have, by IBAN country. */
+export const NATIONAL_CHECKS_BEYOND_IBANTOOLS: Readonly<Record<string, (bban: string) => boolean>> = {
   IT: hasValidCin,
   SM: hasValidCin,
+  FI: hasValidFinnishLuhn,
 };
+
+/** Whether the BBAN's national check digits (where its country has them) are right. */
+export function hasValidNationalCheck(country: string, bban: string): boolean {
+  const extra = NATIONAL_CHECKS_BEYOND_IBANTOOLS[country];
+  return isValidBBAN(bban, country) && (extra ? extra(bban) : true);
+}

@@ -4,12 +4,13 @@
  * The product rule is "any valid SEPA IBAN", not "an FR IBAN": a tenant may keep an account in
  * Belgium, Portugal or Switzerland. We check, in order: characters, country (SEPA scope), that
  * country's exact length, that country's BBAN structure, the ISO 13616 / ISO 7064 mod 97-10
- * check digits, and for FR/MC/IT/SM the national key inside the BBAN. A passing IBAN can still
+ * check digits, and the national check digits inside the BBAN wherever the country has a
+ * country-wide rule (iban-national-checks.ts: ibantools', plus IT, SM, FI). A passing IBAN can still
  * be a closed account or a typo that happens to be valid; staff confirm the change against the
  * holder's proof (mandate amendment).
  */
 
-import { NATIONAL_BBAN_CHECKS } from './iban-national-checks';
+import { hasValidNationalCheck } from './iban-national-checks';
 import { maskTail } from './mask';
 
 /**
@@ -155,8 +156,7 @@ export function validateIban(input: string): IbanResult {
   const checkDigits = Number(iban.slice(2, 4));
   if (checkDigits < 2 || checkDigits > 98) return { ok: false, reason: 'checksum' };
   if (ibanMod97(iban.slice(4) + iban.slice(0, 4)) !== 1) return { ok: false, reason: 'checksum' };
-  const nationalCheck = NATIONAL_BBAN_CHECKS[country];
-  if (nationalCheck && !nationalCheck(iban.slice(4))) return { ok: false, reason: 'checksum' };
+  if (!hasValidNationalCheck(country, iban.slice(4))) return { ok: false, reason: 'checksum' };
 
   return { ok: true, iban, country };
 }

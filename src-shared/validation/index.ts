@@ -5,6 +5,7 @@ export * from './iban';
 export * from './mask';
 export * from './password';
 export * from './phone';
+export * from './phone-schemas';
 export * from './schemas';
 export * from './tenant-reference';
 export * from './file-type';

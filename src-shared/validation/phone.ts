@@ -1,14 +1,20 @@
 /**
  * French phone numbers for "Mon dossier" (domicile, mobile, travail) and for the landlord's
- * contacts.
+ * contacts, checked and formatted by libphonenumber-js with its "max" metadata (the allocated
+ * ranges of each plan, not only lengths): "07 00 00 00 00" or "04 00 12 34 56" are refused as
+ * unallocated, the overseas numbers of the French plan are accepted (+508, +262 9..., ...).
  *
- * The French numbering plan (ARCEP) has 10-digit national numbers "0Z AB PQ MC DU". Metropolitan
- * France is +33; the overseas departments share the same 10-digit national plan but each has
- * its own country code, chosen by the number's first digits (0262 -> +262 262..., 0690 -> +590
- * 690...). People type them every way: "06 01 02 03 04", "06.01.02.03.04", "+33 6 01 02 03 04",
- * "+33 (0)6...", "0033 6...". We store E.164 ("+33601020304") and display the seed's dotted
- * national form ("06.01.02.03.04").
+ * The metadata is the max one cut to the French plan (phone-metadata.json, written by
+ * scripts/phone-metadata.ts; phone-plan.ts says which regions), so the renderer does not carry
+ * the whole world's. People type numbers every way: "06 01 02 03 04", "06.01.02.03.04",
+ * "+33 6 01 02 03 04", "+33 (0)6...", "0033 6...", "0692 12 34 56" (Réunion). We store E.164
+ * ("+33601020304") and display the seed's dotted national form ("06.01.02.03.04").
  */
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type MetadataJson, type PhoneNumber } from 'libphonenumber-js/core';
+import metadataJson from './phone-metadata.json' with { type: 'json' };
+import { FRENCH_PLAN_REGIONS, type FrenchPlanRegion } from './phone-plan';
+
+const metadata = metadataJson as unknown as MetadataJson;
 
 export type PhoneFailure = 'format' | 'length' | 'prefix';
 
@@ -17,89 +23,89 @@ export type PhoneResult =
   | { ok: false; reason: PhoneFailure };
 
 /**
- * Overseas prefixes of the national plan (first four digits of the national number) and the
- * country code they are reached with from abroad. Source: ARCEP numbering plan.
- * Réunion and Mayotte share +262; Guadeloupe, Saint-Barthélemy and Saint-Martin share +590.
+ * What may be typed: digits, an optional leading "+" or "00", spaces (any kind), dots, dashes,
+ * slashes, and the "(0)" some write after the country code. Letters are refused, although the
+ * library would read "O6" as "06" (vanity numbers), and so are extensions ("poste 12").
  */
-const OVERSEAS_COUNTRY_CODE_BY_PREFIX: Readonly<Record<string, string>> = {
-  '0262': '262', // Réunion, fixed
-  '0263': '262', // Réunion, fixed (newer range)
-  '0269': '262', // Mayotte, fixed
-  '0692': '262', // Réunion, mobile
-  '0693': '262', // Réunion, mobile
-  '0639': '262', // Mayotte, mobile
-  '0590': '590', // Guadeloupe, Saint-Barthélemy, Saint-Martin, fixed
-  '0690': '590', // Guadeloupe..., mobile
-  '0691': '590', // Guadeloupe..., mobile
-  '0594': '594', // Guyane, fixed
-  '0694': '594', // Guyane, mobile
-  '0596': '596', // Martinique, fixed
-  '0696': '596', // Martinique, mobile
-  '0697': '596', // Martinique, mobile
-};
+function compact(input: string): string | null {
+  // "+33 (0)6...": the "(0)" stays a digit; the library drops a trunk 0 after a country code.
+  const text = input.replace(/[\s.\-/]+/g, '').replace(/^(\+|00)(\d{1,3})\(0\)/, '$1$20');
+  if (!/^(?:\+|00)?\d+$/.test(text)) return null;
+  return text.startsWith('00') ? `+${text.slice(2)}` : text;
+}
 
-const OVERSEAS_COUNTRY_CODES = new Set(Object.values(OVERSEAS_COUNTRY_CODE_BY_PREFIX));
+const OVERSEAS_REGIONS = FRENCH_PLAN_REGIONS.filter((region) => region !== 'FR');
 
 /**
- * Turns what a person typed into the 10-digit national number ("0601020304"), or a failure.
- * Separators allowed: spaces (any kind), dots, dashes, slashes and the "(0)" some write after
- * the country code.
+ * The regions a national form is tried in, in order. The metropolitan plan's metadata also
+ * covers some overseas ranges (0269 Mayotte, 0596 Martinique...): a geographic or mobile number
+ * is first read as the overseas department's that owns it. Non-geographic numbers (08 freephone
+ * and premium, 09 VoIP) are dialled the same everywhere: read as metropolitan first.
  */
-function toNationalNumber(input: string): { ok: true; national: string } | { ok: false; reason: PhoneFailure } {
-  const compact = input.replace(/[\s.\-/]+/g, '').replace(/^(\+|00)(\d{2,3})\(0\)/, '$1$2');
-  if (!/^(?:\+|00)?\d+$/.test(compact)) return { ok: false, reason: 'format' };
+function nationalRegions(text: string): readonly FrenchPlanRegion[] {
+  const significant = text.startsWith('0') ? text.slice(1) : text;
+  return /^[89]/.test(significant) ? FRENCH_PLAN_REGIONS : [...OVERSEAS_REGIONS, 'FR'];
+}
 
-  let national: string;
-  const international = /^(?:\+|00)(\d+)$/.exec(compact);
-  if (international) {
-    const digits = international[1]!;
-    const countryCode = ['33', ...OVERSEAS_COUNTRY_CODES].find((code) => digits.startsWith(code));
-    if (!countryCode) return { ok: false, reason: 'prefix' };
-    let significant = digits.slice(countryCode.length);
-    // "+33 06 01..." is a common mistake: the trunk 0 is not dialled after a country code.
-    if (significant.length === 10 && significant.startsWith('0')) significant = significant.slice(1);
-    if (significant.length !== 9) return { ok: false, reason: 'length' };
-    national = `0${significant}`;
-    const overseasCode = OVERSEAS_COUNTRY_CODE_BY_PREFIX[national.slice(0, 4)];
-    // +262 must be followed by a Réunion/Mayotte number, and so on.
-    if (countryCode !== '33' && overseasCode !== countryCode) return { ok: false, reason: 'prefix' };
-  } else {
-    if (compact.length !== 10) return { ok: false, reason: 'length' };
-    national = compact;
+/** The typed number, valid in the French plan, or null. */
+function parseFrench(text: string): PhoneNumber | null {
+  if (text.startsWith('+')) {
+    const number = parsePhoneNumberFromString(text, metadata);
+    return number?.isValid() ? number : null;
   }
+  for (const region of nationalRegions(text)) {
+    const number = parsePhoneNumberFromString(text, region, metadata);
+    if (number?.isValid()) return number;
+  }
+  return null;
+}
 
-  // 00 is the international prefix, so a national number starts with 0 then 1-9.
-  if (!/^0[1-9]\d{8}$/.test(national)) return { ok: false, reason: 'prefix' };
-  return { ok: true, national };
+/**
+ * Why a number of the right characters is not valid: its length, or where it starts (a country
+ * code outside the French plan, an unallocated range such as "07 00..." or "04 00..."). A
+ * national form is judged by the ten digits of the French plan ("10 chiffres en France"), the
+ * trunk "0" included: the library would keep a trunk "0" that leaves too few digits as a digit.
+ */
+function failureOf(text: string): PhoneFailure {
+  if (!text.startsWith('+')) return (text.startsWith('0') ? text.length - 1 : text.length) === 9 ? 'prefix' : 'length';
+  const length = validatePhoneNumberLength(text, metadata);
+  return length === 'TOO_SHORT' || length === 'TOO_LONG' || length === 'INVALID_LENGTH' ? 'length' : 'prefix';
+}
+
+/** The national number with its trunk "0", digits only: "0601020304", "0692123456", "0411234" (+508). */
+function nationalDigits(number: PhoneNumber): string {
+  return number.formatNational().replace(/\D/g, '');
 }
 
 export function validateFrenchPhone(input: string): PhoneResult {
-  const parsed = toNationalNumber(input);
-  if (!parsed.ok) return parsed;
-  const { national } = parsed;
-  const overseasCode = OVERSEAS_COUNTRY_CODE_BY_PREFIX[national.slice(0, 4)];
-  // The national significant number (without the trunk 0) is the same whichever country code
-  // reaches it, so a DOM number typed with +33 is stored under its proper code.
-  const e164 = `+${overseasCode ?? '33'}${national.slice(1)}`;
-  return { ok: true, e164, national, region: overseasCode ? 'outremer' : 'metropole' };
+  const text = compact(input);
+  if (text === null) return { ok: false, reason: 'format' };
+  const number = parseFrench(text);
+  if (!number) return { ok: false, reason: failureOf(text) };
+  return { ok: true, e164: number.number, national: nationalDigits(number), region: number.country === 'FR' ? 'metropole' : 'outremer' };
 }
 
 export function isValidFrenchPhone(input: string): boolean {
   return validateFrenchPhone(input).ok;
 }
 
-/** "+33601020304" (or anything valid) -> "+33601020304"; null when not a French number. */
+/** "06 01 02 03 04" (or anything valid) -> "+33601020304"; null when not a French number. */
 export function toE164(input: string): string | null {
   const result = validateFrenchPhone(input);
   return result.ok ? result.e164 : null;
 }
 
 /**
- * Display form of the seed: "06.01.02.03.04". A stored value that is not a valid French number
- * is shown as it is rather than hidden, so staff data errors stay visible.
+ * Display form of the seed: "06.01.02.03.04", pairs for every ten-digit national number
+ * (metropolitan and overseas departments alike: "06.92.12.34.56"); the library's grouping for
+ * the shorter numbers of Saint-Pierre-et-Miquelon ("041.12.34"). A stored value that is not a
+ * valid French number is shown as it is rather than hidden, so staff data errors stay visible.
  */
 export function formatFrenchPhone(input: string): string {
-  const result = validateFrenchPhone(input);
-  if (!result.ok) return input;
-  return result.national.replace(/(\d{2})(?=\d)/g, '$1.');
+  const text = compact(input);
+  const number = text === null ? null : parseFrench(text);
+  if (!number) return input;
+  const national = nationalDigits(number);
+  if (national.length === 10) return national.replace(/(\d{2})(?=\d)/g, '$1.');
+  return number.formatNational().replace(/\s+/g, '.');
 }

@@ -5,6 +5,9 @@
  * sentence: the renderer words it in the user's language. All keys these schemas can emit are
  * listed in FIELD_MESSAGE_KEYS so the i18n catalogue can be checked against them.
  *
+ * The phone schemas live in phone-schemas.ts, so that a form without a phone field does not
+ * load the phone library and its metadata.
+ *
  * Schemas that have a canonical form output it (IBAN without spaces, E.164 phone, ISO date,
  * cents), so services never see what was typed. Those are transforms: fine for inputs and for
  * OpenAPI generation in input mode.
@@ -17,7 +20,7 @@ import { validateBic, type BicFailure } from './bic';
 import { checkBirthDate, isValidIsoDate, parseFrenchDate, type BirthDateFailure, type FrenchDateFailure } from './dates';
 import { validateIban, type IbanFailure } from './iban';
 import { checkPassword } from './password';
-import { validateFrenchPhone, type PhoneFailure } from './phone';
+import type { PhoneFailure } from './phone';
 import { createTenantReferenceValidator, type TenantReferenceValidator } from './tenant-reference';
 
 type Keys<Prefix extends string, Reason extends string> = `${Prefix}.${Reason}`;
@@ -89,13 +92,13 @@ export const FIELD_MESSAGE_KEYS = [
 export type FieldMessageKey = (typeof FIELD_MESSAGE_KEYS)[number];
 
 /** A missing value is 'required'; a value of the wrong type (a number for a string) 'invalid'. */
-const text = () =>
+export const text = () =>
   z.string({ error: (issue) => (issue.input === undefined ? 'fields.required' : 'fields.invalid') });
 
-type Check<T> = { ok: true; value: T } | { ok: false; key: FieldMessageKey; params?: Record<string, unknown> };
+export type Check<T> = { ok: true; value: T } | { ok: false; key: FieldMessageKey; params?: Record<string, unknown> };
 
 /** A string schema that runs `check` and outputs its canonical value, or reports its key. */
-function canonical<T>(check: (input: string) => Check<T>) {
+export function canonical<T>(check: (input: string) => Check<T>) {
   return text().transform((input, ctx): T => {
     if (input.trim() === '') {
       ctx.addIssue({ code: 'custom', message: 'fields.required' });
@@ -131,28 +134,6 @@ export const ibanSchema = canonical((input) => {
 export const bicSchema = canonical((input) => {
   const result = validateBic(input);
   return result.ok ? { ok: true, value: result.bic } : { ok: false, key: `fields.bic.${result.reason}` };
-});
-
-function phoneCheck(input: string): Check<string> {
-  const result = validateFrenchPhone(input);
-  return result.ok ? { ok: true, value: result.e164 } : { ok: false, key: `fields.phone.${result.reason}` };
-}
-
-/** Output: E.164 ("+33601020304"). */
-export const frenchPhoneSchema = canonical(phoneCheck);
-
-/**
- * For the optional numbers of "Mon dossier" (domicile, mobile, travail): blank means "not
- * given" and outputs null, which the UI shows as "Non renseigné".
- */
-export const optionalFrenchPhoneSchema = text().transform((input, ctx): string | null => {
-  if (input.trim() === '') return null;
-  const result = phoneCheck(input);
-  if (!result.ok) {
-    ctx.addIssue({ code: 'custom', message: result.key });
-    return z.NEVER;
-  }
-  return result.value;
 });
 
 /**

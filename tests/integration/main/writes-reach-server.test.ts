@@ -60,7 +60,7 @@ describe('every write reaches the server, once, with its data', () => {
       const current = (await call('dossier.get')).profile;
       const { id } = await call('dossier.requestUpdate', {
         phoneHome: current.phoneHome ?? '',
-        phoneMobile: '07 11 22 33 44',
+        phoneMobile: '07 81 22 33 44',
         phoneWork: current.phoneWork ?? '',
         cafNumber: '1234567',
       });
@@ -68,7 +68,7 @@ describe('every write reaches the server, once, with its data', () => {
       expect(await rowsIn(serverSchema.changeRequests)).toBe(before + 1);
       const [row] = await db().select().from(serverSchema.changeRequests).where(eq(serverSchema.changeRequests.id, id));
       // Only what changed is sent; the server keeps the phone in the seed's display form.
-      const expected = { phoneMobile: formatFrenchPhone('07 11 22 33 44'), cafNumber: '1234567' };
+      const expected = { phoneMobile: formatFrenchPhone('07 81 22 33 44'), cafNumber: '1234567' };
       expect(row).toMatchObject({ kind: 'personal_info', dossierId: null, status: 'pending', summary: expected, payload: expected });
     },
     'contract.occupants': async () => {

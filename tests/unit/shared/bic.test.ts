@@ -30,6 +30,18 @@ describe('validateBic', () => {
     expect(validateBic('BNPAFRPPÉXX')).toEqual({ ok: false, reason: 'format' });
     expect(isValidBic('12345678')).toBe(false);
   });
+
+  it("'format' for a country code ISO 3166-1 does not assign (issue 14)", () => {
+    for (const unassigned of ['LUMPPZIV', 'BNPAUKPP', 'BNPAEUPPXXX', 'BNPAZZPP', 'BNPAFXPP']) {
+      expect(validateBic(unassigned), unassigned).toEqual({ ok: false, reason: 'format' });
+    }
+  });
+
+  it('accepts the codes of territories and Kosovo, which have their own banks', () => {
+    for (const bic of ['BNPARERX', 'BDAFGPGP', 'ABCDJESH', 'RBKOXKPR', 'CMCIMCM1', 'BPOTPFTP']) {
+      expect(validateBic(bic), bic).toMatchObject({ ok: true });
+    }
+  });
 });
 
 describe('bicCountryMatchesIbanCountry', () => {

@@ -166,7 +166,34 @@ describe('validateIban: reasons', () => {
   });
 });
 
+/** SEPA countries whose BBAN carries national check digits we verify (iban-national-checks.ts). */
+const NATIONALLY_CHECKED = ['BE', 'CZ', 'EE', 'ES', 'FI', 'FR', 'HR', 'HU', 'IT', 'MC', 'ME', 'MK', 'NO', 'PL', 'PT', 'RS', 'SI', 'SK', 'SM'];
+
 describe('validateIban: national keys', () => {
+  it('refuses, in every country with national check digits, a BBAN whose key is wrong though the IBAN check digits agree (issue 14)', () => {
+    // Only FR, MC, IT and SM were checked: a Belgian, Spanish, Portuguese or Norwegian account
+    // number with a typo passed once its IBAN check digits were recomputed.
+    for (const country of NATIONALLY_CHECKED) {
+      const bban = normalizeIban(VALID_IBANS[country]!).slice(4);
+      expect(validateIban(`${country}${computeIbanCheckDigits(country, bban)}${bban}`), country).toMatchObject({ ok: true });
+      // The last digit is, or is covered by, the national key in each of these countries, but in
+      // Poland, where the key covers the bank and branch code at the start.
+      const at = country === 'PL' ? 0 : bban.length - 1;
+      const typo = `${bban.slice(0, at)}${(Number(bban[at]) + 1) % 10}${bban.slice(at + 1)}`;
+      expect(validateIban(`${country}${computeIbanCheckDigits(country, typo)}${typo}`), `${country} ${typo}`).toEqual({ ok: false, reason: 'checksum' });
+    }
+  });
+
+  it('checks the national keys of published Belgian, Spanish, Portuguese, Norwegian and Finnish examples', () => {
+    for (const valid of ['BE68 5390 0754 7034', 'ES91 2100 0418 4502 0005 1332', 'PT50 0002 0123 1234 5678 9015 4', 'NO93 8601 1117 947', 'FI21 1234 5600 0007 85']) {
+      expect(validateIban(valid), valid).toMatchObject({ ok: true });
+    }
+    // Account numbers whose national key is off by one, with IBAN check digits made to agree.
+    for (const [country, bban] of [['BE', '539007547035'], ['ES', '21000418460200051332'], ['PT', '000201231234567890155'], ['NO', '86011117948'], ['FI', '12345600000786']] as const) {
+      expect(validateIban(`${country}${computeIbanCheckDigits(country, bban)}${bban}`), bban).toEqual({ ok: false, reason: 'checksum' });
+    }
+  });
+
   it('refuses a French IBAN whose clé RIB is wrong even though its IBAN check digits agree', () => {
     const bban = '30006000011234567890188'; // clé RIB 89 changed to 88
     expect(validateIban(`FR${computeIbanCheckDigits('FR', bban)}${bban}`)).toEqual({ ok: false, reason: 'checksum' });
@@ -268,8 +295,8 @@ describe('validateIban: properties', () => {
         expect(bigIntMod97(iban)).toBe(1);
         const result = validateIban(iban);
         // Structure may refuse letters where the country wants digits, and a random BBAN has a
-        // wrong national key (FR, MC, IT, SM); the ISO check digits themselves always pass.
-        const nationalKeyFailure = ['FR', 'MC', 'IT', 'SM'].includes(country) && !result.ok && result.reason === 'checksum';
+        // wrong national key where the country has one; the ISO check digits themselves always pass.
+        const nationalKeyFailure = NATIONALLY_CHECKED.includes(country) && !result.ok && result.reason === 'checksum';
         expect(result.ok || result.reason === 'format' || nationalKeyFailure).toBe(true);
       }
     }
