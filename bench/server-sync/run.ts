@@ -1,12 +1,14 @@
 /**
  * Benchmark of GET /v1/sync with 1,000 generated tenants (12 months of ledger each), beside a
- * Fastify hello-world measured in the same run on the same machine. Prints a table; asserts
+ * Fastify hello-world and the no-op sync's floor (bare Fastify + the driver running the same two
+ * queries, prepared) measured in the same run on the same machine. Prints a table; asserts
  * nothing. Run: `npm run -w server bench:sync` (env: BENCH_TENANTS, BENCH_SECONDS,
  * BENCH_CONNECTIONS, BENCH_DATABASE_URL to run on PostgreSQL instead of PGlite).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import pg from 'pg';
 import { apiPath } from '../../src-shared/api/routes';
 import { buildServer } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/client';
@@ -52,6 +54,37 @@ hello.get('/', async () => ({ hello: 'world' }));
 await hello.listen({ port: 0, host: '127.0.0.1' });
 const helloBase = `http://127.0.0.1:${(hello.server.address() as { port: number }).port}`;
 
+// The floor of a no-op sync: bare Fastify and the bare driver running the same two queries as the
+// server (the session of the token's hash, then the tenant's versions), prepared, on the same
+// database, answering the same caught-up page. No drizzle, no zod, no hooks.
+type Query = (name: string, text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
+let query: Query;
+let closeFloorDb = async () => {};
+if (process.env.BENCH_DATABASE_URL) {
+  const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
+  query = async (name, text, values) => (await pool.query({ name, text, values })).rows;
+  closeFloorDb = () => pool.end();
+} else {
+  const client = (handle.db as unknown as { $client: { query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }> } }).$client;
+  query = async (_name, text, values) => (await client.query(text, values)).rows;
+}
+const floor = Fastify();
+floor.get('/floor', async (request, reply) => {
+  const token = /^Bearer\s+(\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (!token) return reply.code(401).send();
+  const [session] = await query(
+    'floor_session',
+    'select s.id, s.family_id, s.account_id, a.tenant_id, s.used_at from sessions s inner join accounts a on a.id = s.account_id where s.access_hash = $1 and s.revoked_at is null and s.access_expires_at > $2',
+    [createHash('sha256').update(token).digest('hex'), new Date().toISOString()],
+  );
+  if (!session) return reply.code(401).send();
+  const [tenant] = await query('floor_tenant', 'select min_cursor_version, sync_version from tenants where id = $1', [session.tenant_id]);
+  const cursor = (request.query as { cursor?: string }).cursor ?? '';
+  return { changes: [], cursor, hasMore: false, v: tenant?.sync_version };
+});
+await floor.listen({ port: 0, host: '127.0.0.1' });
+const floorBase = `http://127.0.0.1:${(floor.server.address() as { port: number }).port}`;
+
 let next = 0;
 const pick = () => sessions[next++ % sessions.length]!;
 
@@ -78,6 +111,7 @@ async function measure(name: string, url: string, path: (s: { token: string; cur
 const rows = [
   await measure('Fastify hello-world', helloBase, () => null),
   await measure('GET /v1/sync first sync (page of 500)', base, () => apiPath('sync')),
+  await measure('floor: bare Fastify + driver, the no-op\'s 2 queries prepared', floorBase, (s) => `/floor?cursor=${s.cursor}`),
   await measure('GET /v1/sync no-op (cursor up to date)', base, (s) => `${apiPath('sync')}?cursor=${s.cursor}`),
 ];
 
@@ -85,7 +119,10 @@ console.log(`\nserver-sync bench: ${TENANTS} tenants, ${SESSIONS} sessions, ${CO
 console.log('| scenario | requests/s | p50 ms | p99 ms | non-2xx/errors | KB/s |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.bytes / 1024).toFixed(0)} |`);
+console.log(`\nno-op sync / floor: ${((rows[3]!.rps / rows[2]!.rps) * 100).toFixed(0)} % (goal: at least 90 % on PostgreSQL)`);
 
 await hello.close();
+await floor.close();
+await closeFloorDb();
 await app.close();
 await handle.close();
