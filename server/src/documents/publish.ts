@@ -532,7 +532,9 @@ export async function publishMonthNotices(deps: DocumentDeps, params: PublishNot
   let seen = false;
   for (;;) {
     const { last, tenants: tenantCount, rows } = await pending;
-    if (tenantCount > 0) seen = true;
+    // The batch after a last full one is empty: nothing to write, nothing to report.
+    if (tenantCount === 0) break;
+    seen = true;
     if (last !== null) pending = read(last);
     const now = deps.clock();
     const planned: (NoticeOutcome | NoticeWrite)[] = [];

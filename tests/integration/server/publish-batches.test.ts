@@ -74,4 +74,11 @@ describe.each(backends)('publishing a month in batches ($name)', (backend) => {
     // Every one of them to post (no paperless subscriber among them): the list is the printer's.
     expect(resumed.toPost.map((p) => p.dossierNumber)).toEqual(dossierNumbers.slice(2));
   });
+
+  it('a batch as large as the whole is one batch and one progress line, all unchanged', async () => {
+    const progress: PublishProgress[] = [];
+    const again = await publishMonthNotices(deps(), { period, batchSize: 5, onProgress: (p) => void progress.push(p) });
+    expect(again).toMatchObject({ published: 0, unchanged: 5 });
+    expect(progress).toEqual([expect.objectContaining({ done: 5, total: 5, unchanged: 5 })]);
+  });
 });
