@@ -59,7 +59,7 @@ describe.skipIf(!pgUrl)('two server instances on one PostgreSQL, behind a round-
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined, replayed: response.headers.get('idempotent-replayed') };
   };
-  const signIn = async (password = DEMO_ACCOUNT.password) => call('POST', '/v1/auth/sign-in', { body: { email: DEMO_ACCOUNT.email, password, device: { id: randomUUID(), name: 'Test PC' } } });
+  const signIn = async (password: string = DEMO_ACCOUNT.password) => call('POST', '/v1/auth/sign-in', { body: { email: DEMO_ACCOUNT.email, password, device: { id: randomUUID(), name: 'Test PC' } } });
   const db = () => handles[0]!.db;
 
   beforeAll(async () => {
