@@ -66,13 +66,16 @@ interface Row {
   step: string;
   rows: number;
   seconds: number;
+  /** RSS when the step started (what earlier steps left) and its peak during the step. */
+  startRssMb: number;
   peakRssMb: number;
 }
 const results: Row[] = [];
 
 /** Runs a step, sampling this process's RSS every 50 ms. */
 async function step(name: string, rows: number, fn: () => Promise<unknown>): Promise<void> {
-  let peak = process.memoryUsage.rss();
+  const start = process.memoryUsage.rss();
+  let peak = start;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
   const started = performance.now();
   try {
@@ -82,7 +85,7 @@ async function step(name: string, rows: number, fn: () => Promise<unknown>): Pro
   }
   const seconds = (performance.now() - started) / 1000;
   peak = Math.max(peak, process.memoryUsage.rss());
-  results.push({ step: name, rows, seconds, peakRssMb: peak / 1024 / 1024 });
+  results.push({ step: name, rows, seconds, startRssMb: start / 1024 / 1024, peakRssMb: peak / 1024 / 1024 });
   console.error(`${name}: ${rows} in ${seconds.toFixed(1)} s (${(rows / seconds).toFixed(0)}/s), peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`);
 }
 
@@ -194,13 +197,13 @@ if (extras) {
 }
 
 console.log(`\nbench/landlord: ${N.toLocaleString('en-US')} tenants, database ${handle.kind}, node ${process.version}, ${process.platform}/${process.arch}\n`);
-console.log('| step | rows | seconds | rows/s | ms/row | × floor (the last one before) | peak RSS MB |');
+console.log('| step | rows | seconds | rows/s | ms/row | × floor (the last one before) | RSS MB at start → peak |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 let floorPerDoc = 0;
 for (const r of results) {
   const msPerRow = (r.seconds * 1000) / r.rows;
   if (r.step.startsWith('floor')) floorPerDoc = msPerRow;
-  console.log(`| ${r.step} | ${r.rows} | ${r.seconds.toFixed(1)} | ${(r.rows / r.seconds).toFixed(0)} | ${msPerRow.toFixed(2)} | ${(msPerRow / floorPerDoc).toFixed(2)} | ${r.peakRssMb.toFixed(0)} |`);
+  console.log(`| ${r.step} | ${r.rows} | ${r.seconds.toFixed(1)} | ${(r.rows / r.seconds).toFixed(0)} | ${msPerRow.toFixed(2)} | ${(msPerRow / floorPerDoc).toFixed(2)} | ${r.startRssMb.toFixed(0)} → ${r.peakRssMb.toFixed(0)} |`);
 }
 rmSync(dir, { recursive: true, force: true });
 await handle.close();
