@@ -18,7 +18,7 @@ import { addActivities } from '../home/activity';
 import { ApiError, validationError, type FieldProblem } from '../http/errors';
 import { rowsOf } from '../sync/feed';
 import { withTenantsWrite } from '../sync/versions';
-import { issueSettlementBatch, type SettlementItem, type SettlementOutcome } from '../documents/publish';
+import { planSettlements, writeSettlements, type SettlementItem, type SettlementPlan } from '../documents/publish';
 import type { DocumentDeps } from '../documents/deps';
 import { csvRows, quoted, readDate, readEuros, type CsvEncoding, type CsvRow } from './csv';
 
@@ -114,8 +114,9 @@ export interface LedgerImportSummary {
 export async function importLedgerFile(
   deps: Omit<DocumentDeps, 'mailer'>,
   path: string,
-  options: { encoding?: CsvEncoding; onProgress?: (posted: number, total: number) => void } = {},
+  options: { encoding?: CsvEncoding; onProgress?: (posted: number, total: number) => void; settlementBatchSize?: number } = {},
 ): Promise<LedgerImportSummary> {
+  const settlementBatch = options.settlementBatchSize ?? SETTLEMENTS_PER_BATCH;
   // Pass 1: every line checked, every dossier known.
   const problems: FieldProblem[] = [];
   let problemCount = 0;
@@ -161,19 +162,28 @@ export async function importLedgerFile(
   await flush();
 
   // The lines are posted whatever happens here: a failure is reported, never thrown (a retry would post them twice).
+  // Each batch is rendered while the one before is written (one write at a time).
   const documents = { issued: 0, unchanged: 0, none: 0, failed: 0 };
   const items = [...toSettle.values()];
-  for (let i = 0; i < items.length; i += SETTLEMENTS_PER_BATCH) {
-    const chunk = items.slice(i, i + SETTLEMENTS_PER_BATCH);
-    let outcomes: SettlementOutcome[];
+  const failed = (count: number) => (error: unknown) => {
+    deps.log?.('import-ledger: settlement documents not issued', { items: count, error: String(error) });
+    documents.failed += count;
+  };
+  let writing: Promise<void> = Promise.resolve();
+  for (let i = 0; i < items.length; i += settlementBatch) {
+    const chunk = items.slice(i, i + settlementBatch);
+    let plan: SettlementPlan;
     try {
-      outcomes = await issueSettlementBatch(deps, chunk);
+      plan = await planSettlements(deps, chunk);
     } catch (error) {
-      deps.log?.('import-ledger: settlement documents not issued', { items: chunk.length, error: String(error) });
-      documents.failed += chunk.length;
+      failed(chunk.length)(error);
       continue;
     }
-    for (const outcome of outcomes) documents[outcome.status]++;
+    await writing;
+    writing = writeSettlements(deps, plan).then((outcomes) => {
+      for (const outcome of outcomes) documents[outcome.status]++;
+    }, failed(chunk.length));
   }
+  await writing;
   return { lines: total, dossiers: numbers.size, documents };
 }

@@ -581,7 +581,7 @@ export interface SettlementItem {
   period: string;
 }
 
-interface SettlementWrite {
+export interface SettlementWrite {
   index: number;
   tenant: TenantRow;
   dossier: DossierRow;
@@ -612,8 +612,20 @@ export async function issueSettlementDocuments(deps: Omit<DocumentDeps, 'mailer'
  * writer issued meanwhile is not issued twice. Outcomes in the order of `items`.
  */
 export async function issueSettlementBatch(deps: Omit<DocumentDeps, 'mailer'>, items: SettlementItem[]): Promise<SettlementOutcome[]> {
+  return writeSettlements(deps, await planSettlements(deps, items));
+}
+
+/** What a batch of settlements comes to before anything is written: outcomes known already, documents rendered. */
+export interface SettlementPlan {
+  outcomes: SettlementOutcome[];
+  periods: string[];
+  writes: SettlementWrite[];
+}
+
+/** The reads and the rendering of issueSettlementBatch (a caller may render the next batch while this one is written). */
+export async function planSettlements(deps: Omit<DocumentDeps, 'mailer'>, items: SettlementItem[]): Promise<SettlementPlan> {
   const outcomes: SettlementOutcome[] = items.map(() => ({ status: 'none' }));
-  if (items.length === 0) return outcomes;
+  if (items.length === 0) return { outcomes, periods: [], writes: [] };
   const periods = [...new Set(items.map((item) => requirePeriod(item.period)))];
   const dossierIds = [...new Set(items.map((item) => item.dossierId))];
   const found = await deps.db.select({ dossier: dossiers, tenant: tenants }).from(dossiers).innerJoin(tenants, eq(tenants.id, dossiers.tenantId)).where(inArray(dossiers.id, dossierIds));
@@ -650,8 +662,12 @@ export async function issueSettlementBatch(deps: Omit<DocumentDeps, 'mailer'>, i
     }
     writes.push({ index, tenant: row.tenant, dossier: row.dossier, period, ...rendered });
   }
-  if (writes.length === 0) return outcomes;
+  return { outcomes, periods, writes };
+}
 
+/** The write of issueSettlementBatch: one transaction; what another writer issued meanwhile is "unchanged". */
+export async function writeSettlements(deps: Pick<DocumentDeps, 'db' | 'clock'>, { outcomes, periods, writes }: SettlementPlan): Promise<SettlementOutcome[]> {
+  if (writes.length === 0) return outcomes;
   const now = deps.clock();
   await withTenantsWrite(deps.db, writes.map((write) => write.tenant.id), async (tx, versions) => {
     const current = await liveDocumentsOf(tx, writes.map((write) => write.dossier.id), periods, ['quittance', 'recu']);

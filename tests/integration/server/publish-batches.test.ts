@@ -2,11 +2,16 @@
  * Publishing a month in batches (issue 17), PGlite and PostgreSQL when TEST_DATABASE_URL: the
  * tenants are read in batches of `batchSize`, a progress line comes after each batch written, and a
  * run stopped half-way (here: after its first batch was committed) and started again finishes the
- * month with the notices of the first batch "unchanged", never a second notice for a dossier.
+ * month with the notices of the first batch "unchanged", never a second notice for a dossier;
+ * import-ledger's payments settled in batches, one quittance per dossier.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importLedgerFile } from '../../../server/src/admin/ledger-import';
 import { adminPostLedger } from '../../../server/src/admin/service';
 import { createDataCipher } from '../../../server/src/crypto/data-key';
 import * as schema from '../../../server/src/db/schema';
@@ -73,6 +78,22 @@ describe.each(backends)('publishing a month in batches ($name)', (backend) => {
     expect(new Set(live).size).toBe(5);
     // Every one of them to post (no paperless subscriber among them): the list is the printer's.
     expect(resumed.toPost.map((p) => p.dossierNumber)).toEqual(dossierNumbers.slice(2));
+  });
+
+  it('import-ledger settles its payments in batches: a quittance each, one per dossier', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-settle-'));
+    try {
+      const file = join(dir, 'paiements.csv');
+      const lines = dossierNumbers.map((number, i) => `${number};03/${period.slice(5)}/${period.slice(0, 4)};paiement;Prélèvement;-${(40000 + i) / 100};${period}`);
+      writeFileSync(file, ['dossier;date;type;libelle;montant;periode', ...lines].join('\n'));
+      const summary = await importLedgerFile(deps(), file, { settlementBatchSize: 2 });
+      expect(summary).toEqual({ lines: 5, dossiers: 5, documents: { issued: 5, unchanged: 0, none: 0, failed: 0 } });
+      const quittances = await db().select({ dossierId: schema.documents.dossierId }).from(schema.documents).where(and(eq(schema.documents.period, period), eq(schema.documents.kind, 'quittance'), eq(schema.documents.deleted, false)));
+      expect(new Set(quittances.map((q) => q.dossierId)).size).toBe(5);
+      expect(quittances).toHaveLength(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a batch as large as the whole is one batch and one progress line, all unchanged', async () => {
