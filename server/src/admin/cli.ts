@@ -8,7 +8,11 @@
  *               --label "Loyer mai 2026" --amount 412,35 [--period aaaa-mm]
  *                                               (euros; positive = débit; a crédit as --amount=-150,00)
  *   post-ledger --dossier N --file entries.json (array of entries, amounts in cents)
- *   import-ledger --file ecritures.csv          (ERP export, see admin/csv.ts; all lines checked first)
+ *   import-ledger --file ecritures.csv [--encodage windows-1252]
+ *                                               (ERP export, see admin/ledger-import.ts; all lines checked first)
+ *   import-erp --locataires locataires.csv [--contrats contrats.csv] [--occupants occupants.csv] [--encodage windows-1252]
+ *                                               (tenants, dossiers, bank details, contracts, occupants from the ERP,
+ *                                                see admin/erp-import.ts; all lines checked first; run it every night)
  *   list-requests [--status open|in_progress|closed|cancelled]
  *   update-request <id> --status in_progress [--message "Intervention prévue mardi"]
  *   list-change-requests [--status pending|approved|refused]
@@ -29,14 +33,16 @@ import { openDatabase } from '../db/client';
 import { runMaintenance } from './maintenance';
 import { createPasswordHasher, PRODUCTION_HASHING } from '../auth/passwords';
 import { generateTenants } from '../demo/demo-data';
-import { count as sqlCount, eq } from 'drizzle-orm';
-import { dossiers, tenants } from '../db/schema';
-import { parseLedgerCsv } from './csv';
+import { count as sqlCount } from 'drizzle-orm';
+import { tenants } from '../db/schema';
+import type { CsvEncoding } from './csv';
+import { importLedgerFile } from './ledger-import';
+import { importErpFiles } from './erp-import';
 import { landlordSchema } from '../../../src-shared/api/landlord';
 import { createDataCipher, loadOrCreateDevKey, parseDataKey } from '../crypto/data-key';
 import { ApiError } from '../http/errors';
 import { frenchErrorMap } from '../http/validation';
-import { adminSetLandlord, adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminPublishNotices, adminUpdateRequest, type AdminDeps } from './service';
+import { documentDeps, adminSetLandlord, adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminPublishNotices, adminUpdateRequest, type AdminDeps } from './service';
 import { createMailer, type MailConfig } from '../mail/mailer';
 import { systemClock } from '../../../src-shared/clock';
 
@@ -46,6 +52,13 @@ function euros(text: string): number {
   const m = /^(-?)(\d+)(?:[.,](\d{1,2}))?$/.exec(text.replace(/\s/g, ''));
   if (!m) throw new ApiError('VALIDATION', { fields: [{ path: 'amount', message: 'Montant invalide (ex. 412,35)' }] });
   return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number((m[3] ?? '0').padEnd(2, '0')));
+}
+
+function encodingOption(value: string | undefined): { encoding?: CsvEncoding } {
+  if (value === undefined) return {};
+  const encoding = value.toLowerCase().replace(/^(cp|win)/, 'windows-').replace(/^utf8$/, 'utf-8');
+  if (encoding !== 'utf-8' && encoding !== 'windows-1252') throw new Error('--encodage : utf-8 ou windows-1252');
+  return { encoding };
 }
 
 /** Generated tenants are numbered after the existing ones, so references and emails stay unique. */
@@ -73,6 +86,10 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       count: { type: 'string' },
       seed: { type: 'string' },
       reference: { type: 'string' },
+      encodage: { type: 'string' },
+      locataires: { type: 'string' },
+      contrats: { type: 'string' },
+      occupants: { type: 'string' },
     },
   });
   const [command, id] = positionals;
@@ -93,13 +110,17 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
     }
     case 'import-ledger': {
       if (!values.file) throw new Error('--file est obligatoire');
-      const byDossier = parseLedgerCsv(readFileSync(values.file, 'utf8'));
-      const dossiersFound = await Promise.all([...byDossier.keys()].map(async (n) => [n, (await deps.db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.number, n))).length > 0] as const));
-      const unknown = dossiersFound.filter(([, found]) => !found).map(([n]) => n);
-      if (unknown.length) throw new ApiError('NOT_FOUND', { message: `Dossier(s) introuvable(s) : ${unknown.join(', ')} ; rien n'a été importé.` });
-      const results = [];
-      for (const [dossier, entries] of byDossier) results.push({ dossier, entries: entries.length, ...(await adminPostLedger(deps, dossier, entries)) });
-      return results.map(({ dossier, entries, balanceCents }) => ({ dossier, entries, balanceCents }));
+      return importLedgerFile(documentDeps(deps), values.file, {
+        ...encodingOption(values.encodage),
+        onProgress: (posted, total) => deps.progress?.(`import-ledger : ${posted} / ${total} lignes écrites`),
+      });
+    }
+    case 'import-erp': {
+      if (!values.locataires) throw new Error('--locataires est obligatoire');
+      return importErpFiles(deps, { tenants: values.locataires, contracts: values.contrats, occupants: values.occupants }, {
+        ...encodingOption(values.encodage),
+        onProgress: (done, total) => deps.progress?.(`import-erp : ${done} / ${total} locataires traités`),
+      });
     }
     case 'list-requests':
       return adminListRequests(deps, values.status ? parse(requestStatusSchema, values.status) : undefined);
@@ -114,7 +135,12 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       return adminDecideChangeRequest(deps, id ?? '', command, values.comment);
     case 'publish-notices':
       if (!values.period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) throw new Error('--period aaaa-mm est obligatoire');
-      return adminPublishNotices(deps, values.period, values.reference);
+      return adminPublishNotices(deps, values.period, values.reference, {
+        // 100,000 outcomes are no reading for staff: the counts and the list to post are.
+        keepNotices: false,
+        onProgress: (p) =>
+          deps.progress?.(`publish-notices ${p.period} : ${p.done} / ${p.total} dossiers (publiés ${p.published}, inchangés ${p.unchanged}, rectificatifs ${p.superseded}, sans échéance ${p.skipped}, refusés ${p.refused})`),
+      });
     case 'generate-tenants': {
       const count = Number(values.count ?? '0');
       if (!Number.isInteger(count) || count < 1) throw new Error('--count doit être un entier positif');
@@ -144,6 +170,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       cipher: createDataCipher(key),
       now: systemClock,
       documents: { mailer, log: (message, extra) => console.error(message, extra ?? '') },
+      progress: (line) => console.error(line),
     });
     console.log(JSON.stringify(result, null, 2));
   } catch (err) {

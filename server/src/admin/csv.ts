@@ -1,43 +1,107 @@
 /**
- * Ledger import from the landlord's ERP, as CSV (the usual French export: `;` separator,
- * decimal comma, UTF-8 with or without BOM). Header row, in any order:
- *   dossier;date;type;libelle;montant;periode
- * date jj/mm/aaaa or aaaa-mm-jj; type rent|charges|apl|payment|adjustment (or loyer, charges,
- * apl, paiement, regularisation); montant in euros, positive = débit, negative = crédit;
- * periode aaaa-mm (optional). All lines are checked before anything is posted.
+ * Reading the landlord's ERP exports: CSV the usual French way (`;` separator, decimal comma,
+ * dates jj/mm/aaaa, UTF-8 with or without BOM, or Windows-1252 as older ERPs still write), one
+ * header row whose names are matched without case or accents ("Libellé" = "libelle"). Parsed by
+ * csv-parse (quotes, doubled quotes, separators and line breaks inside quotes), streamed from the
+ * file: memory does not grow with the file. The field readers below give null for a bad value,
+ * and the importers report every bad line by its number, in French, before anything is written.
  */
-import type { LedgerPosting } from '../balance/ledger';
-import { validationError, type FieldProblem } from '../http/errors';
+import { createReadStream, closeSync, openSync, readSync } from 'node:fs';
+import { Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import { validationError } from '../http/errors';
 
-const KINDS: Record<string, LedgerPosting['kind']> = {
-  rent: 'rent', loyer: 'rent', charges: 'charges', apl: 'apl', al: 'apl', payment: 'payment', paiement: 'payment',
-  adjustment: 'adjustment', regularisation: 'adjustment', 'régularisation': 'adjustment',
-};
+export type CsvEncoding = 'utf-8' | 'windows-1252';
 
-function splitLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      cells.push(cell.trim());
-      cell = '';
+/** A header name as matched: lower case, no accents, spaces and dashes as "_" ("Date de naissance" = "date_de_naissance"). */
+export const headerKey = (name: string): string =>
+  name.trim().toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[\s-]+/g, '_');
+
+/**
+ * UTF-8 unless the file's start is not valid UTF-8 (then Windows-1252, the French ERPs' other
+ * encoding); a BOM says UTF-8 outright.
+ */
+export function detectEncoding(path: string): CsvEncoding {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const read = readSync(fd, head, 0, head.length, 0);
+    let sample = head.subarray(0, read);
+    if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
+    // A multi-byte character may be cut at the end of the sample: leave its last 3 bytes out.
+    if (read === head.length) sample = sample.subarray(0, read - 3);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(sample);
+      return 'utf-8';
+    } catch {
+      return 'windows-1252';
     }
-    else cell += c;
+  } finally {
+    closeSync(fd);
   }
-  cells.push(cell.trim());
-  return cells;
 }
 
-function parseDate(text: string): string | null {
+/** Bytes to text, in `encoding`; a byte sequence that is not valid UTF-8 stops the import (no silent "�"). */
+function decoder(encoding: CsvEncoding): Transform {
+  const text = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  return new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        done(null, text.decode(chunk, { stream: true }));
+      } catch {
+        done(validationError([{ path: 'fichier', message: "Le fichier n'est pas en UTF-8 valide : ré-exportez-le en UTF-8, ou indiquez --encodage windows-1252" }]));
+      }
+    },
+    flush(done) {
+      done(null, text.decode());
+    },
+  });
+}
+
+export interface CsvRow {
+  /** Line number in the file (the header is line 1). */
+  line: number;
+  /** The cell under `column` (a headerKey), trimmed; '' when absent. */
+  get(column: string): string;
+}
+
+/**
+ * The rows of a CSV file, one after the other, checking first that `required` columns are in the
+ * header (else a French validation error naming them, "ligne 1").
+ */
+export async function* csvRows(path: string, required: string[], options: { encoding?: CsvEncoding } = {}): AsyncGenerator<CsvRow> {
+  const encoding = options.encoding ?? detectEncoding(path);
+  const parser = createReadStream(path)
+    .pipe(decoder(encoding))
+    .pipe(parse({ delimiter: ';', bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+  let header: Map<string, number> | null = null;
+  try {
+    for await (const { info, record } of parser as AsyncIterable<{ info: { lines: number }; record: string[] }>) {
+      if (!header) {
+        header = new Map(record.map((name, index) => [headerKey(name), index]));
+        const missing = required.filter((name) => !header!.has(name));
+        if (missing.length) throw validationError(missing.map((name) => ({ path: 'ligne 1', message: `Colonne manquante : ${name}` })));
+        continue;
+      }
+      const columns = header;
+      yield { line: info.lines, get: (column) => { const index = columns.get(column); return index === undefined ? '' : (record[index] ?? ''); } };
+    }
+  } catch (error) {
+    // csv-parse's own errors (an unclosed quote...) carry the line where it gave up.
+    if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' && error.code.startsWith('CSV_')) {
+      const at = 'lines' in error && typeof error.lines === 'number' ? error.lines : 0;
+      throw validationError([{ path: `ligne ${at}`, message: 'Ligne illisible (guillemet non refermé ?)' }]);
+    }
+    throw error;
+  }
+  if (!header) throw validationError([{ path: 'ligne 1', message: 'Fichier vide : la ligne des noms de colonnes manque' }]);
+}
+
+/* Field readers: the value, or null when it is not one. */
+
+/** jj/mm/aaaa (or aaaa-mm-jj) -> aaaa-mm-jj, a real calendar date. */
+export function readDate(text: string): string | null {
   const fr = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
   const iso = fr ? `${fr[3]}-${fr[2]}-${fr[1]}` : text;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
@@ -45,42 +109,20 @@ function parseDate(text: string): string | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
-function parseEuros(text: string): number | null {
+/** "1 234,56" / "-150,00 €" / "412.35" -> cents. */
+export function readEuros(text: string): number | null {
   const m = /^([-+]?)(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(text.replace(/[\s\u00a0\u202f€]/g, ''));
   if (!m) return null;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 100 + Number((m[3] ?? '0').padEnd(2, '0')));
 }
 
-export function parseLedgerCsv(text: string): Map<string, LedgerPosting[]> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = splitLine(lines[0] ?? '').map((h) => h.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, ''));
-  const col = (name: string) => header.indexOf(name);
-  const missing = ['dossier', 'date', 'type', 'libelle', 'montant'].filter((n) => col(n) < 0);
-  if (missing.length) throw validationError(missing.map((n) => ({ path: `ligne 1`, message: `Colonne manquante : ${n}` })));
-  const problems: FieldProblem[] = [];
-  const byDossier = new Map<string, LedgerPosting[]>();
-  lines.slice(1).forEach((line, index) => {
-    const cells = splitLine(line);
-    const at = `ligne ${index + 2}`;
-    const get = (name: string) => (col(name) >= 0 ? (cells[col(name)] ?? '') : '');
-    const dossier = get('dossier');
-    const date = parseDate(get('date'));
-    const kind = KINDS[get('type').toLowerCase()];
-    const label = get('libelle');
-    const amountCents = parseEuros(get('montant'));
-    const period = get('periode') || null;
-    if (!dossier) problems.push({ path: at, message: 'Numéro de dossier manquant' });
-    if (!date) problems.push({ path: at, message: `Date invalide : « ${get('date')} »` });
-    if (!kind) problems.push({ path: at, message: `Type inconnu : « ${get('type')} »` });
-    if (!label) problems.push({ path: at, message: 'Libellé manquant' });
-    if (amountCents === null) problems.push({ path: at, message: `Montant invalide : « ${get('montant')} »` });
-    if (period && !/^\d{4}-\d{2}$/.test(period)) problems.push({ path: at, message: `Période invalide : « ${period} » (aaaa-mm)` });
-    if (dossier && date && kind && label && amountCents !== null) {
-      const list = byDossier.get(dossier) ?? [];
-      list.push({ date, kind, label, amountCents, period });
-      byDossier.set(dossier, list);
-    }
-  });
-  if (problems.length) throw validationError(problems);
-  return byDossier;
+/** oui / non (also o, n, 1, 0, vrai, faux). */
+export function readYesNo(text: string): boolean | null {
+  const value = text.toLowerCase();
+  if (['oui', 'o', '1', 'vrai', 'x'].includes(value)) return true;
+  if (['non', 'n', '0', 'faux', ''].includes(value)) return false;
+  return null;
 }
+
+/** "« value »" as error messages quote what was read. */
+export const quoted = (text: string): string => `« ${text} »`;

@@ -13,4 +13,6 @@ export interface AdminDeps {
   now: () => Date;
   /** For documents (quittances, reçus, avis): mailer, landlord settings and letterhead identity; defaults: no mail, the stored settings, LANDLORD_* env. */
   documents?: Partial<Pick<DocumentDeps, 'mailer' | 'landlord' | 'log'>>;
+  /** Where long runs (publishing, imports) print their progress line (the CLI: stderr); default nowhere. */
+  progress?: (line: string) => void;
 }

@@ -20,7 +20,7 @@ import { addActivity } from '../home/activity';
 import { createTenant } from '../dossier/tenants';
 import { landlordIdentityFromEnv, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../documents/deps';
 import { readLandlordSettings } from '../landlord/settings';
-import { issueSettlementDocuments, periodsSettledBy, publishMonthNotices, type SettlementOutcome } from '../documents/publish';
+import { issueSettlementDocuments, periodsSettledBy, publishMonthNotices, type PublishNoticesParams, type SettlementOutcome } from '../documents/publish';
 
 export { adminListRequests, adminUpdateRequest } from '../requests/staff';
 export { adminDecideChangeRequest, adminListChangeRequests } from '../change-requests/staff';
@@ -28,7 +28,7 @@ export { adminDecideChangeRequest, adminListChangeRequests } from '../change-req
 import type { AdminDeps } from './deps';
 export type { AdminDeps } from './deps';
 
-function documentDeps(deps: AdminDeps): DocumentDeps {
+export function documentDeps(deps: AdminDeps): DocumentDeps {
   return {
     db: deps.db,
     cipher: deps.cipher,
@@ -40,8 +40,8 @@ function documentDeps(deps: AdminDeps): DocumentDeps {
 }
 
 /** Staff publish the avis d'échéance of a month, for every tenant or one (Numéro TG). */
-export function adminPublishNotices(deps: AdminDeps, period: string, tenantReference?: string) {
-  return publishMonthNotices(documentDeps(deps), { period, ...(tenantReference ? { tenantReference } : {}) });
+export function adminPublishNotices(deps: AdminDeps, period: string, tenantReference?: string, options: Pick<PublishNoticesParams, 'onProgress' | 'keepNotices'> = {}) {
+  return publishMonthNotices(documentDeps(deps), { period, ...(tenantReference ? { tenantReference } : {}), ...options });
 }
 
 type CreateTenantInput = z.output<typeof adminCreateTenantBodySchema>;

@@ -10,11 +10,12 @@
  * wrong instant would sign the tenant out for good.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { SessionResponse } from '../../../src-shared/api/auth';
 import type { DbOrTx } from '../db/client';
 import { accounts, sessions, tenants } from '../db/schema';
+import { preparedOnce } from '../db/prepared';
 import { newOpaqueToken, sha256Hex } from '../crypto/tokens';
 import { ApiError } from '../http/errors';
 import type { AppContext, AuthInfo } from '../context';
@@ -131,17 +132,23 @@ export async function revokeAccountSessions(db: DbOrTx, accountId: string, now: 
   await db.update(sessions).set({ revokedAt: now }).where(and(...conditions));
 }
 
+/** The live session of an access token's hash: every authenticated request runs it (prepared once). */
+const sessionByAccessHash = preparedOnce((db) =>
+  db
+    .select({ id: sessions.id, familyId: sessions.familyId, accountId: sessions.accountId, tenantId: accounts.tenantId, usedAt: sessions.usedAt })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(and(eq(sessions.accessHash, sql.placeholder('accessHash')), isNull(sessions.revokedAt), gt(sessions.accessExpiresAt, sql.placeholder('now'))))
+    .prepare('auth_session_by_access_hash'),
+);
+
 /** onRequest hook (before any body parsing): `Authorization: Bearer <access token>` -> request.auth, or 401. */
 export function authenticate(ctx: AppContext) {
   return async (request: FastifyRequest): Promise<void> => {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
     if (!match?.[1]) throw new ApiError('UNAUTHENTICATED');
-    const [row] = await ctx.db
-      .select({ id: sessions.id, familyId: sessions.familyId, accountId: sessions.accountId, tenantId: accounts.tenantId, usedAt: sessions.usedAt })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .where(and(eq(sessions.accessHash, sha256Hex(match[1])), isNull(sessions.revokedAt), gt(sessions.accessExpiresAt, ctx.clock())));
+    const [row] = await sessionByAccessHash(ctx.db).execute({ accessHash: sha256Hex(match[1]), now: ctx.clock().toISOString() });
     if (!row) throw new ApiError('UNAUTHENTICATED');
     if (row.usedAt === null) {
       // Once per pair: from now on a replay of the refresh token that produced it is a theft.

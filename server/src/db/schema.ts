@@ -204,7 +204,7 @@ export const contracts = pgTable(
     city: text('city').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
   },
-  (t) => [index('contracts_tenant_idx').on(t.tenantId, t.version)],
+  (t) => [index('contracts_tenant_idx').on(t.tenantId, t.version), index('contracts_dossier_idx').on(t.dossierId)],
 );
 
 export const occupants = pgTable(
@@ -222,7 +222,7 @@ export const occupants = pgTable(
     relationship: text('relationship').notNull(),
     signatory: boolean('signatory').notNull(),
   },
-  (t) => [index('occupants_tenant_idx').on(t.tenantId, t.version)],
+  (t) => [index('occupants_tenant_idx').on(t.tenantId, t.version), index('occupants_dossier_idx').on(t.dossierId)],
 );
 
 /**
@@ -272,7 +272,8 @@ export const bankAccounts = pgTable(
     mandateRum: text('mandate_rum'),
     creditorId: text('creditor_id'),
   },
-  (t) => [index('bank_tenant_idx').on(t.tenantId, t.version)],
+  // By dossier: the notice publisher and the ERP import read a dossier's current account (issue 17).
+  (t) => [index('bank_tenant_idx').on(t.tenantId, t.version), index('bank_dossier_idx').on(t.dossierId, t.version)],
 );
 
 export const blobs = pgTable('blobs', {
@@ -338,7 +339,8 @@ export const documents = pgTable(
     size: integer('size').notNull(),
     issuedAt: ts('issued_at').notNull(),
   },
-  (t) => [index('documents_tenant_idx').on(t.tenantId, t.version)],
+  // By dossier and period: publishing and settlement look up a period's live documents (issue 17).
+  (t) => [index('documents_tenant_idx').on(t.tenantId, t.version), index('documents_dossier_period_idx').on(t.dossierId, t.period)],
 );
 
 export const requestNumberSeq = pgSequence('request_number_seq', { startWith: 1000000 });

@@ -4,7 +4,7 @@
  * payment. Shared by the avis d'échéance publisher, the settlement documents (quittance / reçu)
  * and the card-payment flow, so they all read the ledger the same way.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { ledgerEntries } from '../db/schema';
 import type { AmountLine, PaymentChannel, ReceivedPayment } from './types';
@@ -145,10 +145,26 @@ export function periodSettlement(p: PeriodAmounts): PeriodSettlement {
   return { totalDueCents, paidCents, remainingCents, kind: remainingCents <= 0 ? 'quittance' : 'recu' };
 }
 
-/** The dossier's live ledger lines (tombstoned entries left out). */
+const lineColumns = { date: ledgerEntries.date, kind: ledgerEntries.kind, label: ledgerEntries.label, amountCents: ledgerEntries.amountCents, period: ledgerEntries.period };
+
+/** The dossier's live ledger lines (tombstoned entries left out), in posting order. */
 export async function ledgerLines(db: Db | Tx, dossierId: string): Promise<LedgerLine[]> {
   return db
-    .select({ date: ledgerEntries.date, kind: ledgerEntries.kind, label: ledgerEntries.label, amountCents: ledgerEntries.amountCents, period: ledgerEntries.period })
+    .select(lineColumns)
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.dossierId, dossierId), eq(ledgerEntries.deleted, false)));
+    .where(and(eq(ledgerEntries.dossierId, dossierId), eq(ledgerEntries.deleted, false)))
+    .orderBy(asc(ledgerEntries.postingSeq));
+}
+
+/** The live ledger lines of many dossiers in one query (batch publishing), in posting order, by dossier id. */
+export async function ledgerLinesByDossier(db: Db | Tx, dossierIds: string[]): Promise<Map<string, LedgerLine[]>> {
+  const byDossier = new Map<string, LedgerLine[]>(dossierIds.map((id) => [id, []]));
+  if (dossierIds.length === 0) return byDossier;
+  const rows = await db
+    .select({ dossierId: ledgerEntries.dossierId, ...lineColumns })
+    .from(ledgerEntries)
+    .where(and(inArray(ledgerEntries.dossierId, dossierIds), eq(ledgerEntries.deleted, false)))
+    .orderBy(asc(ledgerEntries.postingSeq));
+  for (const { dossierId, ...line } of rows) byDossier.get(dossierId)?.push(line);
+  return byDossier;
 }

@@ -10,20 +10,20 @@
  *   immutable: a later full payment issues the quittance and the reçu stays.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count as sqlCount, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Landlord } from '../../../src-shared/api/landlord';
 import type { Db, Tx } from '../db/client';
 import { accounts, bankAccounts, blobs, documents, dossiers, tenants } from '../db/schema';
-import { addActivity } from '../home/activity';
+import { addActivities } from '../home/activity';
 import { compose } from '../mail/templates';
-import { withTenantWrite } from '../sync/versions';
+import { bumpTenantVersions, withTenantsWrite } from '../sync/versions';
 import { daysInMonth } from '../../../src-shared/validation/dates';
 import { parisDate } from '../../../src-shared/clock';
 import { renderAvisEcheance } from './avis-echeance';
 import { documentLandlord, type DocumentDeps } from './deps';
 import { isDocumentRefusedError } from './errors';
 import { describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
-import { HOUSING_ALLOWANCE_RECOVERED_LABEL, ledgerLines, periodAmounts, periodDue, periodSettlement, type LedgerLine, type PeriodAmounts } from './ledger';
+import { HOUSING_ALLOWANCE_RECOVERED_LABEL, ledgerLinesByDossier, periodAmounts, periodDue, periodSettlement, type LedgerLine, type PeriodAmounts } from './ledger';
 import { periodLabel, requirePeriod } from './text';
 import type { AmountLine, AvisEcheanceInput, DocumentKind, DocumentLandlord, PaymentMethodInput, PeriodSettlementInput } from './types';
 
@@ -212,12 +212,44 @@ export function ibanForPrint(deps: Pick<DocumentDeps, 'cipher' | 'log'>, bank: B
   }
 }
 
-async function liveDocuments(db: Db | Tx, dossierId: string, period: string, kinds: DocumentKind[]) {
-  return db
+type DocumentRow = typeof documents.$inferSelect;
+
+/** The live documents of `kinds` of many dossiers for `periods`, oldest first, by dossier id: one query (indexed on dossier and period). */
+async function liveDocumentsOf(db: Db | Tx, dossierIds: string[], periods: string[], kinds: DocumentKind[]): Promise<Map<string, DocumentRow[]>> {
+  const byDossier = new Map<string, DocumentRow[]>(dossierIds.map((id) => [id, []]));
+  if (dossierIds.length === 0) return byDossier;
+  const rows = await db
     .select()
     .from(documents)
-    .where(and(eq(documents.dossierId, dossierId), eq(documents.period, period), inArray(documents.kind, kinds), eq(documents.deleted, false)))
-    .orderBy(asc(documents.issuedAt));
+    .where(and(inArray(documents.dossierId, dossierIds), inArray(documents.period, periods), inArray(documents.kind, kinds), eq(documents.deleted, false)))
+    .orderBy(asc(documents.issuedAt), asc(documents.id));
+  for (const row of rows) byDossier.get(row.dossierId)?.push(row);
+  return byDossier;
+}
+
+/** The current bank account of many dossiers (the latest live one of each), in one query. */
+async function currentBanks(db: Db | Tx, dossierIds: string[]): Promise<Map<string, BankRow>> {
+  if (dossierIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([bankAccounts.dossierId])
+    .from(bankAccounts)
+    .where(and(inArray(bankAccounts.dossierId, dossierIds), eq(bankAccounts.deleted, false)))
+    .orderBy(asc(bankAccounts.dossierId), desc(bankAccounts.version));
+  return new Map(rows.map((row) => [row.dossierId, row]));
+}
+
+/**
+ * The one call to the avis d'échéance renderer (publishing and the "same notice?" check both go
+ * through it): bytes and description, or the renderer's refusal.
+ */
+async function renderNotice(input: AvisEcheanceInput): Promise<{ bytes: Uint8Array; description: DocumentDescription } | { refused: string }> {
+  try {
+    const bytes = await renderAvisEcheance(input);
+    return { bytes, description: describeDocument('avis_echeance', input.period, bytes, { rectificatif: input.rectificatif === true }) };
+  } catch (error) {
+    if (isDocumentRefusedError(error)) return { refused: error.message };
+    throw error;
+  }
 }
 
 /**
@@ -225,14 +257,9 @@ async function liveDocuments(db: Db | Tx, dossierId: string, period: string, kin
  * rectificatif wording), the same content gives the same bytes, so the same SHA-256: any change of
  * amount, due date, payment method, address or letterhead is seen, nothing else is.
  */
-async function sameNotice(input: AvisEcheanceInput, existing: typeof documents.$inferSelect): Promise<boolean> {
-  try {
-    const bytes = await renderAvisEcheance({ ...input, issuedOn: isoDay(existing.issuedAt), rectificatif: existing.title.includes('rectificatif') });
-    return describeDocument('avis_echeance', input.period, bytes).sha256 === existing.sha256;
-  } catch (error) {
-    if (isDocumentRefusedError(error)) return false;
-    throw error;
-  }
+async function sameNotice(input: AvisEcheanceInput, existing: DocumentRow): Promise<boolean> {
+  const rendered = await renderNotice({ ...input, issuedOn: isoDay(existing.issuedAt), rectificatif: existing.title.includes('rectificatif') });
+  return 'bytes' in rendered && rendered.description.sha256 === existing.sha256;
 }
 
 export async function storeDocument(tx: Tx, version: number, at: Date, tenantId: string, dossierId: string, description: DocumentDescription, bytes: Uint8Array, issuedAt: Date = at): Promise<string> {
@@ -278,9 +305,25 @@ export function avisAvailableMail(landlord: Landlord, to: string, firstName: str
 }
 
 /** Where the paperless mail goes: the sign-in address, else the contact address on the tenant record. */
-async function mailAddressOf(db: Db, tenant: TenantRow): Promise<string | null> {
-  const [account] = await db.select({ email: accounts.email }).from(accounts).where(eq(accounts.tenantId, tenant.id));
-  return account?.email ?? tenant.contactEmail ?? null;
+const mailAddressOf = (tenant: TenantRow, accountEmail: string | undefined): string | null => accountEmail ?? tenant.contactEmail ?? null;
+
+/** Tenants read, rendered and written per batch: one query per table and one transaction per batch. */
+export const PUBLISH_BATCH_SIZE = 200;
+/** Paperless mails sent at once after a batch is written. */
+const MAIL_CONCURRENCY = 8;
+/** First key of the advisory lock that lets one publisher of a period write at a time (the second is the period's hash). */
+const PUBLISH_LOCK_KEY = 17_001;
+
+export interface PublishProgress {
+  period: string;
+  /** Dossiers processed so far, and the number of live dossiers when the run started. */
+  done: number;
+  total: number;
+  published: number;
+  unchanged: number;
+  superseded: number;
+  skipped: number;
+  refused: number;
 }
 
 export interface PublishNoticesParams {
@@ -290,106 +333,231 @@ export interface PublishNoticesParams {
   tenantReference?: string;
   /** Due day of tenants who pay on the portal; default DEFAULT_DUE_DAY. */
   dueDay?: number;
+  /** Tenants per batch; default PUBLISH_BATCH_SIZE. */
+  batchSize?: number;
+  /** Called after each batch is written (the CLI prints a progress line). */
+  onProgress?: (progress: PublishProgress) => void;
+  /** Keep every dossier's outcome in `notices` (default true; the CLI keeps only the counts and `toPost`). */
+  keepNotices?: boolean;
 }
 
-/** Publishes the avis d'échéance of `period`; see the file comment. Dossiers are processed one by one (one tenant write each). */
-export async function publishMonthNotices(deps: DocumentDeps, params: PublishNoticesParams): Promise<PublishNoticesResult> {
-  const period = requirePeriod(params.period);
-  const { settings, letterhead } = await documentLandlord(deps);
-  const tenantRows = await deps.db
+interface BatchRow {
+  tenant: TenantRow;
+  dossier: DossierRow;
+  bank: BankRow | null;
+  lines: LedgerLine[];
+  notices: DocumentRow[];
+  accountEmail: string | undefined;
+}
+
+/** A batch of tenants (keyset on the Numéro TG, after `after`) with their live dossiers and all publishing reads. */
+async function readNoticeBatch(db: Db, period: string, size: number, after: string | null, reference?: string): Promise<{ last: string | null; tenants: number; rows: BatchRow[] }> {
+  const tenantRows = await db
     .select()
     .from(tenants)
-    .where(params.tenantReference ? eq(tenants.reference, params.tenantReference) : undefined)
-    .orderBy(asc(tenants.reference));
+    .where(and(reference ? eq(tenants.reference, reference) : undefined, after !== null ? gt(tenants.reference, after) : undefined))
+    .orderBy(asc(tenants.reference))
+    .limit(size);
+  if (tenantRows.length === 0) return { last: null, tenants: 0, rows: [] };
+  const tenantIds = tenantRows.map((tenant) => tenant.id);
+  const dossierRows = await db
+    .select()
+    .from(dossiers)
+    .where(and(inArray(dossiers.tenantId, tenantIds), eq(dossiers.deleted, false)))
+    .orderBy(asc(dossiers.number));
+  const dossierIds = dossierRows.map((dossier) => dossier.id);
+  const [banks, lines, notices, emails] = await Promise.all([
+    currentBanks(db, dossierIds),
+    ledgerLinesByDossier(db, dossierIds),
+    liveDocumentsOf(db, dossierIds, [period], ['avis_echeance']),
+    db.select({ tenantId: accounts.tenantId, email: accounts.email }).from(accounts).where(inArray(accounts.tenantId, tenantIds)),
+  ]);
+  const emailOf = new Map(emails.map((row) => [row.tenantId, row.email]));
+  const byTenant = new Map(tenantRows.map((tenant) => [tenant.id, tenant]));
+  const rows = dossierRows
+    .map((dossier) => ({
+      tenant: byTenant.get(dossier.tenantId)!,
+      dossier,
+      bank: banks.get(dossier.id) ?? null,
+      lines: lines.get(dossier.id) ?? [],
+      notices: notices.get(dossier.id) ?? [],
+      accountEmail: emailOf.get(dossier.tenantId),
+    }))
+    .sort((a, b) => (a.tenant.reference === b.tenant.reference ? 0 : a.tenant.reference < b.tenant.reference ? -1 : 1));
+  return { last: tenantRows.length < size ? null : tenantRows[tenantRows.length - 1]!.reference, tenants: tenantRows.length, rows };
+}
+
+interface NoticeWrite {
+  row: BatchRow;
+  bytes: Uint8Array;
+  description: DocumentDescription;
+  totalCents: number;
+  mailTo: string | null;
+}
+
+/** What one dossier's notice comes to: an outcome already (skipped, unchanged, refused) or a document to write. */
+async function planNotice(deps: DocumentDeps, row: BatchRow, period: string, letterhead: DocumentLandlord, issuedOn: string, dueDay?: number): Promise<NoticeOutcome | NoticeWrite> {
+  const { tenant, dossier, bank } = row;
+  const base = { tenantReference: tenant.reference, dossierNumber: dossier.number };
+  const input = avisInputFor(row, letterhead, period, issuedOn, { dueDay, ibanForPrint: () => ibanForPrint(deps, bank) });
+  if (!input) return { ...base, status: 'skipped', reason: `Aucune échéance au compte pour ${period}` };
+  const latest = row.notices[row.notices.length - 1];
+  if (latest && (await sameNotice(input, latest))) return { ...base, status: 'unchanged', documentId: latest.id, sha256: latest.sha256 };
+  const rendered = await renderNotice({ ...input, rectificatif: row.notices.length > 0 });
+  if ('refused' in rendered) return { ...base, status: 'refused', reason: rendered.refused };
+  const totalCents = Math.max(0, input.rentCents + input.chargesCents + input.adjustments.reduce((t, l) => t + l.amountCents, 0) - input.housingAllowanceCents + input.previousBalanceCents);
+  return { row, ...rendered, totalCents, mailTo: tenant.paperless ? mailAddressOf(tenant, row.accountEmail) : null };
+}
+
+/**
+ * Writes a batch's new notices in one transaction: the period's advisory lock (one publisher of a
+ * period writes at a time), the tenants' versions (rows locked in id order), then under those
+ * locks the period's live notices read again: a notice another run stored meanwhile is
+ * "unchanged", never a second document.
+ */
+async function writeNotices(db: Db, period: string, now: Date, writes: NoticeWrite[]): Promise<NoticeOutcome[]> {
+  if (writes.length === 0) return [];
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${PUBLISH_LOCK_KEY}::int, hashtext(${period}))`);
+    const versions = await bumpTenantVersions(tx, writes.map((write) => write.row.tenant.id));
+    const current = await liveDocumentsOf(tx, writes.map((write) => write.row.dossier.id), [period], ['avis_echeance']);
+    const outcomes: NoticeOutcome[] = [];
+    const newBlobs = new Map<string, typeof blobs.$inferInsert>();
+    const newDocuments: (typeof documents.$inferInsert)[] = [];
+    const newActivities: Parameters<typeof addActivities>[1] = [];
+    for (const { row, bytes, description, totalCents, mailTo } of writes) {
+      const { tenant, dossier } = row;
+      const base = { tenantReference: tenant.reference, dossierNumber: dossier.number };
+      const live = current.get(dossier.id) ?? [];
+      const same = live.find((doc) => doc.sha256 === description.sha256);
+      if (same) {
+        outcomes.push({ ...base, status: 'unchanged', documentId: same.id, sha256: same.sha256 });
+        continue;
+      }
+      const version = versions.get(tenant.id)!;
+      // A rectificatif is rare: its tombstone is its own statement.
+      if (live.length > 0) await tx.update(documents).set({ deleted: true, version, updatedAt: now }).where(inArray(documents.id, live.map((doc) => doc.id)));
+      const documentId = randomUUID();
+      newBlobs.set(description.sha256, { sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: now });
+      newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind: 'avis_echeance', period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now });
+      newActivities.push({ version, at: now, tenantId: tenant.id, kind: 'document', label: live.length > 0 ? AVIS_CORRECTED_ACTIVITY : AVIS_AVAILABLE_ACTIVITY, refId: documentId });
+      outcomes.push({
+        ...base,
+        status: live.length > 0 ? 'superseded' : 'published',
+        documentId,
+        sha256: description.sha256,
+        totalCents,
+        ...(live.length > 0 ? { supersededId: live[live.length - 1]!.id } : {}),
+        delivery: tenant.paperless && mailTo ? 'mail' : 'post',
+      });
+    }
+    if (newBlobs.size > 0) await tx.insert(blobs).values([...newBlobs.values()]).onConflictDoNothing();
+    if (newDocuments.length > 0) await tx.insert(documents).values(newDocuments);
+    await addActivities(tx, newActivities);
+    return outcomes;
+  });
+}
+
+/** Runs `fn` over `items`, at most `limit` at once. */
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+/**
+ * Publishes the avis d'échéance of `period`; see the file comment. Streams through the tenants in
+ * batches (keyset on the Numéro TG): the next batch is read while this one renders, and written in
+ * one transaction while the next renders. Resumable: a run stopped half-way and started again finds
+ * the notices already stored "unchanged" and goes on; two runs at once do not double a notice.
+ */
+export async function publishMonthNotices(deps: DocumentDeps, params: PublishNoticesParams): Promise<PublishNoticesResult> {
+  const period = requirePeriod(params.period);
+  const size = params.batchSize ?? PUBLISH_BATCH_SIZE;
+  const keepNotices = params.keepNotices !== false;
+  const { settings, letterhead } = await documentLandlord(deps);
   const result: PublishNoticesResult = { period, published: 0, unchanged: 0, superseded: 0, skipped: 0, refused: 0, mailed: 0, toPost: [], notices: [] };
-  if (params.tenantReference && tenantRows.length === 0) {
-    result.notices.push({ tenantReference: params.tenantReference, dossierNumber: '', status: 'skipped', reason: 'Numéro TG inconnu' });
-    result.skipped++;
-    return result;
-  }
-  for (const tenant of tenantRows) {
-    const dossierRows = await deps.db
-      .select()
-      .from(dossiers)
-      .where(and(eq(dossiers.tenantId, tenant.id), eq(dossiers.deleted, false)))
-      .orderBy(asc(dossiers.number));
-    for (const dossier of dossierRows) {
-      const outcome = await publishDossierNotice(deps, { tenant, dossier, period, letterhead, dueDay: params.dueDay });
-      result.notices.push(outcome);
-      result[outcome.status]++;
-      if (outcome.status !== 'published' && outcome.status !== 'superseded') continue;
-      if (outcome.delivery === 'mail') {
-        const to = await mailAddressOf(deps.db, tenant);
+  const [counted] = await deps.db
+    .select({ n: sqlCount() })
+    .from(dossiers)
+    .innerJoin(tenants, eq(tenants.id, dossiers.tenantId))
+    .where(and(eq(dossiers.deleted, false), params.tenantReference ? eq(tenants.reference, params.tenantReference) : undefined));
+  const progress: PublishProgress = { period, done: 0, total: Number(counted?.n ?? 0), published: 0, unchanged: 0, superseded: 0, skipped: 0, refused: 0 };
+
+  const read = (after: string | null) => {
+    const batch = readNoticeBatch(deps.db, period, size, after, params.tenantReference);
+    batch.catch(() => {}); // awaited below; not an unhandled rejection while the current batch renders
+    return batch;
+  };
+  const record = (outcome: NoticeOutcome) => {
+    if (keepNotices) result.notices.push(outcome);
+    result[outcome.status]++;
+    progress[outcome.status]++;
+    progress.done++;
+  };
+  const deliver = async (outcomes: NoticeOutcome[], writes: NoticeWrite[]) => {
+    const delivered = outcomes.filter((o) => o.status === 'published' || o.status === 'superseded');
+    const byNumber = new Map(writes.map((write) => [write.row.dossier.number, write]));
+    await eachLimited(
+      delivered.filter((o) => o.delivery === 'mail'),
+      MAIL_CONCURRENCY,
+      async (outcome) => {
+        const { row, mailTo } = byNumber.get(outcome.dossierNumber)!;
         try {
-          await deps.mailer.send(avisAvailableMail(settings, to!, tenant.firstName, period, outcome.status === 'superseded'));
+          await deps.mailer.send(avisAvailableMail(settings, mailTo!, row.tenant.firstName, period, outcome.status === 'superseded'));
           result.mailed++;
         } catch (error) {
           // The notice is published (it syncs); only the mail failed: post it rather than lose it.
-          deps.log?.('documents: paperless mail failed, notice listed to post', { tenantReference: tenant.reference, error: String(error) });
+          deps.log?.('documents: paperless mail failed, notice listed to post', { tenantReference: row.tenant.reference, error: String(error) });
           outcome.delivery = 'post';
         }
-      }
-      if (outcome.delivery === 'post') {
-        result.toPost.push({
-          tenantReference: tenant.reference,
-          name: [tenant.civility, tenant.lastName, tenant.firstName].join(' '),
-          dossierNumber: dossier.number,
-          address: `${dossier.addressLine}, ${dossier.postalCode} ${dossier.city}`,
-          documentId: outcome.documentId!,
-        });
-      }
+      },
+    );
+    for (const outcome of delivered) {
+      if (outcome.delivery !== 'post') continue;
+      const { tenant, dossier } = byNumber.get(outcome.dossierNumber)!.row;
+      result.toPost.push({
+        tenantReference: tenant.reference,
+        name: [tenant.civility, tenant.lastName, tenant.firstName].join(' '),
+        dossierNumber: dossier.number,
+        address: `${dossier.addressLine}, ${dossier.postalCode} ${dossier.city}`,
+        documentId: outcome.documentId!,
+      });
     }
+  };
+
+  let pending = read(null);
+  let writing: Promise<void> = Promise.resolve();
+  let seen = false;
+  for (;;) {
+    const { last, tenants: tenantCount, rows } = await pending;
+    // The batch after a last full one is empty: nothing to write, nothing to report.
+    if (tenantCount === 0) break;
+    seen = true;
+    if (last !== null) pending = read(last);
+    const now = deps.clock();
+    const planned: (NoticeOutcome | NoticeWrite)[] = [];
+    for (const row of rows) planned.push(await planNotice(deps, row, period, letterhead, isoDay(now), params.dueDay));
+    // At most one batch written while the next renders: the order of the outcomes stays the tenants'.
+    await writing;
+    const writes = planned.filter((p): p is NoticeWrite => 'row' in p);
+    const written = writeNotices(deps.db, period, now, writes).then(async (outcomes) => {
+      const byDossier = new Map(outcomes.map((o) => [o.dossierNumber, o]));
+      for (const p of planned) record('row' in p ? byDossier.get(p.row.dossier.number)! : p);
+      await deliver(outcomes, writes);
+      params.onProgress?.({ ...progress });
+    });
+    written.catch(() => {});
+    writing = written;
+    if (last === null) break;
+  }
+  await writing;
+  if (params.tenantReference && !seen) {
+    result.notices.push({ tenantReference: params.tenantReference, dossierNumber: '', status: 'skipped', reason: 'Numéro TG inconnu' });
+    result.skipped++;
   }
   return result;
-}
-
-async function publishDossierNotice(
-  deps: DocumentDeps,
-  { tenant, dossier, period, letterhead, dueDay }: { tenant: TenantRow; dossier: DossierRow; period: string; letterhead: DocumentLandlord; dueDay?: number },
-): Promise<NoticeOutcome> {
-  const base = { tenantReference: tenant.reference, dossierNumber: dossier.number };
-  const now = deps.clock();
-  const bank = await currentBank(deps.db, dossier.id);
-  const source: AvisSource = { tenant, dossier, bank, lines: await ledgerLines(deps.db, dossier.id) };
-  const input = avisInputFor(source, letterhead, period, isoDay(now), { dueDay, ibanForPrint: () => ibanForPrint(deps, bank) });
-  if (!input) return { ...base, status: 'skipped', reason: `Aucune échéance au compte pour ${period}` };
-
-  const existing = await liveDocuments(deps.db, dossier.id, period, ['avis_echeance']);
-  const latest = existing[existing.length - 1];
-  if (latest && (await sameNotice(input, latest))) return { ...base, status: 'unchanged', documentId: latest.id, sha256: latest.sha256 };
-
-  const rectificatif = existing.length > 0;
-  let bytes: Uint8Array;
-  try {
-    bytes = await renderAvisEcheance({ ...input, rectificatif });
-  } catch (error) {
-    if (isDocumentRefusedError(error)) return { ...base, status: 'refused', reason: error.message };
-    throw error;
-  }
-  const description = describeDocument('avis_echeance', period, bytes, { rectificatif });
-  const mailTo = tenant.paperless ? await mailAddressOf(deps.db, tenant) : null;
-  const totalCents = Math.max(0, input.rentCents + input.chargesCents + input.adjustments.reduce((t, l) => t + l.amountCents, 0) - input.housingAllowanceCents + input.previousBalanceCents);
-
-  return withTenantWrite(deps.db, tenant.id, async (tx, version): Promise<NoticeOutcome> => {
-    // Under the tenant's lock: a concurrent publisher may have stored this very notice meanwhile.
-    const current = await liveDocuments(tx, dossier.id, period, ['avis_echeance']);
-    const same = current.find((doc) => doc.sha256 === description.sha256);
-    if (same) return { ...base, status: 'unchanged', documentId: same.id, sha256: same.sha256 };
-    if (current.length > 0) {
-      await tx.update(documents).set({ deleted: true, version, updatedAt: now }).where(inArray(documents.id, current.map((doc) => doc.id)));
-    }
-    const documentId = await storeDocument(tx, version, now, tenant.id, dossier.id, description, bytes);
-    await addActivity(tx, version, now, tenant.id, 'document', current.length > 0 ? AVIS_CORRECTED_ACTIVITY : AVIS_AVAILABLE_ACTIVITY, documentId);
-    return {
-      ...base,
-      status: current.length > 0 ? 'superseded' : 'published',
-      documentId,
-      sha256: description.sha256,
-      totalCents,
-      ...(current.length > 0 ? { supersededId: current[current.length - 1]!.id } : {}),
-      delivery: tenant.paperless && mailTo ? 'mail' : 'post',
-    };
-  });
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -407,45 +575,125 @@ export interface SettlementOutcome {
   documentId?: string;
 }
 
+/** One (dossier, period) a payment or an allowance may settle. */
+export interface SettlementItem {
+  dossierId: string;
+  period: string;
+}
+
+export interface SettlementWrite {
+  index: number;
+  tenant: TenantRow;
+  dossier: DossierRow;
+  period: string;
+  kind: 'quittance' | 'recu';
+  bytes: Uint8Array;
+  description: DocumentDescription;
+}
+
+/** The one call to the quittance / reçu renderer. */
+const renderSettlement = (input: PeriodSettlementInput) => renderSettlementDocument(input);
+
 /**
  * After a payment (debit, transfer, card, cheque...) or an allowance is posted on `period`: the
  * quittance when the period is paid in full, else a reçu. Dated the day of the last payment of the
  * period, so the same payments always give the same document (and the same SHA-256): calling it
  * again without a new payment issues nothing.
  */
-export async function issueSettlementDocuments(deps: Omit<DocumentDeps, 'mailer'>, params: { dossierId: string; period: string }): Promise<SettlementOutcome> {
-  const period = requirePeriod(params.period);
-  const [dossier] = await deps.db.select().from(dossiers).where(eq(dossiers.id, params.dossierId));
-  if (!dossier) return { status: 'none' };
-  const [tenant] = await deps.db.select().from(tenants).where(eq(tenants.id, dossier.tenantId));
-  if (!tenant) return { status: 'none' };
-  const amounts = periodAmounts(await ledgerLines(deps.db, dossier.id)).get(period);
-  // Nothing owed for the period (a credit adjustment may cover it all): no document.
-  if (!amounts || periodDue(amounts) <= 0) return { status: 'none' };
-  // The allowance alone (often booked ahead, at the échéance) is no payment by the tenant: no reçu
-  // for it; it still completes a period the tenant paid, or covers it in full (quittance).
-  if (amounts.payments.length === 0 && periodSettlement(amounts).kind === 'recu') return { status: 'none' };
+export async function issueSettlementDocuments(deps: Omit<DocumentDeps, 'mailer'>, params: SettlementItem): Promise<SettlementOutcome> {
+  const [outcome] = await issueSettlementBatch(deps, [params]);
+  return outcome!;
+}
 
-  const existing = await liveDocuments(deps.db, dossier.id, period, ['quittance', 'recu']);
-  const quittance = existing.find((doc) => doc.kind === 'quittance');
-  if (quittance) return { status: 'unchanged', kind: 'quittance', documentId: quittance.id };
+/**
+ * issueSettlementDocuments for many (dossier, period) at once (a ledger import): one read per
+ * table for the whole batch, then one transaction for every new document, where the tenants'
+ * rows are locked (in id order) and the period's documents read again, so a document another
+ * writer issued meanwhile is not issued twice. Outcomes in the order of `items`.
+ */
+export async function issueSettlementBatch(deps: Omit<DocumentDeps, 'mailer'>, items: SettlementItem[]): Promise<SettlementOutcome[]> {
+  return writeSettlements(deps, await planSettlements(deps, items));
+}
 
+/** What a batch of settlements comes to before anything is written: outcomes known already, documents rendered. */
+export interface SettlementPlan {
+  outcomes: SettlementOutcome[];
+  periods: string[];
+  writes: SettlementWrite[];
+}
+
+/** The reads and the rendering of issueSettlementBatch (a caller may render the next batch while this one is written). */
+export async function planSettlements(deps: Omit<DocumentDeps, 'mailer'>, items: SettlementItem[]): Promise<SettlementPlan> {
+  const outcomes: SettlementOutcome[] = items.map(() => ({ status: 'none' }));
+  if (items.length === 0) return { outcomes, periods: [], writes: [] };
+  const periods = [...new Set(items.map((item) => requirePeriod(item.period)))];
+  const dossierIds = [...new Set(items.map((item) => item.dossierId))];
+  const found = await deps.db.select({ dossier: dossiers, tenant: tenants }).from(dossiers).innerJoin(tenants, eq(tenants.id, dossiers.tenantId)).where(inArray(dossiers.id, dossierIds));
+  const byDossier = new Map(found.map((row) => [row.dossier.id, row]));
+  const [lines, existing] = await Promise.all([ledgerLinesByDossier(deps.db, dossierIds), liveDocumentsOf(deps.db, dossierIds, periods, ['quittance', 'recu'])]);
   const { letterhead } = await documentLandlord(deps);
-  const rendered = await renderSettlementDocument(settlementInputFor(tenant, dossier, letterhead, amounts, isoDay(deps.clock())));
-  if (!rendered) return { status: 'none' };
-  const { kind, bytes, description } = rendered;
-  const same = existing.find((doc) => doc.sha256 === description.sha256);
-  if (same) return { status: 'unchanged', kind, documentId: same.id };
+  const fallbackDay = isoDay(deps.clock());
 
+  const writes: SettlementWrite[] = [];
+  const byPeriod = new Map<string, Map<string, PeriodAmounts>>();
+  for (const [index, { dossierId, period }] of items.entries()) {
+    const row = byDossier.get(dossierId);
+    if (!row) continue;
+    let amountsOf = byPeriod.get(dossierId);
+    if (!amountsOf) byPeriod.set(dossierId, (amountsOf = periodAmounts(lines.get(dossierId) ?? [])));
+    const amounts = amountsOf.get(period);
+    // Nothing owed for the period (a credit adjustment may cover it all): no document.
+    if (!amounts || periodDue(amounts) <= 0) continue;
+    // The allowance alone (often booked ahead, at the échéance) is no payment by the tenant: no reçu
+    // for it; it still completes a period the tenant paid, or covers it in full (quittance).
+    if (amounts.payments.length === 0 && periodSettlement(amounts).kind === 'recu') continue;
+    const docs = (existing.get(dossierId) ?? []).filter((doc) => doc.period === period);
+    const quittance = docs.find((doc) => doc.kind === 'quittance');
+    if (quittance) {
+      outcomes[index] = { status: 'unchanged', kind: 'quittance', documentId: quittance.id };
+      continue;
+    }
+    const rendered = await renderSettlement(settlementInputFor(row.tenant, row.dossier, letterhead, amounts, fallbackDay));
+    if (!rendered) continue;
+    const same = docs.find((doc) => doc.sha256 === rendered.description.sha256);
+    if (same) {
+      outcomes[index] = { status: 'unchanged', kind: rendered.kind, documentId: same.id };
+      continue;
+    }
+    writes.push({ index, tenant: row.tenant, dossier: row.dossier, period, ...rendered });
+  }
+  return { outcomes, periods, writes };
+}
+
+/** The write of issueSettlementBatch: one transaction; what another writer issued meanwhile is "unchanged". */
+export async function writeSettlements(deps: Pick<DocumentDeps, 'db' | 'clock'>, { outcomes, periods, writes }: SettlementPlan): Promise<SettlementOutcome[]> {
+  if (writes.length === 0) return outcomes;
   const now = deps.clock();
-  return withTenantWrite(deps.db, tenant.id, async (tx, version): Promise<SettlementOutcome> => {
-    const current = await liveDocuments(tx, dossier.id, period, ['quittance', 'recu']);
-    const already = current.find((doc) => doc.kind === 'quittance') ?? current.find((doc) => doc.sha256 === description.sha256);
-    if (already) return { status: 'unchanged', kind: already.kind as 'quittance' | 'recu', documentId: already.id };
-    const documentId = await storeDocument(tx, version, now, tenant.id, dossier.id, description, bytes);
-    await addActivity(tx, version, now, tenant.id, 'document', kind === 'quittance' ? 'Quittance de loyer disponible' : 'Reçu de paiement disponible', documentId);
-    return { status: 'issued', kind, documentId };
+  await withTenantsWrite(deps.db, writes.map((write) => write.tenant.id), async (tx, versions) => {
+    const current = await liveDocumentsOf(tx, writes.map((write) => write.dossier.id), periods, ['quittance', 'recu']);
+    const newBlobs = new Map<string, typeof blobs.$inferInsert>();
+    const newDocuments: (typeof documents.$inferInsert)[] = [];
+    const newActivities: Parameters<typeof addActivities>[1] = [];
+    for (const { index, tenant, dossier, period, kind, bytes, description } of writes) {
+      const docs = (current.get(dossier.id) ?? []).filter((doc) => doc.period === period);
+      const issuedHere = newDocuments.filter((doc) => doc.dossierId === dossier.id && doc.period === period);
+      const already = docs.find((doc) => doc.kind === 'quittance') ?? docs.find((doc) => doc.sha256 === description.sha256) ?? issuedHere.find((doc) => doc.sha256 === description.sha256);
+      if (already) {
+        outcomes[index] = { status: 'unchanged', kind: already.kind as 'quittance' | 'recu', documentId: already.id! };
+        continue;
+      }
+      const version = versions.get(tenant.id)!;
+      const documentId = randomUUID();
+      newBlobs.set(description.sha256, { sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: now });
+      newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind, period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now });
+      newActivities.push({ version, at: now, tenantId: tenant.id, kind: 'document', label: kind === 'quittance' ? 'Quittance de loyer disponible' : 'Reçu de paiement disponible', refId: documentId });
+      outcomes[index] = { status: 'issued', kind, documentId };
+    }
+    if (newBlobs.size > 0) await tx.insert(blobs).values([...newBlobs.values()]).onConflictDoNothing();
+    if (newDocuments.length > 0) await tx.insert(documents).values(newDocuments);
+    await addActivities(tx, newActivities);
   });
+  return outcomes;
 }
 
 /** Every period a batch of ledger postings may settle: payments and allowances with a period. */

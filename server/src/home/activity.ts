@@ -7,3 +7,8 @@ import { activities } from '../db/schema';
 export async function addActivity(tx: Tx, version: number, at: Date, tenantId: string, kind: string, label: string, refId: string | null = null): Promise<void> {
   await tx.insert(activities).values({ id: randomUUID(), tenantId, version, updatedAt: at, at, kind, label, refId });
 }
+
+/** Many lines at once (batch writes), one INSERT. */
+export async function addActivities(tx: Tx, lines: { version: number; at: Date; tenantId: string; kind: string; label: string; refId: string | null }[]): Promise<void> {
+  if (lines.length > 0) await tx.insert(activities).values(lines.map((line) => ({ id: randomUUID(), updatedAt: line.at, ...line })));
+}

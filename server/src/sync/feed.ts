@@ -7,6 +7,7 @@ import { and, eq, getTableColumns, getTableName, lt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { SYNC_ENTITY_NAMES, type SyncChange, type SyncEntity, type SyncPage, type SyncResponse } from '../../../src-shared/api/sync';
 import type { Db, DbOrTx } from '../db/client';
+import { preparedOnce } from '../db/prepared';
 import * as t from '../db/schema';
 import { validationError } from '../http/errors';
 import type { Projection } from './projection';
@@ -106,11 +107,20 @@ function toData(entity: SyncEntity, json: Record<string, unknown>): unknown {
 
 export const DEFAULT_SYNC_LIMIT = 500;
 
+/** The tenant's versions, read by every sync (the no-op one reads nothing else): prepared once. */
+const tenantVersions = preparedOnce((db) =>
+  db
+    .select({ minCursorVersion: t.tenants.minCursorVersion, syncVersion: t.tenants.syncVersion })
+    .from(t.tenants)
+    .where(eq(t.tenants.id, sql.placeholder('tenantId')))
+    .prepare('sync_tenant_versions'),
+);
+
 export async function readSyncFeed(db: Db, tenantId: string, cursor: string | undefined, limit = DEFAULT_SYNC_LIMIT): Promise<SyncResponse> {
   const from = cursor ? decodeCursor(cursor) : null;
   // No transaction on purpose: see the proof of "caught up" below; a row changed between the
   // position query and the row reads is simply sent again later with its newer version.
-  const [tenant] = await db.select({ minCursorVersion: t.tenants.minCursorVersion, syncVersion: t.tenants.syncVersion }).from(t.tenants).where(eq(t.tenants.id, tenantId));
+  const [tenant] = await tenantVersions(db).execute({ tenantId });
   if (!tenant) return { changes: [], cursor: cursor ?? encodeCursor({ version: 0, entity: CAUGHT_UP, id: '' }), hasMore: false };
   // Known edge, accepted: a cursor that stopped in the middle of the very version of the newest
   // purged tombstone (a page boundary, then 30+ days offline) is not reset.

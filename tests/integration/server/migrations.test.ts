@@ -157,6 +157,19 @@ const UPGRADES: Record<string, () => Promise<void>> = {
     await client.query(`update throttle_counters set blocked_until = $1, expires_at = $1`, [NOW]);
     expect(await rows(`select blocked_until, expires_at from throttle_counters`)).toEqual([{ blocked_until: new Date(NOW), expires_at: new Date(NOW) }]);
   },
+  async '0006_scale_indexes'() {
+    const { client, rows, apply } = await databaseBefore('0006_scale_indexes');
+    await insertTenant(client);
+    await client.query(
+      `insert into bank_accounts (id, tenant_id, version, updated_at, dossier_id, bank_name, iban_encrypted, bic_encrypted, iban_masked, bic_masked, holder) values ($1, $2, 1, $3, $4, 'BANQUE', 'x', 'y', '#####189', '###', 'DUPONT')`,
+      ['00000000-0000-4000-8000-000000000201', TENANT, NOW, DOSSIER],
+    );
+    await apply();
+    expect(await rows(`select holder from bank_accounts where dossier_id = $1`, [DOSSIER])).toEqual([{ holder: 'DUPONT' }]);
+    // The lookups of publishing and the ERP import have their index (issue 17).
+    const indexes = (await rows<{ indexname: string }>(`select indexname from pg_indexes where schemaname = 'public'`)).map((r) => r.indexname);
+    expect(indexes).toEqual(expect.arrayContaining(['bank_dossier_idx', 'documents_dossier_period_idx', 'contracts_dossier_idx', 'occupants_dossier_idx']));
+  },
 };
 
 describe('database migrations', () => {
