@@ -75,7 +75,10 @@ function createConfig(env = process.env) {
       'package.json',
       '!out/**/*.map',
       '!**/node_modules/better-sqlite3/{deps,src,docs,benchmark}/**',
-      '!**/node_modules/better-sqlite3/build/Release/{obj,obj.target,.deps,test_extension.node}',
+      // The prebuilt binaries better-sqlite3 13 ships for eight platforms: the app carries the
+      // one npmRebuild compiles below instead.
+      '!**/node_modules/better-sqlite3/prebuilds/**',
+      '!**/node_modules/better-sqlite3/build/Release/{obj,obj.target,.deps,test_extension.node,sqlite3.a}',
       '!**/node_modules/better-sqlite3/build/{deps,*.mk,Makefile,config.gypi,*.sln,*.vcxproj*}',
     ],
     // Read by main from process.resourcesPath (src-main/app/main.ts): branding, help images,
@@ -87,10 +90,15 @@ function createConfig(env = process.env) {
     asar: true,
     // Native code cannot load from inside the asar archive.
     asarUnpack: ['**/node_modules/better-sqlite3/**'],
-    // Rebuild native modules (better-sqlite3) for Electron's ABI and each target arch.
+    // Rebuild native modules (better-sqlite3) from source against Electron's headers, for each
+    // target arch. better-sqlite3 13's binding.gyp compiles nothing while its package holds
+    // prebuilt binaries unless force_build=1, which node-gyp reads from npm_config_force_build.
     npmRebuild: true,
-    buildDependenciesFromSource: false,
+    buildDependenciesFromSource: true,
     nodeGypRebuild: false,
+    beforeBuild: async () => {
+      process.env.npm_config_force_build = '1';
+    },
 
     // Electron fuses, flipped in the packaged binary (and, on macOS, before signing).
     electronFuses: {

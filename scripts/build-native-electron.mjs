@@ -3,9 +3,10 @@
 // defaults PORTAL_SQLITE_BINDING to .native/electron/better_sqlite3.node) while
 // node_modules/better-sqlite3/build stays the Node build that the tests use.
 //
-// It works on a COPY of the module: prebuilt binary for Electron first (prebuild-install, as
-// better-sqlite3's own install does), then node-gyp against Electron's headers. Where the headers
-// cannot be downloaded (our development and CI machines) it prints one line and exits 0.
+// It compiles a COPY of the module from source with node-gyp against Electron's headers. Where the
+// headers cannot be downloaded (our development and CI machines) it prints one line and exits 0:
+// better-sqlite3 13 is a Node-API module, so the Node build in node_modules/better-sqlite3
+// (scripts/build-native.mjs) loads in Electron as well, and main.ts falls back to it.
 // Packaged builds do not use this: electron-builder rebuilds the module itself (npmRebuild).
 //
 //   node scripts/build-native-electron.mjs               build if missing or out of date
@@ -62,49 +63,43 @@ try {
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
 } catch (error) {
-  say(`skipped, Electron ${target.electron} headers cannot be downloaded from ${DIST_URL} (${error.cause?.code ?? error.message}); the Node build of better-sqlite3 is left as it is.`);
+  say(`skipped, Electron ${target.electron} headers cannot be downloaded from ${DIST_URL} (${error.cause?.code ?? error.message}); Electron loads the Node-API build in node_modules/better-sqlite3 instead.`);
   process.exit(0);
 }
 
 const work = join(outDir, 'better-sqlite3');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-// A copy without the Node build: nothing under node_modules/better-sqlite3 is ever written.
+// A copy without the Node build nor the package's prebuilt binaries: nothing under
+// node_modules/better-sqlite3 is ever written.
+const leftOut = ['build', 'node_modules', 'prebuilds'].map((name) => join(sqliteDir, name));
 cpSync(sqliteDir, work, {
   recursive: true,
-  filter: (source) => !source.startsWith(join(sqliteDir, 'build')) && !source.startsWith(join(sqliteDir, 'node_modules')),
+  filter: (source) => !leftOut.some((dir) => source.startsWith(dir)),
 });
 const built = join(work, 'build', 'Release', 'better_sqlite3.node');
 
-function run(command, commandArgs, env = {}) {
-  const result = spawnSync(process.execPath, [command, ...commandArgs], {
-    cwd: work,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+function run(command, commandArgs) {
+  // Without npm_config_nodedir (scripts/use-node.sh sets it to Node's headers): node-gyp would
+  // take them over Electron's.
+  const { npm_config_nodedir: _nodeHeaders, ...env } = process.env;
+  const result = spawnSync(process.execPath, [command, ...commandArgs], { cwd: work, stdio: 'inherit', env });
   return result.status === 0;
 }
 
-say(`building better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} (${target.platform}-${target.arch})…`);
-let ok = false;
-try {
-  const prebuildInstall = require.resolve('prebuild-install/bin.js', { paths: [sqliteDir] });
-  ok = run(prebuildInstall, ['--runtime=electron', `--target=${target.electron}`, `--arch=${target.arch}`, `--platform=${target.platform}`]) && existsSync(built);
-} catch {
-  ok = false;
-}
-if (!ok) {
-  say('no prebuilt binary, compiling with node-gyp against Electron headers.');
-  const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
-  ok = run(nodeGyp, [
+say(`compiling better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} (${target.platform}-${target.arch}) against Electron's headers…`);
+const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
+const ok =
+  run(nodeGyp, [
     'rebuild',
     '--release',
+    // better-sqlite3's binding.gyp builds nothing where a prebuilt binary exists unless forced.
+    '--force_build=1',
     `--target=${target.electron}`,
     `--arch=${target.arch}`,
     `--dist-url=${DIST_URL}`,
     `--devdir=${join(outDir, 'headers')}`,
   ]) && existsSync(built);
-}
 if (!ok) {
   console.error('rebuild:electron: failed to build better-sqlite3 for Electron (see the output above).');
   process.exit(1);

@@ -29,7 +29,8 @@ async function notarizeHook(context) {
     console.log('notarize: skipped, APPLE_ID / APPLE_APP_SPECIFIC_PASSWORD / APPLE_TEAM_ID (or APPLE_API_KEY*) not set.');
     return;
   }
-  const { notarize } = require('@electron/notarize');
+  // @electron/notarize 3 is an ES module: import() loads it from this CommonJS hook.
+  const { notarize } = await import('@electron/notarize');
   console.log(`notarize: submitting ${appPath} (this takes a few minutes)…`);
   await notarize(options);
   console.log('notarize: done, ticket stapled.');

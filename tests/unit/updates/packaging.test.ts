@@ -33,6 +33,8 @@ interface BuilderConfig {
   asar: boolean;
   asarUnpack: string[];
   npmRebuild: boolean;
+  buildDependenciesFromSource: boolean;
+  beforeBuild: () => Promise<void>;
   electronFuses: Record<string, boolean>;
   publish: { provider: string; url: string }[] | null;
   afterSign: string;
@@ -80,11 +82,24 @@ describe('electron-builder configuration', () => {
     });
   });
 
-  it('packs the app in an asar, better-sqlite3 unpacked and rebuilt for Electron', () => {
+  it('packs the app in an asar, better-sqlite3 unpacked and rebuilt for Electron', async () => {
     const config = build();
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(true);
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    // Compiled from source for Electron (issue 18): better-sqlite3 13 builds nothing while its
+    // prebuilt binaries are there unless node-gyp gets force_build=1, and those are left out.
+    expect(config.buildDependenciesFromSource).toBe(true);
+    expect(config.files).toContain('!**/node_modules/better-sqlite3/prebuilds/**');
+    const before = process.env.npm_config_force_build;
+    try {
+      delete process.env.npm_config_force_build;
+      await config.beforeBuild();
+      expect(process.env.npm_config_force_build).toBe('1');
+    } finally {
+      if (before === undefined) delete process.env.npm_config_force_build;
+      else process.env.npm_config_force_build = before;
+    }
     expect(config.files).toEqual(expect.arrayContaining(['out/**/*', 'package.json']));
     // What main reads from process.resourcesPath when packaged (src-main/app/main.ts).
     expect(config.extraResources).toEqual(
