@@ -8,12 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { startPreview } from '../../src-main/host/cli';
+import type { MailMessage } from '../../server/src/mail/mailer';
 import { startPortalServer, type RestartableServer } from '../helpers/portal-server';
 
 export const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
 
-export async function startOwnServer(): Promise<RestartableServer> {
-  return startPortalServer();
+/** `mail`: the messages the server sends land there (reset and confirmation links). */
+export async function startOwnServer(options: { mail?: MailMessage[] } = {}): Promise<RestartableServer> {
+  return startPortalServer(options.mail ? { server: { mail: { kind: 'memory', from: 'test@localhost', sent: options.mail } } } : {});
 }
 
 /** The preview on `server`; `close` stops both and removes the user-data folder. */

@@ -13,10 +13,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { renderQuittance, renderRecu } from '../../server/src/documents';
 import { QUITTANCE, RECU } from '../integration/documents/fixtures';
 import type { RestartableServer } from '../helpers/portal-server';
+import type { MailMessage } from '../../server/src/mail/mailer';
 import { publishDocument } from '../helpers/server-documents';
 import { TEST_TODAY } from '../helpers/clock';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { signInDemo, startOwnPreview, startOwnServer } from './own-stack';
+import { DEMO, signInDemo, startOwnPreview, startOwnServer } from './own-stack';
 
 const THIS_YEAR = TEST_TODAY.slice(0, 4);
 const LAST_YEAR = String(Number(THIS_YEAR) - 1);
@@ -28,11 +29,12 @@ let server: RestartableServer;
 let stack: Awaited<ReturnType<typeof startOwnPreview>>;
 let baseUrl: string;
 let quittanceSha = '';
+const mail: MailMessage[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  server = await startOwnServer();
+  server = await startOwnServer({ mail });
   const publish = async (kind: 'quittance' | 'recu', period: string, bytes: Uint8Array, now: Date) =>
     publishDocument(server.handle, { dossierNumber: '0123456789', kind, period, bytes: Buffer.from(bytes), now });
   // A recent quittance (kept on this PC without asking), one of last year, and the two reçus.
@@ -201,4 +203,43 @@ test('the balance chart: a real chart (Chart.js) with values on focus and hover,
   } finally {
     await page.getByRole('button', { name: 'Français' }).click();
   }
+});
+
+// Last in the file: it moves the shared clock past the link's 30 minutes.
+test('the reset-password page the mail opens wears the landlord’s branding, shows the password, lists the rules once; an expired link says so first', async ({ page }) => {
+  const landlord = (await (await fetch(`${server.url}/v1/landlord`)).json()) as { name: string; portalTitle: string };
+  const asked = await fetch(`${server.url}/v1/auth/forgot-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.email }) });
+  expect(asked.ok).toBe(true);
+  await expect.poll(() => mail.filter((message) => message.to === DEMO.email && message.link).length).toBeGreaterThan(0);
+  const link = new URL(mail.filter((message) => message.to === DEMO.email && message.link).at(-1)!.link!);
+  const address = `${server.url}${link.pathname}${link.search}`;
+
+  await page.goto(address);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choisir un nouveau mot de passe');
+  await expect(page.getByRole('banner')).toContainText(landlord.name);
+  await expect(page).toHaveTitle(`Choisir un nouveau mot de passe – ${landlord.portalTitle}`);
+  const password = page.getByLabel('Nouveau mot de passe');
+  await password.fill('Un-Mot-De-Passe-2026!');
+  await expect(password).toHaveAttribute('type', 'password');
+  const show = page.getByRole('button', { name: 'Afficher le mot de passe' }).first();
+  await show.click();
+  await expect(password).toHaveAttribute('type', 'text');
+  await expect(show).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('au moins 12 caractères')).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page, 'reset-password page');
+
+  // A weak try: the rules stay listed once, each marked.
+  await password.fill('court');
+  await page.getByLabel('Confirmation du mot de passe').fill('court');
+  await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+  await expect(page.getByRole('alert')).toContainText('Le mot de passe ne respecte pas les règles indiquées sous le champ.');
+  await expect(page.getByText('au moins 12 caractères')).toHaveCount(1);
+  await expect(page.getByText('au moins 12 caractères')).toContainText('(non respecté)');
+
+  // 31 minutes later the link has expired: the page says so before anything is typed.
+  server.advance(31 * 60_000);
+  await page.goto(address);
+  await expect(page.getByRole('alert')).toContainText('Ce lien a expiré ou a déjà été utilisé.');
+  await expect(page.getByLabel('Nouveau mot de passe')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'reset-password page, expired link');
 });

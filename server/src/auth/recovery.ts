@@ -15,6 +15,20 @@ export function checkPolicy(path: string, password: string): void {
   if (problem) throw validationError([problem]);
 }
 
+/**
+ * Whether a mailed link can still be used, without spending it: the page says "expired or already
+ * used" before the tenant types a new password. The POST still decides (consumeToken), atomically.
+ */
+export async function linkUsable(ctx: AppContext, purpose: 'reset_password' | 'confirm_email', token: string): Promise<boolean> {
+  if (token === '') return false;
+  const [row] = await ctx.db
+    .select({ id: oneTimeTokens.tokenHash })
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.tokenHash, sha256Hex(token)), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, ctx.clock())))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Marks a one-time token used (atomically: a link works once) and returns its row, or throws. */
 async function consumeToken(ctx: AppContext, purpose: 'reset_password' | 'confirm_email', token: string, now: Date) {
   const [row] = await ctx.db
