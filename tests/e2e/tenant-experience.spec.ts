@@ -205,6 +205,91 @@ test('the balance chart: a real chart (Chart.js) with values on focus and hover,
   }
 });
 
+/** Words that are French, not English: a page in English shows none outside elements marked lang="fr". */
+const FRENCH_WORDS =
+  /\b(le|la|les|des|du|une|est|sont|et|ou|votre|vos|notre|nos|mon|ma|mes|pour|avec|dans|sur|à|aucun|aucune|demande|demandes|loyer|paiement|échéance|quittance|reçu|gardien|dossier n°|envoyer|valider|modifier|annuler|fermer|ouvrir|télécharger|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/iu;
+
+/** The page's text a tenant sees or hears (visually-hidden text included), outside [lang=fr], aria-hidden parts and the tenant's own words. */
+async function frenchOutsideLangFr(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      // What the tenant typed (a request's subject) stays in the tenant's words, whatever the language.
+      if (!parent || text === '' || parent.closest('script, style, [aria-hidden="true"], [data-tenant-text]')) continue;
+      if (!parent.checkVisibility()) continue;
+      if (parent.closest('[lang]')?.getAttribute('lang')?.startsWith('fr')) continue;
+      found.push(text);
+    }
+    // Accessible names given by attributes are heard too.
+    for (const element of document.querySelectorAll('[aria-label], [title], input[placeholder]')) {
+      if (element.closest('[lang]')?.getAttribute('lang')?.startsWith('fr') || !element.checkVisibility()) continue;
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = element.getAttribute(name);
+        if (value) found.push(value);
+      }
+    }
+    return found;
+  });
+  // Web addresses are no language ("defenseurdesdroits.fr/carte-des-delegues"): left out of the check.
+  const withoutAddresses = (text: string) => text.replace(/\S+\.[a-z]{2,}\/\S*/gi, '');
+  return [...new Set(texts.filter((text) => FRENCH_WORDS.test(withoutAddresses(text))))];
+}
+
+test('every screen in English: no French outside what the landlord wrote (marked lang="fr")', async ({ page }) => {
+  await signIn(page);
+  await go(page, 'accueil');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const screens = [
+    'accueil',
+    'mon-dossier',
+    'mon-contrat',
+    'ma-situation-de-solde',
+    'mettre-a-jour-rib',
+    'mon-assurance',
+    'mes-documents',
+    `document/${quittanceSha}`,
+    'mes-demandes',
+    'nouvelle-demande',
+    'nous-contacter',
+    'modifier-email',
+    'modifier-mot-de-passe',
+    'accessibilite',
+  ];
+  const problems: Record<string, string[]> = {};
+  try {
+    for (const screen of screens) {
+      await go(page, screen);
+      await expect(page.locator('.section-loading')).toHaveCount(0);
+      const french = await frenchOutsideLangFr(page);
+      if (french.length > 0) problems[screen] = french;
+    }
+  } finally {
+    await page.getByRole('button', { name: 'Français' }).click();
+  }
+  expect(problems).toEqual({});
+});
+
+test('the accessibility statement gives the sample, the tools, the environment, the rate, and contacts that need no sign-in', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('button', { name: 'Mon compte' }).click();
+  await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('button', { name: 'SE CONNECTER' })).toBeVisible();
+  await page.getByRole('link', { name: /^Accessibilité/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Déclaration d'accessibilité");
+  for (const heading of ['Échantillon de pages vérifiées', 'Outils et méthodes utilisés', 'Environnement de test', 'Non-conformités']) {
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+  }
+  await expect(page.getByText(/84 % des critères du RGAA 4\.1 sont respectés \(63 critères conformes sur 75 applicables/)).toBeVisible();
+  // The landlord's public contacts, signed out: a mail or phone link per service.
+  await expect(page.getByText("Ces contacts ne demandent pas d'être connecté à votre espace locataire.")).toBeVisible();
+  await expect(page.locator('.statement-contacts a[href^="mailto:"], .statement-contacts a[href^="tel:"]').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'accessibility statement, signed out');
+});
+
 // Last in the file: it moves the shared clock past the link's 30 minutes.
 test('the reset-password page the mail opens wears the landlord’s branding, shows the password, lists the rules once; an expired link says so first', async ({ page }) => {
   const landlord = (await (await fetch(`${server.url}/v1/landlord`)).json()) as { name: string; portalTitle: string };

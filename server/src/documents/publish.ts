@@ -379,7 +379,7 @@ async function publishDossierNotice(
       await tx.update(documents).set({ deleted: true, version, updatedAt: now }).where(inArray(documents.id, current.map((doc) => doc.id)));
     }
     const documentId = await storeDocument(tx, version, now, tenant.id, dossier.id, description, bytes);
-    await addActivity(tx, version, now, tenant.id, 'document', current.length > 0 ? AVIS_CORRECTED_ACTIVITY : AVIS_AVAILABLE_ACTIVITY, documentId);
+    await addActivity(tx, version, now, tenant.id, current.length > 0 ? 'document.avisCorrected' : 'document.avisAvailable', current.length > 0 ? AVIS_CORRECTED_ACTIVITY : AVIS_AVAILABLE_ACTIVITY, documentId);
     return {
       ...base,
       status: current.length > 0 ? 'superseded' : 'published',
@@ -443,7 +443,7 @@ export async function issueSettlementDocuments(deps: Omit<DocumentDeps, 'mailer'
     const already = current.find((doc) => doc.kind === 'quittance') ?? current.find((doc) => doc.sha256 === description.sha256);
     if (already) return { status: 'unchanged', kind: already.kind as 'quittance' | 'recu', documentId: already.id };
     const documentId = await storeDocument(tx, version, now, tenant.id, dossier.id, description, bytes);
-    await addActivity(tx, version, now, tenant.id, 'document', kind === 'quittance' ? 'Quittance de loyer disponible' : 'Reçu de paiement disponible', documentId);
+    await addActivity(tx, version, now, tenant.id, kind === 'quittance' ? 'document.quittanceAvailable' : 'document.recuAvailable', kind === 'quittance' ? 'Quittance de loyer disponible' : 'Reçu de paiement disponible', documentId);
     return { status: 'issued', kind, documentId };
   });
 }
