@@ -25,7 +25,7 @@ export interface RequestOptions<T extends z.ZodType> {
 }
 
 interface ServerErrorBody {
-  error?: { code?: string; fields?: FieldError[] };
+  error?: { code?: string; fields?: (FieldError & { key?: string })[] };
 }
 
 function errorCodeFrom(status: number, body: ServerErrorBody): ErrorCode {
@@ -165,7 +165,8 @@ export class PortalApi {
     const errorBody = (body ?? {}) as ServerErrorBody;
     const retryAfter = Number(response.headers.get('retry-after'));
     return new PortalError(errorCodeFrom(response.status, errorBody), {
-      fields: Array.isArray(errorBody.error?.fields) ? errorBody.error.fields : undefined,
+      // The server's key (worded by the renderer in the tenant's language), else its French sentence.
+      fields: Array.isArray(errorBody.error?.fields) ? errorBody.error.fields.map((field) => ({ path: field.path, message: field.key ?? field.message })) : undefined,
       retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
       cause: new Error(`${what} -> HTTP ${response.status}`),
     });

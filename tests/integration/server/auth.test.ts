@@ -277,6 +277,15 @@ describe.each(backends)('mailed link pages ($name)', (backend) => {
     expect(reopenedHtml).not.toContain('type="password"');
   });
 
+  it('a field problem carries an i18n key beside its French sentence, for the desktop to word in the tenant’s language', async () => {
+    const [t] = await server.generate(1);
+    await server.api('POST', '/v1/auth/forgot-password', { body: { email: t!.email } });
+    const mail = await waitFor(() => server.mail.find((m) => m.to === t!.email));
+    const weak = await server.api('POST', '/v1/auth/reset-password', { body: { token: new URL(mail.link!).searchParams.get('token'), password: 'faible' } });
+    expect(weak.status).toBe(400);
+    expect(weak.body).toMatchObject({ error: { code: 'VALIDATION', fields: [{ path: 'password', key: 'fields.password.weak', message: expect.stringContaining('au moins 12 caractères') }] } });
+  });
+
   it('the reset page wears the landlord’s name and colours, lists the rules once and marks them after a weak try', async () => {
     const [t] = await server.generate(1);
     await server.api('POST', '/v1/auth/forgot-password', { body: { email: t!.email } });
