@@ -5,6 +5,7 @@
  * into each other, only into this.
  */
 import type { Clock } from '../src-shared/clock';
+import type { ChooseSavePath } from './documents/service';
 import type { AccountData } from './services/account-data';
 import type { LandlordService } from './services/landlord';
 import type { PortalApi } from './services/portal-api';
@@ -36,6 +37,6 @@ export interface AreaContext {
   now: Clock;
   /** True on the caretaker's lodge PC: nothing personal may leave it. */
   kiosk: boolean;
-  /** Electron: asks where to save a copy of a file and copies it there (absent in the preview). */
-  saveFileAs?: (suggestedName: string, sourceFile: string) => Promise<'saved' | 'cancelled'>;
+  /** Electron: asks where to save a copy of a file (the OS save dialog); null when the tenant cancels. Absent in the preview. */
+  chooseSavePath?: ChooseSavePath;
 }

@@ -28,6 +28,7 @@ import { balanceHandlers } from './balance/procedures';
 import { contactHandlers } from './contact/procedures';
 import { contractHandlers } from './contract/procedures';
 import { documentsHandlers } from './documents/procedures';
+import type { ChooseSavePath } from './documents/service';
 import { dossierHandlers } from './dossier/procedures';
 import { homeHandlers } from './home/procedures';
 import { insuranceHandlers } from './insurance/procedures';
@@ -63,10 +64,11 @@ export interface PortalCoreOptions {
   /** Pushes an event to the renderer(s). */
   emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
   /**
-   * Asks where to save a copy of a file (Electron: the OS save dialog) and copies it there.
-   * Absent in the browser preview and in kiosk mode (nothing personal may leave a lodge PC).
+   * Asks where to save a copy of a file (Electron: the OS save dialog), null when cancelled; the
+   * documents service copies the verified file there. Absent in the browser preview; never used
+   * in kiosk mode (nothing personal may leave a lodge PC).
    */
-  saveFileAs?: (suggestedName: string, sourceFile: string) => Promise<'saved' | 'cancelled'>;
+  chooseSavePath?: ChooseSavePath;
   /** Electron: opens the separate payment window on the bank's page (the preview uses a popup page instead). */
   openPaymentWindow?: (launch: PaymentLaunch) => void;
   /** Sync timing (tests shorten it). */
@@ -214,7 +216,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     settings,
     now,
     kiosk: options.kiosk,
-    saveFileAs: options.saveFileAs,
+    chooseSavePath: options.chooseSavePath,
   };
 
   /** The app shell's own procedures (updates and sync have theirs): they read and set the core's own state. */

@@ -13,7 +13,7 @@ import { APP_ORIGIN, APP_URL, registerAppScheme, serveAppScheme } from './protoc
 import { safeStorageSecretStore } from './safe-storage';
 import { applySecurityBaseline } from './security';
 import { openPaymentWindow } from './payment-window';
-import { saveFileAs } from './save-file';
+import { chooseSavePath } from './save-file';
 import { electronSettingsStore, windowState } from './stores';
 import { openKioskSettingsStore } from './kiosk-store';
 import { holdKioskWindow, listPrinters, printSilently, restartWithoutKiosk, wipeRendererData } from './kiosk-window';
@@ -75,7 +75,7 @@ if (!app.requestSingleInstanceLock()) {
         if (name === 'sync.state' || name === 'session.expired') updateController()?.reevaluate();
       },
       openPaymentWindow: (launch) => void openPaymentWindow({ parent: mainWindow, launch, packaged: app.isPackaged, kiosk }),
-      saveFileAs: (suggestedName, sourceFile) => saveFileAs(BrowserWindow.getFocusedWindow(), suggestedName, sourceFile),
+      chooseSavePath: (suggestedName) => chooseSavePath(BrowserWindow.getFocusedWindow(), suggestedName),
       kioskStore: kioskSettings.store,
       wipeRendererData,
       listPrinters: () => listPrinters(mainWindow),

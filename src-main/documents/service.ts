@@ -2,6 +2,7 @@
  * "Mes documents": quittances, avis d'échéance and reçus per dossier, which of them are kept on
  * this PC, opening one (downloaded and verified first if needed), and the paperless subscription.
  */
+import { copyFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { PaperlessBody } from '../../src-shared/documents/api';
 import { PortalError } from '../../src-shared/errors';
@@ -63,6 +64,36 @@ export async function openDocument(
   if (!rows(data, 'document').some((row) => row.data.sha256 === input.sha256)) throw new PortalError('NOT_FOUND');
   if (!store.has(input.sha256)) await fetchDocument(input.sha256);
   return { url: documentUrl(input.sha256) };
+}
+
+/** Asks where to save a file (Electron's save dialog, src-main/app/save-file.ts); null when cancelled. */
+export type ChooseSavePath = (suggestedName: string) => Promise<string | null>;
+
+/** "Quittance de loyer – Mars 2024" -> "Quittance de loyer – Mars 2024.pdf", without the characters file systems refuse. */
+export function fileNameFor(title: string): string {
+  return `${title.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'document'}.pdf`;
+}
+
+/**
+ * "Télécharger": the verified document (downloaded first if it is not kept here) copied where the
+ * tenant chooses. The dialog is injected, so this is the same under Node and in Electron.
+ */
+export async function saveDocumentCopy(
+  data: AccountData,
+  store: DocumentStore,
+  input: z.output<typeof documentInputSchema>,
+  fetchDocument: (sha256: string) => Promise<void>,
+  chooseSavePath: ChooseSavePath,
+): Promise<'saved' | 'cancelled'> {
+  const row = rows(data, 'document').find((candidate) => candidate.data.sha256 === input.sha256);
+  if (!row) throw new PortalError('NOT_FOUND');
+  await openDocument(data, store, input, fetchDocument);
+  const file = store.locate(input.sha256);
+  if (!file) throw new PortalError('NOT_FOUND');
+  const target = await chooseSavePath(fileNameFor(row.data.title));
+  if (target === null) return 'cancelled';
+  await copyFile(file, target);
+  return 'saved';
 }
 
 /** "Arrêter la souscription de ce service" / subscribe again. */

@@ -11,10 +11,21 @@ export function homeView(data: AccountData): HomeView {
     .map((row) => ({ id: row.id, number: row.data.number, address: addressOf(row.data), balanceCents: row.data.balanceCents }))
     .sort((a, b) => a.number.localeCompare(b.number));
   const insuranceAlert = insuranceStatuses(data).some((item) => item.status === 'none' || item.status === 'expired' || item.status === 'refused');
+  const requestNumbers = new Map(rows(data, 'request').map((row) => [row.id, String(row.data.number)]));
+  const documentPeriods = new Map(rows(data, 'document').map((row) => [row.id, row.data.period]));
   const lastActions = rows(data, 'activity')
-    .map((row) => ({ id: row.id, at: row.data.at, kind: row.data.kind, label: row.data.label }))
+    .map((row) => ({ id: row.id, at: row.data.at, kind: row.data.kind, label: row.data.label, params: activityParams(row.data.kind, row.data.refId) }))
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, LAST_ACTIONS);
+  /** What the renderer's wording of a line needs, read from the row it is about. */
+  function activityParams(kind: string, refId: string | null): Record<string, string> {
+    const number = refId ? requestNumbers.get(refId) : undefined;
+    const period = refId ? documentPeriods.get(refId) : undefined;
+    if (kind.startsWith('request.') && number) return { number };
+    if (kind.startsWith('document.') && period) return { period };
+    return {};
+  }
+
   const outbox = listOutbox(data.open.cache.db);
   const refused = outbox.filter((item) => item.status === 'refused').length;
   const pending = outbox.length - refused;

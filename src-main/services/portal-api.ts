@@ -25,7 +25,7 @@ export interface RequestOptions<T extends z.ZodType> {
 }
 
 interface ServerErrorBody {
-  error?: { code?: string; fields?: FieldError[]; attemptsLeft?: unknown };
+  error?: { code?: string; fields?: (FieldError & { key?: string })[]; attemptsLeft?: unknown };
 }
 
 function errorCodeFrom(status: number, body: ServerErrorBody): ErrorCode {
@@ -166,7 +166,8 @@ export class PortalApi {
     const retryAfter = Number(response.headers.get('retry-after'));
     const attemptsLeft = errorBody.error?.attemptsLeft;
     return new PortalError(errorCodeFrom(response.status, errorBody), {
-      fields: Array.isArray(errorBody.error?.fields) ? errorBody.error.fields : undefined,
+      // The server's key (worded by the renderer in the tenant's language), else its French sentence.
+      fields: Array.isArray(errorBody.error?.fields) ? errorBody.error.fields.map((field) => ({ path: field.path, message: field.key ?? field.message })) : undefined,
       retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
       attemptsLeft: Number.isInteger(attemptsLeft) && (attemptsLeft as number) >= 0 ? (attemptsLeft as number) : undefined,
       cause: new Error(`${what} -> HTTP ${response.status}`),

@@ -47,6 +47,19 @@ export function renderPage(page: PDFPageProxy, canvas: HTMLCanvasElement, scale:
   return { promise: task.promise, cancel: () => task.cancel() };
 }
 
+/**
+ * pdf.js's text layer over the canvas: the page's text as transparent, selectable spans at the
+ * same place as the drawn glyphs, so a screen reader reads the document and the tenant can select
+ * and copy it (RGAA 1.6, 1.8). Sizes come from `--total-scale-factor` on the page (CSSOM).
+ */
+export async function renderTextLayer(page: PDFPageProxy, container: HTMLElement, scale: number): Promise<{ promise: Promise<void>; cancel(): void }> {
+  const pdfjs = await loadEngine();
+  container.replaceChildren();
+  container.parentElement?.style.setProperty('--total-scale-factor', String(scale));
+  const layer = new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container, viewport: page.getViewport({ scale }) });
+  return { promise: layer.render().then(() => undefined), cancel: () => layer.cancel() };
+}
+
 /** Every page as a PNG data URL at print resolution (for the print-only container). */
 export async function pagesAsImages(pdf: PDFDocumentProxy, scale = 2): Promise<string[]> {
   const images: string[] = [];

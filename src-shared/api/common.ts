@@ -22,7 +22,11 @@ export const centsSchema = z.number().int();
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 invalide');
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
-export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+/**
+ * `message`: a French sentence (what older clients show); `key`: the same problem as an i18n key
+ * of FIELD_MESSAGE_KEYS ('fields.iban.checksum'), which the desktop words in the tenant's language.
+ */
+export const fieldErrorSchema = z.object({ path: z.string(), message: z.string(), key: z.string().optional() });
 
 /** Every non-2xx answer of the API. `code` is one of src-shared/errors.ts ERROR_CODES. */
 export const errorResponseSchema = z.object({

@@ -9,7 +9,13 @@ export const homeViewSchema = z.object({
   dossiers: z.array(dossierSummarySchema),
   /** No valid (nor pending) home-insurance certificate for a housing dossier. */
   insuranceAlert: z.boolean(),
-  lastActions: z.array(z.object({ id: z.string(), at: isoDateTime, kind: z.string(), label: z.string() })),
+  /**
+   * `kind` one of ACTIVITY_KINDS (src-shared/home/activity.ts) is worded by the renderer with `params`
+   * (a request's number, a document's period); any other kind shows the server's French `label`.
+   */
+  lastActions: z.array(
+    z.object({ id: z.string(), at: isoDateTime, kind: z.string(), label: z.string(), params: z.record(z.string(), z.string()) }),
+  ),
   todos: z.array(
     z.object({
       kind: z.enum(['pay', 'insurance', 'refusedItems', 'pendingItems']),

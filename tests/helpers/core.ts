@@ -25,6 +25,8 @@ export function createTestCore(options: {
   sync?: { intervalMs?: number; backoff?: { baseMs: number; maxMs: number } };
   /** The core's clock; pass the test server's (RestartableServer.clock) so both agree. Default: a clock from TEST_NOW. */
   now?: Clock;
+  /** Stands in for Electron's save dialog (documents.saveCopy); absent as in the browser preview. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
 }) {
   const events: { name: EventName; payload: unknown }[] = [];
   const core = createPortalCore({
@@ -40,6 +42,7 @@ export function createTestCore(options: {
     preview: true,
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => events.push({ name, payload }),
     sync: options.sync,
+    chooseSavePath: options.chooseSavePath,
     now: options.now ?? testClock().clock,
   });
   return { core, events };
@@ -70,10 +73,10 @@ export function routerCall(router: Router): RouterCall {
 export async function signedInDemoCore(
   server: { url: string; clock: Clock },
   account: { email: string; password: string },
-  options: { sync?: Parameters<typeof createTestCore>[0]['sync'] } = {},
+  options: Pick<Parameters<typeof createTestCore>[0], 'sync' | 'chooseSavePath'> = {},
 ) {
   const folder = temporaryFolder();
-  const { core, events } = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock, sync: options.sync });
+  const { core, events } = createTestCore({ serverUrl: server.url, userDataDir: folder.path, now: server.clock, sync: options.sync, chooseSavePath: options.chooseSavePath });
   const router = createRouter({ handlers: core.handlers, trustedOrigins: [TEST_APP_ORIGIN] });
   const call = routerCall(router);
   await call('session.signIn', account);

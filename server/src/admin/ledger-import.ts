@@ -92,7 +92,7 @@ async function postBatch(db: Db, now: Date, lines: ImportLine[], refs: Map<strin
       const balance = balances.get(ref.id) ?? { delta: 0, version };
       balance.delta += line.amountCents;
       balances.set(ref.id, balance);
-      if (line.kind === 'payment') activities.push({ version, at: now, tenantId: ref.tenantId, kind: 'payment', label: 'Paiement effectué', refId: id });
+      if (line.kind === 'payment') activities.push({ version, at: now, tenantId: ref.tenantId, kind: 'payment.done', label: 'Paiement effectué', refId: id });
       return { id, tenantId: ref.tenantId, dossierId: ref.id, version, updatedAt: now, date: line.date, kind: line.kind, label: line.label, amountCents: line.amountCents, period: line.period ?? null, postingSeq: seqs[index]! };
     });
     await tx.insert(ledgerEntries).values(rows);

@@ -65,7 +65,7 @@ export async function adminPostLedger(deps: AdminDeps, dossierNumber: string, en
   const ids = await withTenantWrite(deps.db, dossier.tenantId, async (tx, version) => {
     const ids = await postLedgerEntries(tx, version, now, dossier.tenantId, dossier.id, entries);
     for (const [i, e] of entries.entries()) {
-      if (e.kind === 'payment') await addActivity(tx, version, now, dossier.tenantId, 'payment', 'Paiement effectué', ids[i] ?? null);
+      if (e.kind === 'payment') await addActivity(tx, version, now, dossier.tenantId, 'payment.done', 'Paiement effectué', ids[i] ?? null);
     }
     return ids;
   });
@@ -96,7 +96,7 @@ export async function adminAddDocument(deps: AdminDeps, dossierNumber: string, i
   await withTenantWrite(deps.db, dossier.tenantId, async (tx, version) => {
     await tx.insert(blobs).values({ sha256, mediaType: 'application/pdf', size: input.pdf.length, content: input.pdf, createdAt: now }).onConflictDoNothing();
     await tx.insert(documents).values({ id, tenantId: dossier.tenantId, dossierId: dossier.id, version, updatedAt: now, kind: input.kind, period: input.period, title: input.title, sha256, size: input.pdf.length, issuedAt: now });
-    await addActivity(tx, version, now, dossier.tenantId, 'document', input.title, id);
+    await addActivity(tx, version, now, dossier.tenantId, 'document.published', input.title, id);
   });
   return { id, sha256, size: input.pdf.length };
 }

@@ -39,6 +39,20 @@ export async function checkNewPassword(ctx: AppContext, path: string, password: 
 const tokenMatches = (purpose: 'reset_password' | 'confirm_email', token: string, now: Date) =>
   and(eq(oneTimeTokens.tokenHash, sha256Hex(token)), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now));
 
+/**
+ * Whether a mailed link can still be used, without spending it: the page says "expired or already
+ * used" before the tenant types a new password. The POST still decides (consumeToken), atomically.
+ */
+export async function linkUsable(ctx: AppContext, purpose: 'reset_password' | 'confirm_email', token: string): Promise<boolean> {
+  if (token === '') return false;
+  const [row] = await ctx.db
+    .select({ id: oneTimeTokens.tokenHash })
+    .from(oneTimeTokens)
+    .where(tokenMatches(purpose, token, ctx.clock()))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Marks a one-time token used (atomically: a link works once) and returns its row, or throws. */
 async function consumeToken(db: DbOrTx, purpose: 'reset_password' | 'confirm_email', token: string, now: Date) {
   const [row] = await db.update(oneTimeTokens).set({ usedAt: now }).where(tokenMatches(purpose, token, now)).returning();

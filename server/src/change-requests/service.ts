@@ -22,6 +22,6 @@ export async function insertChangeRequest(
 ) {
   const { id, version, now, tenantId } = at;
   await tx.insert(changeRequests).values({ id, tenantId, version, updatedAt: now, status: 'pending', createdAt: now, ...request });
-  await addActivity(tx, version, now, tenantId, 'changeRequest', CHANGE_REQUEST_LABELS[request.kind], id);
+  await addActivity(tx, version, now, tenantId, 'changeRequest.sent', CHANGE_REQUEST_LABELS[request.kind], id);
   return { id, version };
 }

@@ -45,7 +45,7 @@ export async function adminDecideChangeRequest(deps: AdminDeps, id: string, deci
       .update(changeRequests)
       .set({ status: decision === 'approve' ? 'approved' : 'refused', staffComment: comment ?? null, decidedAt: now, version, updatedAt: now })
       .where(eq(changeRequests.id, id));
-    await addActivity(tx, version, now, tenantId, 'changeRequest', decision === 'approve' ? 'Demande de modification acceptée' : 'Demande de modification refusée', id);
+    await addActivity(tx, version, now, tenantId, decision === 'approve' ? 'changeRequest.approved' : 'changeRequest.refused', decision === 'approve' ? 'Demande de modification acceptée' : 'Demande de modification refusée', id);
     return { id, version };
   });
 }

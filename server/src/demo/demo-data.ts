@@ -137,7 +137,7 @@ export async function loadDemoData(deps: DemoDeps): Promise<boolean> {
       createdAt: day(4, 15, 7),
     });
     await addRequestEvent(tx, version, day(4, 15, 7), tenantId, requestId, 'open', 'tenant');
-    await addActivity(tx, version, day(4, 15, 7), tenantId, 'request', `Demande n° ${number}`, requestId);
+    await addActivity(tx, version, day(4, 15, 7), tenantId, 'request.created', `Demande n° ${number}`, requestId);
     const changeId = randomUUID();
     await tx.insert(changeRequests).values({
       id: changeId,
@@ -151,13 +151,13 @@ export async function loadDemoData(deps: DemoDeps): Promise<boolean> {
       status: 'pending',
       createdAt: day(3, 17, 21),
     });
-    await addActivity(tx, version, day(3, 17, 21), tenantId, 'changeRequest', 'Demande de mise à jour de mes informations', changeId);
+    await addActivity(tx, version, day(3, 17, 21), tenantId, 'changeRequest.sent', 'Demande de mise à jour de mes informations', changeId);
     // This month's debit, when the ledger above has it (from the 3rd): its "Paiement effectué", early
     // that morning (or now, in the first hours of the 3rd).
     const debitDay = `${today.slice(0, 7)}-03`;
     if (debitDay <= today) {
       const debitAt = new Date(Math.min(Date.parse(`${debitDay}T04:00:00Z`), deps.now.getTime()));
-      await addActivity(tx, version, debitAt, tenantId, 'payment', 'Paiement effectué', null);
+      await addActivity(tx, version, debitAt, tenantId, 'payment.done', 'Paiement effectué', null);
     }
   });
   if (deps.documents) await issueDemoDocuments(deps, tenantId);

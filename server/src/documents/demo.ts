@@ -89,7 +89,7 @@ export async function issueDemoDocuments(deps: { db: Db; cipher: DataCipher; now
       const id = await storeDocument(tx, version, deps.now, tenantId, dossier.id, doc.description, doc.bytes, doc.issuedAt);
       if (doc.description.kind === 'avis_echeance') lastAvis = { id, issuedAt: doc.issuedAt };
     }
-    if (lastAvis) await addActivity(tx, version, lastAvis.issuedAt, tenantId, 'document', AVIS_AVAILABLE_ACTIVITY, lastAvis.id);
+    if (lastAvis) await addActivity(tx, version, lastAvis.issuedAt, tenantId, 'document.avisAvailable', AVIS_AVAILABLE_ACTIVITY, lastAvis.id);
   });
   return rendered.length;
 }

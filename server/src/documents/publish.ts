@@ -440,7 +440,7 @@ async function writeNotices(db: Db, period: string, now: Date, writes: NoticeWri
       const documentId = randomUUID();
       newBlobs.set(description.sha256, { sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: now });
       newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind: 'avis_echeance', period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now });
-      newActivities.push({ version, at: now, tenantId: tenant.id, kind: 'document', label: live.length > 0 ? AVIS_CORRECTED_ACTIVITY : AVIS_AVAILABLE_ACTIVITY, refId: documentId });
+      newActivities.push({ version, at: now, tenantId: tenant.id, kind: live.length > 0 ? 'document.avisCorrected' : 'document.avisAvailable', label: live.length > 0 ? AVIS_CORRECTED_ACTIVITY : AVIS_AVAILABLE_ACTIVITY, refId: documentId });
       outcomes.push({
         ...base,
         status: live.length > 0 ? 'superseded' : 'published',
@@ -686,7 +686,7 @@ export async function writeSettlements(deps: Pick<DocumentDeps, 'db' | 'clock'>,
       const documentId = randomUUID();
       newBlobs.set(description.sha256, { sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: now });
       newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind, period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now });
-      newActivities.push({ version, at: now, tenantId: tenant.id, kind: 'document', label: kind === 'quittance' ? 'Quittance de loyer disponible' : 'Reçu de paiement disponible', refId: documentId });
+      newActivities.push({ version, at: now, tenantId: tenant.id, kind: kind === 'quittance' ? 'document.quittanceAvailable' : 'document.recuAvailable', label: kind === 'quittance' ? 'Quittance de loyer disponible' : 'Reçu de paiement disponible', refId: documentId });
       outcomes[index] = { status: 'issued', kind, documentId };
     }
     if (newBlobs.size > 0) await tx.insert(blobs).values([...newBlobs.values()]).onConflictDoNothing();

@@ -9,7 +9,7 @@ import { isOwnUpload } from '../uploads/service';
 export async function setPaperless(tx: Tx, at: Omit<WriteAt, 'id'>, enabled: boolean) {
   const { version, now, tenantId } = at;
   await tx.update(tenants).set({ paperless: enabled, paperlessSince: enabled ? now : null, version, updatedAt: now }).where(eq(tenants.id, tenantId));
-  await addActivity(tx, version, now, tenantId, 'paperless', enabled ? 'Souscription aux avis d\'échéance numériques' : 'Arrêt des avis d\'échéance numériques', null);
+  await addActivity(tx, version, now, tenantId, enabled ? 'paperless.subscribed' : 'paperless.stopped', enabled ? 'Souscription aux avis d\'échéance numériques' : 'Arrêt des avis d\'échéance numériques', null);
   return { id: tenantId, version };
 }
 

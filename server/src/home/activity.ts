@@ -1,14 +1,15 @@
 /** Accueil's "Mes dernières actions": every area's write adds its line here, in the same transaction. */
 import { randomUUID } from 'node:crypto';
+import type { ActivityKind } from '../../../src-shared/home/activity';
 import type { Tx } from '../db/client';
 import { activities } from '../db/schema';
 
 /** One line of "Mes dernières actions" (synced as `activity`); `refId` is what it is about (a request, a document…). */
-export async function addActivity(tx: Tx, version: number, at: Date, tenantId: string, kind: string, label: string, refId: string | null = null): Promise<void> {
+export async function addActivity(tx: Tx, version: number, at: Date, tenantId: string, kind: ActivityKind, label: string, refId: string | null = null): Promise<void> {
   await tx.insert(activities).values({ id: randomUUID(), tenantId, version, updatedAt: at, at, kind, label, refId });
 }
 
 /** Many lines at once (batch writes), one INSERT. */
-export async function addActivities(tx: Tx, lines: { version: number; at: Date; tenantId: string; kind: string; label: string; refId: string | null }[]): Promise<void> {
+export async function addActivities(tx: Tx, lines: { version: number; at: Date; tenantId: string; kind: ActivityKind; label: string; refId: string | null }[]): Promise<void> {
   if (lines.length > 0) await tx.insert(activities).values(lines.map((line) => ({ id: randomUUID(), updatedAt: line.at, ...line })));
 }

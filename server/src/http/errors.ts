@@ -1,6 +1,7 @@
 /**
  * API errors: one JSON shape `{ error: { code, message, fields?, retryAfter? } }` for every
- * non-2xx answer, never a stack trace. Field messages are French sentences.
+ * non-2xx answer, never a stack trace. Field messages are French sentences; where the problem has
+ * an i18n key of the desktop (FIELD_MESSAGE_KEYS), `key` carries it too.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -8,10 +9,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, Route
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorResponseSchema, type ApiErrorCode, type ErrorResponse } from '../../../src-shared/api/common';
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
+import type { FieldMessageKey } from '../../../src-shared/validation/schemas';
 
 export interface FieldProblem {
   path: string;
+  /** French, for older clients and the HTML link pages. */
   message: string;
+  /** The same problem as an i18n key, worded by the desktop in the tenant's language. */
+  key?: FieldMessageKey;
 }
 
 /** HTTP status per code; codes of the desktop bridge only (not listed) would be 500. */

@@ -15,6 +15,6 @@ export async function submitInsurance(tx: Tx, at: WriteAt, body: InsuranceBody) 
     id, tenantId, version, updatedAt: now, dossierId: body.dossierId, insurer: body.insurer, policyNumber: body.policyNumber,
     validFrom: body.validFrom, validTo: body.validTo, attachmentSha256: attachment!, status: 'pending', createdAt: now,
   });
-  await addActivity(tx, version, now, tenantId, 'insurance', 'Attestation d\'assurance transmise', id);
+  await addActivity(tx, version, now, tenantId, 'insurance.sent', 'Attestation d\'assurance transmise', id);
   return { id, version };
 }

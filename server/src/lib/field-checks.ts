@@ -11,7 +11,9 @@ export const PASSWORD_POLICY_MESSAGE =
 export function passwordProblem(path: string, password: string): FieldProblem | null {
   const check = checkPassword(password);
   if (check.ok) return null;
-  return { path, message: check.failing.includes('maxLength') ? 'Le mot de passe est trop long' : PASSWORD_POLICY_MESSAGE };
+  return check.failing.includes('maxLength')
+    ? { path, message: 'Le mot de passe est trop long', key: 'fields.password.tooLong' }
+    : { path, message: PASSWORD_POLICY_MESSAGE, key: 'fields.password.weak' };
 }
 
 const IBAN_MESSAGES: Record<IbanFailure, string> = {
@@ -23,9 +25,10 @@ const IBAN_MESSAGES: Record<IbanFailure, string> = {
 
 export function ibanProblem(path: string, iban: string): FieldProblem | null {
   const result = validateIban(iban);
-  return result.ok ? null : { path, message: IBAN_MESSAGES[result.reason] };
+  return result.ok ? null : { path, message: IBAN_MESSAGES[result.reason], key: `fields.iban.${result.reason}` };
 }
 
 export function bicProblem(path: string, bic: string): FieldProblem | null {
-  return validateBic(bic).ok ? null : { path, message: 'BIC invalide (8 ou 11 caractères, par exemple AGRIFRPPXXX)' };
+  const result = validateBic(bic);
+  return result.ok ? null : { path, message: 'BIC invalide (8 ou 11 caractères, par exemple AGRIFRPPXXX)', key: `fields.bic.${result.reason}` };
 }

@@ -165,7 +165,7 @@ export async function applyNotification(ctx: AppContext, config: PaymentConfig, 
       { date: today, kind: 'payment', label: `${CARD_PAYMENT_LABEL} n° ${payment.transId}`, amountCents: -payment.amountCents, period: allocationPeriod(lines, today) },
     ]);
     await tx.update(payments).set({ ledgerEntryId: entryId }).where(eq(payments.id, payment.id));
-    await addActivity(tx, version, now, payment.tenantId, 'payment', 'Paiement effectué', payment.id);
+    await addActivity(tx, version, now, payment.tenantId, 'payment.done', 'Paiement effectué', payment.id);
     return { applied: true, paymentId: payment.id, status: 'accepted' };
   });
 

@@ -32,7 +32,7 @@ export async function createRequest(tx: Tx, at: WriteAt, body: CreateRequestBody
     photoSha256s: photos, status: 'open', createdAt: now,
   });
   await addRequestEvent(tx, version, now, tenantId, id, 'open', 'tenant');
-  await addActivity(tx, version, now, tenantId, 'request', `Demande n° ${number}`, id);
+  await addActivity(tx, version, now, tenantId, 'request.created', `Demande n° ${number}`, id);
   return { id, version };
 }
 
@@ -57,6 +57,6 @@ export async function cancelRequest(tx: Tx, at: Omit<WriteAt, 'id'>, requestId: 
   if (target.status !== 'open' && target.status !== 'in_progress') throw new ApiError('CONFLICT', { message: 'Cette demande ne peut plus être annulée.' });
   await tx.update(requests).set({ status: 'cancelled', version, updatedAt: now }).where(eq(requests.id, target.id));
   await addRequestEvent(tx, version, now, tenantId, target.id, 'cancelled', 'tenant');
-  await addActivity(tx, version, now, tenantId, 'request', `Demande n° ${target.number} annulée`, target.id);
+  await addActivity(tx, version, now, tenantId, 'request.cancelled', `Demande n° ${target.number} annulée`, target.id);
   return { id: target.id, version };
 }

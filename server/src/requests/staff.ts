@@ -36,7 +36,7 @@ export async function adminUpdateRequest(deps: AdminDeps, id: string, status: 'o
     await tx.update(requests).set({ status, version, updatedAt: now }).where(eq(requests.id, id));
     if (status !== target.status) await addRequestEvent(tx, version, now, target.tenantId, id, status, 'staff');
     if (message) await tx.insert(requestMessages).values({ id: randomUUID(), tenantId: target.tenantId, version, updatedAt: now, requestId: id, author: 'staff', body: message, createdAt: now });
-    await addActivity(tx, version, now, target.tenantId, 'request', `Demande n° ${target.number} mise à jour`, id);
+    await addActivity(tx, version, now, target.tenantId, 'request.updated', `Demande n° ${target.number} mise à jour`, id);
     return { id, version };
   });
 }

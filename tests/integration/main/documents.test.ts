@@ -99,3 +99,38 @@ describe('offline document library', () => {
     await expect(call('documents.open', { sha256: sha })).rejects.toMatchObject({ shape: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('"Télécharger": the save dialog, injected', () => {
+  let server: RestartableServer;
+  afterAll(async () => server?.close());
+
+  it('copies the verified bytes of an old document (not kept yet) where the tenant chose, and writes nothing when cancelled', async () => {
+    server = await startPortalServer();
+    const target = temporaryFolder();
+    const asked: string[] = [];
+    let answer: string | null = join(target.path, 'chosen.pdf');
+    const desktop = await signedInDemoCore(server, DEMO_ACCOUNT, {
+      chooseSavePath: async (suggestedName) => {
+        asked.push(suggestedName);
+        return answer;
+      },
+    });
+    try {
+      const bytes = fakePdf('old quittance to save');
+      const old = await publishDocument(server.handle, { dossierNumber: '0123456789', kind: 'quittance', period: monthsAgo(server.clock(), 30), bytes, now: server.clock() });
+      await desktop.call('sync.now');
+      expect(await desktop.call('documents.saveCopy', { sha256: old.sha256 })).toEqual({ result: 'saved' });
+      expect(readFileSync(join(target.path, 'chosen.pdf')).equals(bytes)).toBe(true);
+      // The suggested name is the document's title (the test helper's: "quittance 2024-05").
+      expect(asked[0]).toMatch(/^quittance \d{4}-\d{2}\.pdf$/);
+
+      answer = null;
+      expect(await desktop.call('documents.saveCopy', { sha256: old.sha256 })).toEqual({ result: 'cancelled' });
+      await expect(desktop.call('documents.saveCopy', { sha256: 'e'.repeat(64) })).rejects.toMatchObject({ shape: { code: 'NOT_FOUND' } });
+      expect(asked).toHaveLength(2);
+    } finally {
+      desktop.close();
+      target.remove();
+    }
+  });
+});

@@ -39,7 +39,7 @@ export function kioskCore(options: { serverUrl: string; userDataDir: string; pre
     kioskPinHashParams: { N: 2 ** 10, r: 8, p: 1 },
     wipeRendererData: async () => void (wipedRenderer += 1),
     // Present, to show kiosk mode refuses it anyway.
-    saveFileAs: async () => 'saved',
+    chooseSavePath: async () => '/tmp/never-written.pdf',
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void events.push({ name, payload }),
     sync: { backoff: { baseMs: 20, maxMs: 50 } },
     now: options.now ?? testClock().clock,

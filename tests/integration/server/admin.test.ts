@@ -53,7 +53,7 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
     expect((await admin('POST', '/tenants', tenant)).status).toBe(409);
     const badIban = await admin('POST', '/tenants', { ...tenant, reference: '1000999998', dossier: { ...tenant.dossier, number: '0999999998' }, bank: { ...tenant.bank, iban: 'FR76 3000 6000 0112 3456 7890 188' } });
     expect(badIban.status).toBe(400);
-    expect(badIban.body.error.fields).toEqual([{ path: 'bank.iban', message: 'IBAN invalide : la clé de contrôle est incorrecte' }]);
+    expect(badIban.body.error.fields).toEqual([{ path: 'bank.iban', message: 'IBAN invalide : la clé de contrôle est incorrecte', key: 'fields.iban.checksum' }]);
     const signUp = await server.api('POST', '/v1/auth/sign-up', {
       body: { tenantReference: '1000999999', lastName: 'NGUYEN', firstName: 'van an', birthDate: '1958-07-14', email: 'van.an@example.org', password: 'Mot-De-Passe-2026!', acceptCgu: true, acceptPrivacy: true, paperless: false, device: newDevice() },
     });

@@ -254,7 +254,7 @@ describe.each(backends)('mailed link pages ($name)', (backend) => {
     expect(form.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await form.text();
     expect(html).toContain('<html lang="fr">');
-    expect(html).toContain('<label for="password">Nouveau mot de passe *</label>');
+    expect(html).toContain('<label for="password">Nouveau mot de passe <span aria-hidden="true">*</span></label>');
     expect(html).toContain(`value="${token}"`);
     const mismatch = await postForm('/reinitialiser-mot-de-passe', { token, password: STRONG, confirmation: 'autre' });
     expect(mismatch.status).toBe(400);
@@ -267,8 +267,42 @@ describe.each(backends)('mailed link pages ($name)', (backend) => {
     expect(await ok.text()).toContain('Votre mot de passe a été changé.');
     await server.signIn(t!.email, STRONG);
     const again = await postForm('/reinitialiser-mot-de-passe', { token, password: STRONG, confirmation: STRONG });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(410);
     expect(await again.text()).toContain('Ce lien a expiré ou a déjà été utilisé.');
+    // Opened again, the used link says so at once: no password field to fill in for nothing.
+    const reopened = await fetch(`${server.base}${link.pathname}${link.search}`);
+    expect(reopened.status).toBe(410);
+    const reopenedHtml = await reopened.text();
+    expect(reopenedHtml).toContain('Ce lien a expiré ou a déjà été utilisé.');
+    expect(reopenedHtml).toContain('Identifiants oubliés');
+    expect(reopenedHtml).not.toContain('type="password"');
+  });
+
+  it('a field problem carries an i18n key beside its French sentence, for the desktop to word in the tenant’s language', async () => {
+    const [t] = await server.generate(1);
+    await server.api('POST', '/v1/auth/forgot-password', { body: { email: t!.email } });
+    const mail = await waitFor(() => server.mail.find((m) => m.to === t!.email));
+    const weak = await server.api('POST', '/v1/auth/reset-password', { body: { token: new URL(mail.link!).searchParams.get('token'), password: 'faible' } });
+    expect(weak.status).toBe(400);
+    expect(weak.body).toMatchObject({ error: { code: 'VALIDATION', fields: [{ path: 'password', key: 'fields.password.weak', message: expect.stringContaining('au moins 12 caractères') }] } });
+  });
+
+  it('the reset page wears the landlord’s name and colours, lists the rules once and marks them after a weak try', async () => {
+    const [t] = await server.generate(1);
+    await server.api('POST', '/v1/auth/forgot-password', { body: { email: t!.email } });
+    const mail = await waitFor(() => server.mail.find((m) => m.to === t!.email));
+    const link = new URL(mail.link!);
+    const landlord = (await (await fetch(`${server.base}/v1/landlord`)).json()) as { name: string; colors: { primary: string } };
+    const html = await (await fetch(`${server.base}${link.pathname}${link.search}`)).text();
+    expect(html).toContain(landlord.name.replace(/'/g, '&#39;'));
+    expect(html).toContain(`background:${landlord.colors.primary}`);
+    expect(html.match(/au moins 12 caractères/g)).toHaveLength(1);
+    expect(html).toContain('Afficher le mot de passe');
+    const weak = await postForm('/reinitialiser-mot-de-passe', { token: link.searchParams.get('token')!, password: 'courtA1!', confirmation: 'courtA1!' });
+    const weakHtml = await weak.text();
+    expect(weakHtml.match(/au moins 12 caractères/g)).toHaveLength(1);
+    expect(weakHtml).toContain('au moins 12 caractères <span class="unmet">(non respecté)</span>');
+    expect(weakHtml).toContain('une lettre majuscule <span class="met">(respecté)</span>');
   });
 
   it('the email confirmation link opens a page that confirms the new address', async () => {

@@ -12,7 +12,7 @@ describe.each(backends)('Ma situation de solde: bank details change ($name)', (b
     const holder = { lastName: 'DUPONT', firstNames: 'MARTINE', address: '8 RUE SAINT NICOLAS', city: 'VERSAILLES', postalCode: '78000' };
     const bad = await write(server, token, '/v1/change-requests/bank-details', { dossierId, iban: 'DE89 3704 0044 0532 0130 01', bic: 'COBADEFFXXX', bankName: 'Commerzbank', holder, attachmentUploadId: proof.id });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields).toEqual([{ path: 'iban', message: 'IBAN invalide : la clé de contrôle est incorrecte' }]);
+    expect(bad.body.error.fields).toEqual([{ path: 'iban', message: 'IBAN invalide : la clé de contrôle est incorrecte', key: 'fields.iban.checksum' }]);
     const missing = await write(server, token, '/v1/change-requests/bank-details', { dossierId, iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', bankName: 'Commerzbank', holder, attachmentUploadId: randomUUID() });
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields[0].path).toBe('attachmentUploadId');

@@ -238,7 +238,7 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
     const credit = changes.find((c) => c.entity === 'ledgerEntry' && (c.data as { amountCents: number }).amountCents === -1234);
     expect(credit?.data).toMatchObject({ kind: 'payment', label: `Paiement par carte bancaire n° ${form.fields.vads_trans_id}`, dossierId });
     const activity = changes.find((c) => c.entity === 'activity' && (c.data as { refId: string }).refId === form.paymentId);
-    expect(activity?.data).toMatchObject({ kind: 'payment', label: 'Paiement effectué' });
+    expect(activity?.data).toMatchObject({ kind: 'payment.done', label: 'Paiement effectué' });
     const doc = changes.find((c) => c.entity === 'document' && c.id === view.documentId);
     const docData = doc!.data as { kind: string; period: string; title: string; sha256: string };
     expect(['quittance', 'recu']).toContain(docData.kind);
