@@ -9,8 +9,8 @@ import { formatEuros } from '../../src-shared/format/money';
 import { addMonths, formatFrenchDate, formatLongDate } from '../../src-shared/validation/dates';
 import { TEST_TODAY } from '../helpers/clock';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { DEMO, signIn } from './session';
 
-const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
 const DOSSIER = '0123456789';
 /** An amount as formatEuros writes it in French ("1 234,56 €"). */
 const AMOUNT = /\d[\d\u202f]*,\d{2}\u00a0€/;
@@ -20,17 +20,6 @@ const PDF = {
   mimeType: 'application/pdf',
   buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
 };
-
-async function signIn(page: Page) {
-  await page.goto('./');
-  await expect(page.locator('#page-title')).toBeVisible();
-  if (page.url().endsWith('#/accueil')) return;
-  await page.getByLabel('Adresse mail').fill(DEMO.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO.password);
-  await page.getByRole('button', { name: 'SE CONNECTER' }).click();
-  // Signing in derives the key of the local cache and runs the first sync: it takes a moment.
-  await expect(page).toHaveURL(/#\/accueil$/, { timeout: 30_000 });
-}
 
 async function open(page: Page, menuLink: string) {
   await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: menuLink, exact: true }).click();

@@ -6,6 +6,8 @@ import {
   machineSettingsFolder,
   readKioskSettings,
 } from '../../../src-main/kiosk/settings';
+import { checkKioskForm } from '../../../src-renderer/kiosk/settings-form';
+import { kioskSetupInputSchema } from '../../../src-shared/kiosk/bridge';
 
 describe('kiosk machine-level settings', () => {
   it('defaults: off, no PIN, 120 s idle, 30 s warning, the default printer', () => {
@@ -30,6 +32,20 @@ describe('kiosk machine-level settings', () => {
     expect(readKioskSettings(store)).toEqual({ ...DEFAULT_KIOSK_SETTINGS, enabled: true });
     // The warning must fit inside the idle time.
     expect(readKioskSettings(createMemoryKioskSettingsStore({ idleTimeoutSeconds: 60, warningSeconds: 60 })).idleTimeoutSeconds).toBe(120);
+  });
+
+  it('a warning under 20 s (WCAG 2.2.1) stored by an older build is read as 20 s, keeping the PIN', () => {
+    const store = createMemoryKioskSettingsStore({ enabled: true, pinHash: 'scrypt$x', idleTimeoutSeconds: 60, warningSeconds: 10 });
+    expect(readKioskSettings(store)).toMatchObject({ pinHash: 'scrypt$x', idleTimeoutSeconds: 60, warningSeconds: 20 });
+  });
+
+  it('the setup screen and the bridge refuse a warning under 20 s', () => {
+    const form = { pin: '135790', pinConfirmation: '135790', idle: '120', warning: '19', printer: '' };
+    expect(checkKioskForm(form, true)).toEqual({ warning: 'kiosk.fields.warningTooShort' });
+    expect(checkKioskForm({ ...form, warning: '20' }, true)).toEqual({});
+    const input = { pin: '135790', pinConfirmation: '135790', idleTimeoutSeconds: 120, warningSeconds: 19, printerName: null };
+    expect(kioskSetupInputSchema.safeParse(input).success).toBe(false);
+    expect(kioskSetupInputSchema.safeParse({ ...input, warningSeconds: 20 }).success).toBe(true);
   });
 
   it('lives where every OS user of the PC reads it', () => {
