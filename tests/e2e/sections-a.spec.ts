@@ -296,6 +296,9 @@ test('the insurance wizard works with the keyboard alone', async ({ page }) => {
   await expect(file).toBeFocused();
   // The OS file dialog cannot be driven here: the file is given to the focused field.
   await file.setInputFiles(PDF);
+  // The chosen file can be taken away ("Retirer"), then the step goes on.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: `Retirer le fichier ${PDF.name}` })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'ÉTAPE SUIVANTE' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -259,6 +259,15 @@ test('sign-up: the CGU and the privacy policy can be read before ticking; the hi
   await expect(page.getByRole('dialog', { name: 'Où trouver votre Numéro TG ?' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'identifiants oubliés, help open');
   await page.keyboard.press('Escape');
+
+  await inEnglish(page, async () => {
+    await expect(page.getByRole('textbox', { name: 'TG number' })).toBeVisible();
+    await expect(page.getByText('customer reference')).toHaveCount(0);
+    await page.goto('./#/inscription');
+    await page.getByRole('button', { name: 'Read the Terms of use' }).click();
+    await expect(page.getByRole('dialog', { name: 'Terms of use' }).locator('[lang="fr"]')).toContainText('Le compte est personnel');
+    await page.keyboard.press('Escape');
+  });
 });
 
 test('site map from the footer lists every screen; titles name the step and the request; the pending icon is drawn', async ({ page }) => {
@@ -272,6 +281,11 @@ test('site map from the footer lists every screen; titles name the step and the 
     await expect(map.getByRole('link', { name, exact: true })).toBeVisible();
   }
   await expectNoSeriousA11yViolations(page, '#/plan-du-site');
+  await inEnglish(page, async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Site map');
+    await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Site map' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Site map' }).getByRole('link', { name: 'Forgotten identifier', exact: true })).toBeVisible();
+  });
 
   await signIn(page);
   await page.goto('./#/mon-assurance');
