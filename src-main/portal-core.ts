@@ -230,6 +230,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'landlord.tenantReference': () => landlord.tenantReference(),
+    'landlord.legalTexts': () => landlord.legalTexts(),
   };
 
   /** Every area's handlers, merged; each area types its own against its procedures (src-shared/<area>/bridge.ts). */

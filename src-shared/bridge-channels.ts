@@ -20,6 +20,7 @@ export const PROCEDURE_NAMES = [
   'account.changeEmail',
   'account.changePassword',
   'landlord.tenantReference',
+  'landlord.legalTexts',
   'sync.get',
   'sync.now',
   'outbox.get',

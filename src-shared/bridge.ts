@@ -100,6 +100,8 @@ export const shellProcedures = {
     empty,
     z.object({ label: z.string(), pattern: z.string(), example: z.string() }),
   ),
+  // The landlord's CGU and privacy policy (null: not published, or not fetched yet).
+  'landlord.legalTexts': procedure(empty, z.object({ cgu: z.string().nullable(), privacy: z.string().nullable() })),
   'sync.get': procedure(empty, syncStateSchema),
   'sync.now': procedure(empty, syncStateSchema),
 } as const satisfies AreaProcedures;

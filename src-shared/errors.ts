@@ -25,10 +25,14 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One field-level problem: `path` is the dotted field path, `message` an i18n key (fields.*). */
+/**
+ * One field-level problem: `path` is the dotted field path, `message` an i18n key (fields.*),
+ * `params` the numbers its sentence needs ({ max: 4000 } for 'fields.tooLong').
+ */
 export interface FieldError {
   path: string;
   message: string;
+  params?: Record<string, number>;
 }
 
 export interface PortalErrorShape {

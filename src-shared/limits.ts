@@ -3,3 +3,9 @@
  * first screen does not load the whole contract to know them.
  */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** A request's description and a message on it, in characters (the form counts them as typed). */
+export const REQUEST_TEXT_MAX_CHARS = 4000;
+
+/** The CAF allocataire number, in characters. */
+export const CAF_NUMBER_MAX = 20;

@@ -101,6 +101,7 @@ export function createKioskService(options: KioskServiceOptions) {
       lockedForSeconds: Math.ceil(lockedForMs(settings.lockout, timers.now()) / 1000),
       idleTimeoutSeconds: settings.idleTimeoutSeconds,
       warningSeconds: settings.warningSeconds,
+      sessionIdleSeconds: options.idleOverride?.idleSeconds ?? settings.idleTimeoutSeconds,
       printerName: settings.printerName,
     };
   }

@@ -13,7 +13,10 @@ export const KIOSK_DEFAULT_IDLE_SECONDS = 120;
 export const KIOSK_DEFAULT_WARNING_SECONDS = 30;
 /** Bounds shared with the setup screen: shorter is unusable, longer leaves a session open too long. */
 export const KIOSK_IDLE_BOUNDS = { min: 30, max: 1800 } as const;
-export const KIOSK_WARNING_BOUNDS = { min: 10, max: 120 } as const;
+/** 20 s at least: WCAG 2.2.1 gives the tenant 20 seconds to say "Continuer ma session". */
+export const KIOSK_WARNING_BOUNDS = { min: 20, max: 120 } as const;
+/** What builds before issue 15 let a caretaker store; read and raised to the minimum, not refused (that would lose the PIN). */
+const STORED_WARNING_MIN = 10;
 
 export const kioskLockoutSchema = z.object({
   /** Wrong PINs since the last right one. */
@@ -31,7 +34,13 @@ export const kioskSettingsSchema = z
     /** scrypt$N$r$p$salt$hash (./pin.ts), or null before the first-run screen. */
     pinHash: z.string().min(1).nullable().default(null),
     idleTimeoutSeconds: z.number().int().min(KIOSK_IDLE_BOUNDS.min).max(KIOSK_IDLE_BOUNDS.max).default(KIOSK_DEFAULT_IDLE_SECONDS),
-    warningSeconds: z.number().int().min(KIOSK_WARNING_BOUNDS.min).max(KIOSK_WARNING_BOUNDS.max).default(KIOSK_DEFAULT_WARNING_SECONDS),
+    warningSeconds: z
+      .number()
+      .int()
+      .min(STORED_WARNING_MIN)
+      .max(KIOSK_WARNING_BOUNDS.max)
+      .transform((seconds) => Math.max(seconds, KIOSK_WARNING_BOUNDS.min))
+      .default(KIOSK_DEFAULT_WARNING_SECONDS),
     /** The OS printer's name, or null for the system's default printer. */
     printerName: z.string().min(1).max(256).nullable().default(null),
     lockout: kioskLockoutSchema.default(NO_LOCKOUT),

@@ -91,16 +91,17 @@ export function createPaymentService(deps: PaymentServiceDeps) {
     // The form must go where the server said the bank is; anything else is a server bug or worse.
     if (pspOrigin !== current.pspOrigin) throw new PortalError('SERVER', { cause: new Error(`form action ${pspOrigin} is not the bank origin ${current.pspOrigin}`) });
     const launch: PaymentLaunch = { ...form, pspOrigin };
+    const pspName = current.pspName ?? null;
 
     if (deps.openPaymentWindow) {
       deps.openPaymentWindow(launch);
-      return { paymentId: form.paymentId, pspOrigin, popupUrl: null };
+      return { paymentId: form.paymentId, pspOrigin, pspName, popupUrl: null };
     }
     const token = randomBytes(24).toString('base64url');
     const at = now().getTime();
     for (const [key, page] of launchPages) if (page.expiresAt < at) launchPages.delete(key);
     launchPages.set(token, { launch, expiresAt: at + LAUNCH_PAGE_TTL_MS });
-    return { paymentId: form.paymentId, pspOrigin, popupUrl: `/payment-form/${token}` };
+    return { paymentId: form.paymentId, pspOrigin, pspName, popupUrl: `/payment-form/${token}` };
   }
 
   async function status(data: AccountData, input: { paymentId: string }): Promise<PaymentStatusView> {

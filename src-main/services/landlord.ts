@@ -43,6 +43,12 @@ export function createLandlordService({ resourcesDir, userDataDir }: { resources
     return settings?.tenantReference ?? { label: 'Numéro TG', ...DEFAULT_TENANT_REFERENCE_FORMAT };
   }
 
+  /** The CGU and privacy policy as the landlord published them; null until fetched, or if none. */
+  function legalTexts() {
+    const legal = landlord()?.legal;
+    return { cgu: legal?.cguText?.trim() || null, privacy: legal?.privacyText?.trim() || null };
+  }
+
   /**
    * Fetches the settings; keeps the cached ones when the server cannot be reached.
    * Resolves true when the branding changed (the renderer then repaints).
@@ -61,7 +67,7 @@ export function createLandlordService({ resourcesDir, userDataDir }: { resources
   }
 
   /** The landlord's own settings as last fetched (null until fetched once): "Nous contacter" reads them. */
-  return { branding, settings: landlord, tenantReference, refresh };
+  return { branding, settings: landlord, tenantReference, legalTexts, refresh };
 }
 
 export type LandlordService = ReturnType<typeof createLandlordService>;

@@ -5,6 +5,7 @@
  * to the form that shows it. Focus goes to the step's heading on every change.
  */
 import type { z } from 'zod';
+import type { FieldError } from '../../src-shared/errors';
 import { focusSoon, FormState, type Contract } from '../lib/form.svelte';
 import { navigate } from '../lib/router.svelte';
 
@@ -13,6 +14,8 @@ export interface WizardOptions<S extends z.ZodType> {
   schema: (contract: Contract) => S;
   /** The input as typed (read at each check). */
   input: () => unknown;
+  /** Problems the form found itself, not in the input (the file refused on selection). */
+  found?: () => FieldError[];
   /** Queues the write; its id is what step 3 follows. */
   send: (value: z.input<S>) => Promise<{ id: string }>;
   /** The dossier a link chose: forgotten once the wizard is done or left. */
@@ -42,7 +45,7 @@ export class WizardState<S extends z.ZodType> {
   /** Step 1 -> 2: the input is checked here, nothing is sent yet. */
   toCheck = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    const ok = await this.submission.submit(this.#options.schema, this.#options.input(), async () => {});
+    const ok = await this.submission.submit(this.#options.schema, this.#options.input(), async () => {}, { found: this.#options.found });
     if (ok) this.goTo(2);
   };
 
@@ -55,7 +58,7 @@ export class WizardState<S extends z.ZodType> {
       async (value) => {
         id = (await this.#options.send(value)).id;
       },
-      { focusErrors: () => false },
+      { focusErrors: () => false, found: this.#options.found },
     );
     if (ok && id) {
       this.savedId = id;

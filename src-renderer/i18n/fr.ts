@@ -57,6 +57,7 @@ export const fr = {
   },
   footer: {
     accessibility: 'Accessibilité : partiellement conforme',
+    siteMap: 'Plan du site',
     label: 'Pied de page',
   },
   form: {
@@ -66,11 +67,15 @@ export const fr = {
     summaryTitleMany: 'Le formulaire contient {count} erreurs :',
     summaryFieldError: '{label} : {message}',
     busy: 'Envoi en cours…',
+    counter: '{count} caractères sur {max} au plus',
+    counterOne: '{count} caractère sur {max} au plus',
+    counterOver: '{count} caractères : {over} de trop ({max} au plus)',
   },
   fields: {
     required: 'Ce champ est obligatoire.',
     invalid: "Cette valeur n'est pas valide.",
     unexpected: "Ce champ n'est pas attendu.",
+    tooLong: 'Ce texte est trop long : {max} caractères au plus.',
     controlCharacter: 'Ce champ contient un caractère invisible (souvent venu d’un copier-coller) : retapez-le.',
     email: 'Saisissez une adresse mail valide, par exemple nom@exemple.fr.',
     consentRequired: 'Vous devez cocher cette case pour créer votre compte.',
@@ -85,7 +90,7 @@ export const fr = {
     },
     file: {
       type: "Ce type de fichier n'est pas accepté. Choisissez un fichier PDF, JPEG ou PNG.",
-      tooLarge: 'Ce fichier est trop volumineux. Choisissez un fichier plus petit.',
+      tooLarge: 'Ce fichier est trop volumineux : 10 Mo au maximum. Choisissez un fichier plus petit.',
       content: "Ce fichier est illisible ou ne correspond pas à son type. Choisissez un autre fichier.",
     },
     photos: {
@@ -204,6 +209,7 @@ export const fr = {
   wizard: {
     label: 'Étapes de la demande',
     step: 'Étape {number}',
+    stepTitle: 'Étape {number} : {title}',
     current: 'étape en cours',
     done: 'étape terminée',
     todo: 'étape à venir',
@@ -216,6 +222,13 @@ export const fr = {
   },
   file: {
     chosen: 'Fichier choisi : {name} ({size})',
+    choose: 'Choisir un fichier',
+    chooseAnother: 'Choisir un autre fichier',
+    drop: 'ou glissez-le ici',
+    remove: 'Retirer',
+    removeHidden: 'le fichier {name}',
+    added: 'Fichier ajouté : {name} ({size}).',
+    removed: 'Le fichier a été retiré.',
     reading: 'Lecture du fichier…',
     readError: "Ce fichier n'a pas pu être lu. Choisissez-le à nouveau.",
   },
@@ -249,7 +262,7 @@ export const fr = {
       idleTimeout: "Fin de session après une inactivité de (secondes)",
       idleTimeoutHint: 'De 30 à 1800 secondes (120 conseillé).',
       warning: "Avertissement avant la fin de session (secondes)",
-      warningHint: "De 10 à 120 secondes, moins que l'inactivité (30 conseillé).",
+      warningHint: "De 20 à 120 secondes, moins que l'inactivité (30 conseillé).",
       printer: 'Imprimante',
       defaultPrinter: 'Imprimante par défaut du système',
       noPrinters: "Aucune imprimante n'est proposée ici : l'imprimante par défaut du système sera utilisée.",
@@ -257,6 +270,7 @@ export const fr = {
       pinMismatch: 'Les deux codes ne sont pas identiques.',
       number: 'Indiquez un nombre de secondes dans les limites indiquées.',
       warningTooLong: "L'avertissement doit être plus court que l'inactivité.",
+      warningTooShort: "L'avertissement doit durer au moins 20 secondes, pour laisser le temps de répondre.",
     },
     caretaker: {
       title: 'Espace gardien',
@@ -326,6 +340,11 @@ export const fr = {
       passwordConfirmation: 'Confirmer le mot de passe',
       acceptCgu: "J'accepte les Conditions générales d'utilisation.",
       acceptPrivacy: "J'accepte la Politique de confidentialité du service.",
+      readCgu: "Lire les Conditions générales d'utilisation",
+      readPrivacy: 'Lire la Politique de confidentialité',
+      cguTitle: "Conditions générales d'utilisation",
+      privacyTitle: 'Politique de confidentialité',
+      legalMissing: "Ce texte n'a pas pu être affiché. Vérifiez votre connexion internet, ou demandez-le à votre bailleur.",
       paperless:
         "J'accepte la réception numérique de mes avis d'échéances, et de ne plus les recevoir par voie postale",
       submit: 'CRÉER MON COMPTE',
@@ -342,8 +361,8 @@ export const fr = {
       title: 'Identifiants oubliés',
       heading: 'Identifiants oubliés',
       intro:
-        'Pour récupérer votre identifiant, saisissez votre référence client, vos nom et prénom et votre date de naissance. Vous recevrez un mail pour vous reconnecter.',
-      tenantReference: 'Votre référence client',
+        "Pour récupérer votre identifiant, saisissez votre Numéro TG (il figure sur votre avis d'échéance), vos nom et prénom et votre date de naissance. Vous recevrez un mail pour vous reconnecter.",
+      tenantReference: 'Numéro TG',
       lastName: 'Nom',
       firstName: 'Prénom',
       birthDate: 'Date de naissance (jj/mm/aaaa)',
@@ -931,9 +950,10 @@ export const fr = {
       amountHintMax: 'En euros, par exemple 125,50 ; {max} au plus par paiement.',
       ceiling: 'Le montant ne peut pas dépasser {max} par paiement.',
       next: 'ÉTAPE SUIVANTE',
+      nextWindow: '(ouvre la page de paiement de votre banque dans une nouvelle fenêtre)',
       cancel: 'ANNULER',
       bankOpened: "La page de paiement sécurisé de votre banque s'est ouverte dans une nouvelle fenêtre.",
-      bankOrigin: 'Adresse de la banque :',
+      bankName: 'Votre banque :',
       bankInstructions:
         'Saisissez-y le numéro, la date d\'expiration et le cryptogramme de votre carte bancaire, puis validez. Revenez ensuite sur cette page.',
       popupBlocked: "La fenêtre de la banque n'a pas pu s'ouvrir.",
@@ -956,6 +976,16 @@ export const fr = {
       cancelledTitle: 'Paiement abandonné',
       cancelled: "Le paiement a été abandonné sur la page de la banque. Aucune somme n'a été débitée.",
       tryAgain: 'RÉESSAYER',
+    },
+    siteMap: {
+      title: 'Plan du site',
+      heading: 'Plan du site',
+      intro: "Tous les écrans de l'espace locataire. Les pages de votre espace s'ouvrent une fois connecté.",
+      private: 'Votre espace locataire',
+      privateNote: '(après connexion)',
+      account: 'Mon compte',
+      guest: 'Connexion et création de compte',
+      any: 'Informations',
     },
     accessibility: {
       title: 'Accessibilité',

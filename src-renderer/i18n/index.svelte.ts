@@ -116,8 +116,14 @@ export function errorMessage(error: PortalErrorShape): string {
  * utilisée"): shown as it is, since it says more than "invalid" would.
  * TODO(lead): have the server send keys for those too, so English users get English.
  */
-export function fieldMessage(message: string): string {
+export function fieldMessage(message: string, params?: Params): string {
   if (!/^[\w.]+$/.test(message)) return message;
   const key = message.startsWith('fields.') ? message : `fields.${message}`;
-  return hasKey(key) ? t(key) : t('fields.invalid');
+  return hasKey(key) ? t(key, params && formatNumbers(params)) : t('fields.invalid');
+}
+
+/** Numbers as the locale writes them ("4 000" in French, "4,000" in English). */
+export function formatNumbers(params: Params): Params {
+  const format = new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB');
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? format.format(value) : value]));
 }

@@ -97,6 +97,43 @@ export async function continueSession() {
   ignoreWarningsUntil = performance.now() + STALE_WARNING_MS;
 }
 
+/** Something typed in the page's fields (the sign-in form's email, a sign-up half filled). */
+function somethingTyped(): boolean {
+  const fields = document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('main input, main textarea');
+  return [...fields].some((field) =>
+    field instanceof HTMLTextAreaElement || !['checkbox', 'radio', 'hidden', 'submit', 'button'].includes(field.type)
+      ? field.value !== ''
+      : false,
+  );
+}
+
+/**
+ * Nobody signed in (`isGuest`): after the session idle time without a touch, a page left with
+ * typed text, or left away from the sign-in screen, is wiped back to an empty sign-in screen. Main
+ * keeps no guest timer (there is no session to end); this one runs in the page. Call it during a
+ * component's set-up.
+ */
+export function watchGuestIdle(isGuest: () => boolean) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    if (!status?.enabled || !isGuest()) return;
+    timer = setTimeout(() => {
+      if (isGuest() && !kiosk.needsSetup && (somethingTyped() || location.hash !== '#/connexion')) wipePageAndRestart();
+    }, status.sessionIdleSeconds * 1000);
+  };
+  $effect(() => {
+    void isGuest();
+    arm();
+    const types = ['pointerdown', 'keydown', 'input', 'touchstart'] as const;
+    for (const type of types) window.addEventListener(type, arm, { capture: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const type of types) window.removeEventListener(type, arm, { capture: true });
+    };
+  });
+}
+
 export function setSignedInSource(source: () => boolean) {
   signedIn = source;
 }

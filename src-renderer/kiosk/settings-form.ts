@@ -11,6 +11,8 @@ export interface KioskForm {
 }
 
 export const PIN_PATTERN = /^\d{6,12}$/;
+/** As main stores it (src-main/kiosk/settings.ts, KIOSK_WARNING_BOUNDS). */
+export const WARNING_MIN_SECONDS = 20;
 
 function seconds(value: string, min: number, max: number): number | null {
   if (!/^\d{1,5}$/.test(value.trim())) return null;
@@ -26,9 +28,11 @@ export function checkKioskForm(form: KioskForm, pinRequired: boolean): Partial<R
     else if (form.pin !== form.pinConfirmation) errors.pinConfirmation = 'kiosk.fields.pinMismatch';
   }
   const idle = seconds(form.idle, 30, 1800);
-  const warning = seconds(form.warning, 10, 120);
+  const warning = seconds(form.warning, 0, 120);
   if (idle === null) errors.idle = 'kiosk.fields.number';
   if (warning === null) errors.warning = 'kiosk.fields.number';
+  // WCAG 2.2.1: the tenant gets 20 seconds at least to answer the warning.
+  else if (warning < WARNING_MIN_SECONDS) errors.warning = 'kiosk.fields.warningTooShort';
   else if (idle !== null && warning >= idle) errors.warning = 'kiosk.fields.warningTooLong';
   return errors;
 }

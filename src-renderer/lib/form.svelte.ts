@@ -4,7 +4,7 @@
  * Messages stay as keys until rendered, so a language switch re-translates them.
  */
 import type { z } from 'zod';
-import type { PortalErrorShape } from '../../src-shared/errors';
+import type { FieldError, PortalErrorShape } from '../../src-shared/errors';
 import { toFieldErrors } from '../../src-shared/validation/field-errors';
 import { fieldMessage } from '../i18n/index.svelte';
 import { BridgeError } from './bridge';
@@ -23,19 +23,35 @@ export function loadContract(): Promise<Contract> {
 }
 
 /** The first problem of each field, by dotted path. */
-export function fieldMessages(error: PortalErrorShape | null): FieldMessages {
-  const byPath: FieldMessages = {};
+export function fieldProblems(error: PortalErrorShape | null): Record<string, FieldError> {
+  const byPath: Record<string, FieldError> = {};
   for (const field of error?.fields ?? []) {
-    if (!(field.path in byPath)) byPath[field.path] = field.message;
+    if (!(field.path in byPath)) byPath[field.path] = field;
   }
   return byPath;
 }
 
-/** Checks `input` with `schema`: null when it passes, else the VALIDATION error main would answer. */
-export function validate(schema: z.ZodType, input: unknown): PortalErrorShape | null {
+/** The first problem's message key of each field, by dotted path. */
+export function fieldMessages(error: PortalErrorShape | null): FieldMessages {
+  return Object.fromEntries(Object.entries(fieldProblems(error)).map(([path, field]) => [path, field.message]));
+}
+
+/** The problem of a field as worded for the tenant (its params filled). */
+export function wordProblem(field: FieldError): string {
+  return fieldMessage(field.message, field.params);
+}
+
+/**
+ * Checks `input` with `schema`: null when it passes, else the VALIDATION error main would answer.
+ * `found` are problems the form saw itself (a file refused on selection, so not in the input):
+ * they replace the schema's word on the same field ("trop volumineux", not "obligatoire").
+ */
+export function validate(schema: z.ZodType, input: unknown, found: readonly FieldError[] = []): PortalErrorShape | null {
   const result = schema.safeParse(input);
-  if (result.success) return null;
-  return { code: 'VALIDATION', fields: toFieldErrors(result.error.issues) };
+  if (result.success && found.length === 0) return null;
+  const covered = (path: string) => found.some((problem) => path === problem.path || path.startsWith(`${problem.path}.`));
+  const fromSchema = result.success ? [] : toFieldErrors(result.error.issues).filter((field) => !covered(field.path));
+  return { code: 'VALIDATION', fields: [...fromSchema, ...found] };
 }
 
 /** The error shape of anything a call rejected with. */
@@ -58,11 +74,12 @@ export class FormState {
   /** The ErrorSummary element (bind:element), focused when errors appear. */
   summary = $state<HTMLElement | null>(null);
   readonly messages = $derived(fieldMessages(this.error));
+  readonly #problems = $derived(fieldProblems(this.error));
 
   /** The translated message of one field, or null. */
   message = (path: string): string | null => {
-    const key = this.messages[path];
-    return key ? fieldMessage(key) : null;
+    const problem = this.#problems[path];
+    return problem ? wordProblem(problem) : null;
   };
 
   /**
@@ -74,10 +91,10 @@ export class FormState {
     pickSchema: (contract: Contract) => S,
     input: unknown,
     send: (input: z.input<S>) => Promise<void>,
-    options: { focusErrors?: (error: PortalErrorShape) => boolean } = {},
+    options: { focusErrors?: (error: PortalErrorShape) => boolean; found?: () => FieldError[] } = {},
   ): Promise<boolean> {
     if (this.busy) return false;
-    const invalid = validate(pickSchema(await loadContract()), input);
+    const invalid = validate(pickSchema(await loadContract()), input, options.found?.());
     if (invalid) {
       this.error = invalid;
       focusSoon(() => this.summary);

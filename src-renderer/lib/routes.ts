@@ -7,6 +7,7 @@
  */
 import type { AreaRoutes, MenuKey, PageKey, Route } from './route-types';
 import { accessibilityRoutes } from '../accessibility/routes';
+import type { SiteMapSlug } from '../accessibility/site-map';
 import { accountRoutes } from '../account/routes';
 import { balanceRoutes } from '../balance/routes';
 import { contactRoutes } from '../contact/routes';
@@ -42,6 +43,12 @@ const allRoutes = [
 type PagesWithoutRoute = Exclude<PageKey, (typeof allRoutes)[number]['page']>;
 const everyPageRouted: [PagesWithoutRoute] extends [never] ? true : PagesWithoutRoute = true;
 void everyPageRouted;
+
+/** Compile-time check: the "Plan du site" lists every route without a parameter (RGAA 12.1). */
+type FixedSlug = Exclude<(typeof allRoutes)[number]['slug'], `${string}:${string}`>;
+type MissingFromSiteMap = Exclude<FixedSlug, SiteMapSlug>;
+const everyScreenInSiteMap: [MissingFromSiteMap] extends [never] ? true : MissingFromSiteMap = true;
+void everyScreenInSiteMap;
 
 export const routes: readonly Route[] = allRoutes;
 

@@ -26,6 +26,12 @@ export const landlordSchema = z.object({
     pattern: z.string(),
     example: z.string(),
   }),
-  legal: z.object({ cguVersion: z.string(), privacyVersion: z.string() }),
+  legal: z.object({
+    cguVersion: z.string(),
+    privacyVersion: z.string(),
+    /** The texts themselves, plain text (paragraphs split by a blank line): read before ticking them at sign-up. */
+    cguText: z.string().max(100_000).optional(),
+    privacyText: z.string().max(100_000).optional(),
+  }),
 });
 export type Landlord = z.infer<typeof landlordSchema>;

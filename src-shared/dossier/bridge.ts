@@ -1,6 +1,7 @@
 /** Mon dossier (dossier): the tenant's identity and contact details, and the change request for them. */
 import { z } from 'zod';
 import { insuranceStatusSchema } from '../insurance/bridge';
+import { CAF_NUMBER_MAX } from '../limits';
 import { optionalFrenchPhoneSchema } from '../validation/phone-schemas';
 import { type AreaProcedures, empty, procedure } from '../procedure';
 import { writeQueuedSchema } from '../view-parts';
@@ -29,7 +30,7 @@ export const personalInfoUpdateInputSchema = z
     phoneHome: optionalFrenchPhoneSchema,
     phoneMobile: optionalFrenchPhoneSchema,
     phoneWork: optionalFrenchPhoneSchema,
-    cafNumber: z.string().trim().max(20, 'fields.invalid').transform((value) => (value === '' ? null : value)),
+    cafNumber: z.string().trim().max(CAF_NUMBER_MAX, 'fields.tooLong').transform((value) => (value === '' ? null : value)),
   })
   .strict();
 

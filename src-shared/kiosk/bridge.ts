@@ -10,7 +10,8 @@ export const kioskPinSchema = z.string({ error: 'fields.required' }).regex(/^\d{
 
 export const kioskTimesSchema = {
   idleTimeoutSeconds: z.number({ error: 'fields.required' }).int('fields.invalid').min(30, 'fields.invalid').max(1800, 'fields.invalid'),
-  warningSeconds: z.number({ error: 'fields.required' }).int('fields.invalid').min(10, 'fields.invalid').max(120, 'fields.invalid'),
+  // 20 s at least (WCAG 2.2.1: time to answer "Êtes-vous toujours là ?").
+  warningSeconds: z.number({ error: 'fields.required' }).int('fields.invalid').min(20, 'fields.invalid').max(120, 'fields.invalid'),
 };
 
 export const kioskPrinterSchema = z.string().min(1).max(256).nullable();
@@ -28,6 +29,8 @@ export const kioskStatusSchema = z.object({
   lockedForSeconds: z.number().int().nonnegative(),
   idleTimeoutSeconds: z.number().int(),
   warningSeconds: z.number().int(),
+  /** The idle time in force: the setting, or a test run's shorter override (the page's own guest timer uses it). */
+  sessionIdleSeconds: z.number().int().positive(),
   printerName: z.string().nullable(),
 });
 

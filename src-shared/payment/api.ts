@@ -10,6 +10,8 @@ export const paymentSettingsSchema = z.object({
   ceilingCents: z.number().int().positive(),
   /** Origin of the bank's card page (the only place the payment window may go). */
   pspOrigin: z.string().nullable(),
+  /** The bank's name, shown to the tenant (absent from servers older than issue 15). */
+  pspName: z.string().nullable().optional(),
   ctxMode: z.enum(['TEST', 'PRODUCTION']),
 });
 

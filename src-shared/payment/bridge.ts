@@ -36,6 +36,8 @@ export const paymentStartedSchema = z.object({
   paymentId: z.string(),
   /** The bank's origin, shown to the tenant: the payment window can reach nothing else. */
   pspOrigin: z.string(),
+  /** The bank's name ("Banque de démonstration"); null from an older server: show the origin's host. */
+  pspName: z.string().nullable(),
   /** Browser preview only: the page to open in a popup (it posts the signed form to the bank). */
   popupUrl: z.string().nullable(),
 });

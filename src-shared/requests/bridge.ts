@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isoDateTime, deliverySchema, refusalSchema, attachmentInputSchema } from '../view-parts';
 import { TECHNICAL_CATEGORIES } from './api';
+import { REQUEST_TEXT_MAX_CHARS } from '../limits';
 import { requiredTextSchema } from '../validation/schemas';
 import { type AreaProcedures, empty, procedure } from '../procedure';
 import { writeQueuedSchema } from '../view-parts';
@@ -45,7 +46,7 @@ export const createRequestInputSchema = z.discriminatedUnion('kind', [
       kind: z.literal('technical'),
       dossierId: z.string().uuid(),
       category: z.enum(TECHNICAL_CATEGORIES, { error: 'fields.required' }),
-      description: requiredTextSchema(4000),
+      description: requiredTextSchema(REQUEST_TEXT_MAX_CHARS),
       permissionToEnter: z.boolean(),
       photos: z.array(attachmentInputSchema).max(5, 'fields.photos.tooMany').default([]),
     })
@@ -56,13 +57,13 @@ export const createRequestInputSchema = z.discriminatedUnion('kind', [
       dossierId: z.string().uuid(),
       serviceId: requiredTextSchema(50),
       subject: requiredTextSchema(200),
-      description: requiredTextSchema(4000),
+      description: requiredTextSchema(REQUEST_TEXT_MAX_CHARS),
     })
     .strict(),
 ]);
 
 
-export const requestMessageInputSchema = z.object({ requestId: z.string().uuid(), body: requiredTextSchema(4000) }).strict();
+export const requestMessageInputSchema = z.object({ requestId: z.string().uuid(), body: requiredTextSchema(REQUEST_TEXT_MAX_CHARS) }).strict();
 
 export const requestIdInputSchema = z.object({ requestId: z.string().uuid() }).strict();
 

@@ -8,10 +8,12 @@ import type { z } from 'zod';
 import type { FieldError } from '../errors';
 
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: messageKey(issue),
-  }));
+  return issues.map((issue) => {
+    const error: FieldError = { path: issue.path.map(String).join('.'), message: messageKey(issue) };
+    // "4 000 caractères au plus": the limit travels with the key, so the sentence can say it.
+    if (issue.code === 'too_big' && error.message === 'fields.tooLong') error.params = { max: Number(issue.maximum) };
+    return error;
+  });
 }
 
 function messageKey(issue: z.core.$ZodIssue): string {

@@ -63,6 +63,7 @@ export const FIELD_MESSAGE_KEYS = [
   'fields.noChange',
   'fields.emailMismatch',
   'fields.controlCharacter',
+  'fields.tooLong',
 ] as const satisfies readonly (
   | 'fields.required'
   | 'fields.invalid'
@@ -78,6 +79,7 @@ export const FIELD_MESSAGE_KEYS = [
   | 'fields.email'
   | 'fields.unexpected'
   | 'fields.controlCharacter'
+  | 'fields.tooLong'
   | 'fields.consentRequired'
   | 'fields.passwordMismatch'
   | Keys<'fields.file', 'type' | 'tooLarge' | 'content'>
@@ -121,8 +123,8 @@ export const emailSchema = text()
   .pipe(z.email('fields.email'))
   .transform((email) => email.toLowerCase());
 
-/** A required free-text field of at most `max` characters, trimmed. */
-export const requiredTextSchema = (max: number) => text().trim().min(1, 'fields.required').max(max, 'fields.invalid');
+/** A required free-text field of at most `max` characters, trimmed; the form words the limit ('fields.tooLong' takes {max}). */
+export const requiredTextSchema = (max: number) => text().trim().min(1, 'fields.required').max(max, 'fields.tooLong');
 
 /** Output: electronic-format IBAN ("FR7630006000011234567890189"). */
 export const ibanSchema = canonical((input) => {

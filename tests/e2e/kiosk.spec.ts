@@ -3,7 +3,9 @@
  * yet configured, idle 12 s with a 6 s warning): first-run screen, the large layout and the
  * privacy notice, sign-in, the inactivity warning ("Continuer ma session" keeps the session; no
  * answer ends it and wipes the page back to the sign-in screen), "Terminer ma session", and the
- * caretaker's key combination refusing a wrong PIN. axe runs on every screen.
+ * caretaker's key combination refusing a wrong PIN. Issue 15: the title and the focus around the
+ * first-run screen, a warning under 20 s refused, the bar never over the focused element and
+ * small at 320×256, a half-typed sign-in cleared on idle. axe runs on every screen.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
@@ -27,6 +29,8 @@ test('first run: the caretaker sets the PIN (typed twice) and the idle times, th
   await page.goto('./');
   await expect(page.locator('html')).toHaveClass(/\bkiosk\b/);
   await expect(page.getByRole('heading', { level: 1, name: 'Mise en service de la borne' })).toBeVisible();
+  // RGAA 8.6: the title says what the screen is, not "Connexion" behind it.
+  await expect(page).toHaveTitle(/^Mise en service de la borne – /);
   await expect(page.getByLabel('Fin de session après une inactivité de (secondes)')).toHaveValue('120');
   await expect(page.getByLabel('Avertissement avant la fin de session (secondes)')).toHaveValue('30');
   await expect(page.getByLabel('Imprimante')).toHaveValue('');
@@ -38,9 +42,22 @@ test('first run: the caretaker sets the PIN (typed twice) and the idle times, th
   await expect(page.getByText('Les deux codes ne sont pas identiques.')).toBeVisible();
   await expect(page.getByLabel('Confirmation du code')).toBeFocused();
 
+  // WCAG 2.2.1: the tenant must get 20 seconds at least to answer the warning.
   await page.getByLabel('Confirmation du code').fill(PIN);
+  const warning = page.getByLabel('Avertissement avant la fin de session (secondes)');
+  await warning.fill('15');
+  await page.getByRole('button', { name: 'Enregistrer et ouvrir la borne' }).click();
+  await expect(page.getByText("L'avertissement doit durer au moins 20 secondes, pour laisser le temps de répondre.")).toBeVisible();
+  await expect(warning).toBeFocused();
+  await expect(warning).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousA11yViolations(page, 'kiosk first run, warning too short');
+
+  await warning.fill('20');
   await page.getByRole('button', { name: 'Enregistrer et ouvrir la borne' }).click();
   await expect(page.getByRole('button', { name: 'SE CONNECTER' })).toBeVisible();
+  // RGAA 7.1: focus lands on the sign-in screen's heading, not on the page body.
+  await expect(page.getByRole('heading', { level: 1, name: "Connexion à l'espace locataire" })).toBeFocused();
+  await expect(page).toHaveTitle(/^Connexion – /);
 });
 
 test('the sign-in screen: large layout, privacy notice, no autofill; passes axe', async ({ page }) => {
@@ -88,6 +105,49 @@ test('inactivity: the warning counts down; "Continuer ma session" keeps the sess
   await expect(page.getByText('Vos données sont effacées de ce poste à la fin de votre session.')).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.getItem('kiosk-e2e-probe'))).toBeNull();
   await expect(page.getByRole('button', { name: 'Terminer ma session' })).toHaveCount(0);
+});
+
+test('the "Terminer ma session" bar never covers the focused element (RGAA 10.7) and stays small at 320×256 (10.11)', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await signIn(page);
+  const bar = page.getByRole('button', { name: 'Terminer ma session' }).locator('..');
+  await expect(bar).toBeVisible();
+  // The home page filled (first sync done): nothing moves under the walk.
+  await expect(page.getByRole('region', { name: 'Mon compte' }).getByText(/Votre compte est (créditeur|débiteur) de/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Mes dernières actions' }).getByRole('heading', { level: 3 }).first()).toBeVisible();
+  // Walk the page with Tab: every element that takes focus is shown above the bar.
+  const covered: string[] = [];
+  for (let step = 0; step < 40; step += 1) {
+    await page.keyboard.press('Tab');
+    const hidden = await page.evaluate(async () => {
+      await new Promise(requestAnimationFrame);
+      const focused = document.activeElement as HTMLElement | null;
+      const barBox = document.querySelector('.kiosk-bar')?.getBoundingClientRect();
+      if (!focused || !barBox || focused.closest('.kiosk-bar') || focused === document.body) return null;
+      const box = focused.getBoundingClientRect();
+      return box.bottom > barBox.top + 1 ? `${focused.tagName} "${focused.textContent?.trim().slice(0, 40)}" bottom ${Math.round(box.bottom)} > bar ${Math.round(barBox.top)}` : null;
+    });
+    if (hidden) covered.push(hidden);
+  }
+  expect(covered).toEqual([]);
+
+  await page.setViewportSize({ width: 320, height: 256 });
+  const barHeight = (await bar.boundingBox())?.height ?? 999;
+  expect(barHeight, 'the bar at 320×256').toBeLessThanOrEqual(64);
+  await expect(page.getByText('Pensez à terminer votre session avant de quitter le poste.')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Terminer ma session' })).toBeVisible();
+  await page.getByRole('button', { name: 'Terminer ma session' }).click();
+  await expect(page.getByRole('button', { name: 'SE CONNECTER' })).toBeVisible();
+});
+
+test('a half-typed sign-in form is cleared after the idle time, with nobody signed in', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Adresse mail').fill('quelqu.un@example.org');
+  await page.getByLabel('Mot de passe', { exact: true }).fill('à moitié');
+  // The stack's idle time is 12 s; nobody touches the screen meanwhile.
+  await expect(page.getByLabel('Adresse mail')).toHaveValue('', { timeout: 25_000 });
+  await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveValue('');
+  await expect(page).toHaveURL(/#\/connexion$/);
 });
 
 test('"Terminer ma session" signs out at once, back to the sign-in screen', async ({ page }) => {

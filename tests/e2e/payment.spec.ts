@@ -76,7 +76,8 @@ async function pay(page: Page, context: BrowserContext, amount: string, card: st
 
   await expect(page.getByRole('heading', { level: 2, name: 'Transfert vers la banque' })).toBeVisible();
   await expect(steps.locator('[aria-current="step"]')).toContainText('Transfert vers la banque');
-  await expect(page.getByText('Adresse de la banque :')).toContainText('http://127.0.0.1');
+  await expect(page.getByText('Votre banque :')).toContainText('Banque de démonstration');
+  await expect(page.getByText('Votre banque :')).not.toContainText('http');
   await expect(page.getByRole('status').filter({ hasText: 'En attente de la réponse de votre banque' })).toBeVisible();
   if (checkA11y) await expectNoSeriousA11yViolations(page, 'payer étape 2');
 

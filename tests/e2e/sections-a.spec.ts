@@ -10,8 +10,8 @@ import { addMonths, formatFrenchDate, formatLongDate } from '../../src-shared/va
 import { TEST_TODAY } from '../helpers/clock';
 import { tinyPdf } from '../helpers/files';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { DEMO, signIn } from './session';
 
-const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
 const DOSSIER = '0123456789';
 /** An amount as formatEuros writes it in French ("1 234,56 €"). */
 const AMOUNT = /\d[\d\u202f]*,\d{2}\u00a0€/;
@@ -22,17 +22,6 @@ const PDF = {
   // A real one-page PDF: the server parses what it receives.
   buffer: tinyPdf(),
 };
-
-async function signIn(page: Page) {
-  await page.goto('./');
-  await expect(page.locator('#page-title')).toBeVisible();
-  if (page.url().endsWith('#/accueil')) return;
-  await page.getByLabel('Adresse mail').fill(DEMO.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO.password);
-  await page.getByRole('button', { name: 'SE CONNECTER' }).click();
-  // Signing in derives the key of the local cache and runs the first sync: it takes a moment.
-  await expect(page).toHaveURL(/#\/accueil$/, { timeout: 30_000 });
-}
 
 async function open(page: Page, menuLink: string) {
   await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: menuLink, exact: true }).click();
@@ -309,6 +298,9 @@ test('the insurance wizard works with the keyboard alone', async ({ page }) => {
   await expect(file).toBeFocused();
   // The OS file dialog cannot be driven here: the file is given to the focused field.
   await file.setInputFiles(PDF);
+  // The chosen file can be taken away ("Retirer"), then the step goes on.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: `Retirer le fichier ${PDF.name}` })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'ÉTAPE SUIVANTE' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -21,5 +21,20 @@ export const DEMO_LANDLORD: Landlord = {
     ],
   },
   tenantReference: { label: 'Numéro TG', pattern: '^[0-9]{10}$', example: '1000123456' },
-  legal: { cguVersion: '2026-01', privacyVersion: '2026-01' },
+  legal: {
+    cguVersion: '2026-01',
+    privacyVersion: '2026-01',
+    cguText: [
+      "Conditions générales d'utilisation de l'Espace Locataire (version de démonstration, janvier 2026).",
+      "L'Espace Locataire permet aux locataires de consulter leur dossier, leur solde, leurs quittances et avis d'échéance, de payer en ligne et d'adresser leurs demandes à leur bailleur.",
+      "Le compte est personnel : vous êtes responsable de la confidentialité de votre mot de passe. Signalez sans délai à votre bailleur toute utilisation que vous n'avez pas faite.",
+      'Le service peut être interrompu pour maintenance. Les informations affichées sont celles connues de votre bailleur à la date de la dernière synchronisation.',
+    ].join('\n\n'),
+    privacyText: [
+      'Politique de confidentialité (version de démonstration, janvier 2026).',
+      "Votre bailleur traite vos données (identité, coordonnées, dossier locatif, paiements) pour gérer votre location et vous fournir l'Espace Locataire. Elles ne sont jamais vendues.",
+      "Sur l'ordinateur, les données de votre compte sont chiffrées ; en mode borne, elles sont effacées à la fin de chaque session.",
+      "Vous pouvez accéder à vos données, les faire rectifier ou effacer en écrivant au délégué à la protection des données de votre bailleur, et saisir la CNIL.",
+    ].join('\n\n'),
+  },
 };

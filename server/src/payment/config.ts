@@ -21,6 +21,8 @@ export interface PaymentConfig {
   ceilingCents: number;
   /** The bank's form URL; null = our sandbox PSP (sandbox mode). */
   formAction: string | null;
+  /** The bank's name as tenants know it, shown while they pay ("La Banque Postale"). */
+  pspName: string;
   /** Our base URL as the bank and the tenant reach it; null = the address the server listens on (sandbox only). */
   publicUrl: string | null;
   /** vads_url_check (IPN) and vads_url_return; default under publicUrl. */
@@ -33,6 +35,8 @@ export interface PaymentConfig {
 export const DEFAULT_CEILING_CENTS = 300_000;
 export const SANDBOX_SITE_ID = '12345678';
 export const SANDBOX_PSP_PATH = '/sandbox-psp/vads-payment/';
+/** The sandbox bank's name, shown to the tenant on step 2 of the payment. */
+export const SANDBOX_PSP_NAME = 'Banque de démonstration';
 
 export class PaymentConfigError extends Error {}
 
@@ -60,6 +64,7 @@ export function resolvePaymentConfig(options: {
         keys: { ...(env.PAYMENT_KEY_TEST ? { TEST: env.PAYMENT_KEY_TEST } : {}), ...(env.PAYMENT_KEY_PRODUCTION ? { PRODUCTION: env.PAYMENT_KEY_PRODUCTION } : {}) },
         ceilingCents: positiveInteger('PAYMENT_CEILING_CENTS', env.PAYMENT_CEILING_CENTS, DEFAULT_CEILING_CENTS),
         formAction: env.PAYMENT_FORM_ACTION ?? null,
+        pspName: env.PAYMENT_PSP_NAME?.trim() || (env.PAYMENT_FORM_ACTION ? new URL(env.PAYMENT_FORM_ACTION).hostname : SANDBOX_PSP_NAME),
         publicUrl: env.PAYMENT_PUBLIC_URL ?? options.publicUrl ?? null,
         ipnUrl: env.PAYMENT_IPN_URL ?? null,
         returnUrl: env.PAYMENT_RETURN_URL ?? null,
@@ -74,6 +79,7 @@ export function resolvePaymentConfig(options: {
         keys: { TEST: randomBytes(24).toString('base64url') },
         ceilingCents: positiveInteger('PAYMENT_CEILING_CENTS', env.PAYMENT_CEILING_CENTS, DEFAULT_CEILING_CENTS),
         formAction: null,
+        pspName: SANDBOX_PSP_NAME,
         publicUrl: options.publicUrl ?? null,
         ipnUrl: null,
         returnUrl: null,

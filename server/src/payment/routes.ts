@@ -36,6 +36,7 @@ export const paymentRoutes =
         enabled: config.enabled,
         ceilingCents: config.ceilingCents,
         pspOrigin: config.enabled ? new URL(urls().formAction).origin : null,
+        pspName: config.enabled ? config.pspName : null,
         ctxMode: config.ctxMode,
       }),
     });

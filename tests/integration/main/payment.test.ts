@@ -108,6 +108,7 @@ describe('payment procedures against the sandbox Portal API', () => {
     const before = (await call('home.get')).dossiers[0].balanceCents;
     const started = await call('payment.start', { dossierId, amount: '12,34' });
     expect(started.pspOrigin).toBe(server.url);
+    expect(started.pspName).toBe('Banque de démonstration');
     expect(started.popupUrl).toMatch(/^\/payment-form\/[\w-]{20,}$/);
     expect((await call('payment.status', { paymentId: started.paymentId })).status).toBe('created');
 

@@ -129,7 +129,7 @@ describe.each(backends)('payments over HTTP ($name)', (backend) => {
   it('tells the desktop the ceiling and the bank origin, never a key', async () => {
     const res = await server.api('GET', '/v1/payments/settings', { token });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ enabled: true, ceilingCents: CEILING, pspOrigin: server.base, ctxMode: 'TEST' });
+    expect(res.body).toEqual({ enabled: true, ceilingCents: CEILING, pspOrigin: server.base, pspName: 'Banque de démonstration', ctxMode: 'TEST' });
     expect(JSON.stringify(res.body)).not.toContain(KEY);
     expect((await server.api('GET', '/v1/payments/settings')).status).toBe(401);
   });

@@ -6,6 +6,7 @@ import {
   machineSettingsFolder,
   readKioskSettings,
 } from '../../../src-main/kiosk/settings';
+import { kioskSetupInputSchema } from '../../../src-shared/kiosk/bridge';
 
 describe('kiosk machine-level settings', () => {
   it('defaults: off, no PIN, 120 s idle, 30 s warning, the default printer', () => {
@@ -30,6 +31,18 @@ describe('kiosk machine-level settings', () => {
     expect(readKioskSettings(store)).toEqual({ ...DEFAULT_KIOSK_SETTINGS, enabled: true });
     // The warning must fit inside the idle time.
     expect(readKioskSettings(createMemoryKioskSettingsStore({ idleTimeoutSeconds: 60, warningSeconds: 60 })).idleTimeoutSeconds).toBe(120);
+  });
+
+  it('a warning under 20 s (WCAG 2.2.1) stored by an older build is read as 20 s, keeping the PIN', () => {
+    const store = createMemoryKioskSettingsStore({ enabled: true, pinHash: 'scrypt$x', idleTimeoutSeconds: 60, warningSeconds: 10 });
+    expect(readKioskSettings(store)).toMatchObject({ pinHash: 'scrypt$x', idleTimeoutSeconds: 60, warningSeconds: 20 });
+  });
+
+  // The setup screen's own check is in tests/e2e/kiosk.spec.ts (first run).
+  it('the bridge refuses a warning under 20 s', () => {
+    const input = { pin: '135790', pinConfirmation: '135790', idleTimeoutSeconds: 120, warningSeconds: 19, printerName: null };
+    expect(kioskSetupInputSchema.safeParse(input).success).toBe(false);
+    expect(kioskSetupInputSchema.safeParse({ ...input, warningSeconds: 20 }).success).toBe(true);
   });
 
   it('lives where every OS user of the PC reads it', () => {

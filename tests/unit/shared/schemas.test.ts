@@ -14,6 +14,9 @@ import {
   passwordSchema,
   tenantReferenceSchema,
 } from '../../../src-shared/validation';
+import { personalInfoUpdateInputSchema } from '../../../src-shared/dossier/bridge';
+import { toFieldErrors } from '../../../src-shared/validation/field-errors';
+import { requiredTextSchema } from '../../../src-shared/validation/schemas';
 import { createTenantReferenceValidator } from '../../../src-shared/validation/tenant-reference';
 
 /** The messages of a failed parse (they must be i18n keys). */
@@ -104,6 +107,16 @@ describe('schemas report i18n keys, not sentences', () => {
     expect(output(custom, 'ab 1234')).toBe('AB1234');
   });
 
+  it("a text over its limit is 'fields.tooLong' with the limit, so the form can say it (not 'invalid')", () => {
+    const description = requiredTextSchema(4000);
+    const result = description.safeParse('a'.repeat(25_500));
+    expect(toFieldErrors(result.error!.issues)).toEqual([{ path: '', message: 'fields.tooLong', params: { max: 4000 } }]);
+    // Counted as the contract counts: trimmed first.
+    expect(output(description, `  ${'a'.repeat(4000)}  `)).toHaveLength(4000);
+    const caf = personalInfoUpdateInputSchema.safeParse({ phoneHome: '', phoneMobile: '', phoneWork: '', cafNumber: '1'.repeat(21) });
+    expect(toFieldErrors(caf.error!.issues)).toEqual([{ path: 'cafNumber', message: 'fields.tooLong', params: { max: 20 } }]);
+  });
+
   it('every key the schemas emitted in this file is a declared key, under fields.', () => {
     const emitted = [
       'fields.iban.checksum', 'fields.iban.country', 'fields.iban.length', 'fields.iban.format', 'fields.bic.length',
@@ -111,6 +124,7 @@ describe('schemas report i18n keys, not sentences', () => {
       'fields.password.tooLong', 'fields.date.invalid', 'fields.date.format', 'fields.birthDate.tooOld',
       'fields.birthDate.future', 'fields.tenantReference.format', 'fields.amount.decimals', 'fields.amount.negative',
       'fields.amount.format', 'fields.amount.tooLarge', 'fields.required', 'fields.invalid', 'fields.email',
+      'fields.tooLong',
     ];
     expect(FIELD_MESSAGE_KEYS).toEqual(expect.arrayContaining(emitted));
     for (const key of FIELD_MESSAGE_KEYS) expect(key).toMatch(/^fields\.[a-zA-Z.]+$/);
