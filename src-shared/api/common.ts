@@ -14,7 +14,12 @@ export const uuidSchema = z.uuid();
  * to 2199: no date of a tenancy lies outside, and PostgreSQL refuses the year 0000 (a tenant or a
  * ledger line dated 0000-01-01 answered 500).
  */
-export const isoDateSchema = z.iso.date().refine((date) => date >= '1900-01-01' && date <= '2199-12-31', 'Date hors limites (entre 1900 et 2199)');
+// zod runs a refinement even when the format check failed: only judge the range of a well-formed
+// date, so "01/01/1970" is told its format, not that it is out of range.
+const WELL_FORMED_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const isoDateSchema = z.iso
+  .date()
+  .refine((date) => !WELL_FORMED_DATE.test(date) || (date >= '1900-01-01' && date <= '2199-12-31'), 'Date hors limites (entre 1900 et 2199)');
 /** Instant, ISO 8601 with offset (the server always answers in UTC, `...Z`). */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 /** Integer number of euro cents (may be negative for balances). */

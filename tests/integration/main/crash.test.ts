@@ -40,7 +40,9 @@ describe('crash safety of the sync and the outbox', () => {
   let dossierNumber: string;
 
   beforeAll(async () => {
-    server = await startPortalServer();
+    // Its 200 lives send several hundred messages for one tenant: more than the daily quota of a
+    // real tenant (limits.test.ts tests the quota; here it would only hold the outbox back).
+    server = await startPortalServer({ server: { quotas: { messagesPerDay: 100_000, requestsPerDay: 100_000 } } });
     // Inside the project (git-ignored .tmp/) so the bundle's imports resolve from node_modules.
     bundle = join(projectRoot, '.tmp', `crash-worker-${process.pid}.mjs`);
     await build({

@@ -124,7 +124,7 @@ describe('payment procedures against the sandbox Portal API', () => {
     const home = await call('home.get');
     expect(home.dossiers[0].balanceCents).toBe(before - 1234);
     // The payment and the receipt it produced are the two newest actions (same instant: either order).
-    expect(home.lastActions.slice(0, 2)).toContainEqual(expect.objectContaining({ kind: 'payment', label: 'Paiement effectué' }));
+    expect(home.lastActions.slice(0, 2)).toContainEqual(expect.objectContaining({ kind: 'payment.done', label: 'Paiement effectué' }));
     const documents = await call('documents.get');
     expect(documents.dossiers[0].documents.map((d: { id: string }) => d.id)).toContain(status.document.id);
     const balance = await call('balance.get');

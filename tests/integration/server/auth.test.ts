@@ -83,7 +83,7 @@ describe.each(backends)('accounts ($name)', (backend) => {
         body: body({ tenantReference: t!.reference, lastName: t!.lastName, firstName: t!.firstName, birthDate: t!.birthDate, email: 'faible@example.org', password: 'motdepasse12' }),
       });
       expect(res.status).toBe(400);
-      expect(res.body.error.fields).toEqual([{ path: 'password', message: expect.stringContaining('12 caractères') }]);
+      expect(res.body.error.fields).toEqual([{ path: 'password', key: 'fields.password.weak', message: expect.stringContaining('12 caractères') }]);
     });
   });
 
