@@ -28,6 +28,13 @@ interface ServerErrorBody {
   error?: { code?: string; fields?: (FieldError & { key?: string })[]; attemptsLeft?: unknown };
 }
 
+/** The server's key and its numbers (worded by the renderer in the tenant's language), else its French sentence. */
+function fieldFromServer(field: FieldError & { key?: string }): FieldError {
+  if (!field.key) return { path: field.path, message: field.message };
+  const numbers = Object.entries(field.params ?? {}).filter(([, value]) => typeof value === 'number');
+  return numbers.length > 0 ? { path: field.path, message: field.key, params: Object.fromEntries(numbers) } : { path: field.path, message: field.key };
+}
+
 function errorCodeFrom(status: number, body: ServerErrorBody): ErrorCode {
   const code = body.error?.code;
   if (code && (ERROR_CODES as readonly string[]).includes(code)) return code as ErrorCode;
@@ -167,7 +174,7 @@ export class PortalApi {
     const attemptsLeft = errorBody.error?.attemptsLeft;
     return new PortalError(errorCodeFrom(response.status, errorBody), {
       // The server's key (worded by the renderer in the tenant's language), else its French sentence.
-      fields: Array.isArray(errorBody.error?.fields) ? errorBody.error.fields.map((field) => ({ path: field.path, message: field.key ?? field.message })) : undefined,
+      fields: Array.isArray(errorBody.error?.fields) ? errorBody.error.fields.map(fieldFromServer) : undefined,
       retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
       attemptsLeft: Number.isInteger(attemptsLeft) && (attemptsLeft as number) >= 0 ? (attemptsLeft as number) : undefined,
       cause: new Error(`${what} -> HTTP ${response.status}`),

@@ -79,15 +79,22 @@ export const en: Messages = {
     postalCode: 'Enter a 5-digit postcode, for example 78000.',
     noChange: 'You have not changed anything.',
     emailMismatch: 'The two email addresses are not the same.',
+    emailTaken: 'This email address is already in use.',
+    emailUnchanged: 'This is already your email address.',
+    signupNoMatch: 'These details do not match any tenant file. Check the TG number, the surname, the first name and the date of birth.',
+    linkInvalid: 'This link has expired or has already been used.',
     date: {
       format: 'Enter a date as dd/mm/yyyy, for example 01/04/1950.',
       invalid: 'This date does not exist. Check the day and the month.',
       endBeforeStart: 'The end date must be after the start date.',
+      outOfRange: 'This date is out of range: enter a year between 1900 and 2199.',
     },
     file: {
       type: 'This type of file is not accepted. Choose a PDF, JPEG or PNG file.',
       tooLarge: 'This file is too large: 10 MB at most. Choose a smaller file.',
       content: 'This file cannot be read or does not match its type. Choose another file.',
+      missing: 'This file was not received: add it again before sending the request.',
+      imageTooLarge: 'This image is too large ({width} × {height} pixels): {megapixels} megapixels and {side} pixels a side at most. Make it smaller, then add it again.',
     },
     photos: {
       tooMany: 'You attached too many photos. Remove one or more.',
@@ -128,6 +135,10 @@ export const en: Messages = {
     },
     password: {
       weak: 'This password does not follow the rules shown under the field.',
+      incorrect: 'Incorrect password.',
+      personal: 'This password is too easy to guess: it uses your personal details (name, first name, date of birth or email address). Choose another one.',
+      common: 'This password is too common or too easy to guess (a known word, a run such as “123” or “qwerty”, a date). Choose another one, or a passphrase of at least 7 words.',
+      same: 'The new password must be different from the current one.',
       tooLong: 'This password is too long (256 characters at most).',
       rulesTitle: 'Your password must contain:',
       rulesAlternative: 'Or at least 14 characters with three of these four kinds, or a passphrase of at least 7 words. Passwords that are too common or built on your names, birth date or email address are refused.',

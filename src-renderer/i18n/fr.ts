@@ -83,15 +83,22 @@ export const fr = {
     postalCode: 'Saisissez un code postal à 5 chiffres, par exemple 78000.',
     noChange: "Vous n'avez rien modifié.",
     emailMismatch: 'Les deux adresses mail ne sont pas identiques.',
+    emailTaken: 'Cette adresse mail est déjà utilisée.',
+    emailUnchanged: "C'est déjà votre adresse mail.",
+    signupNoMatch: 'Ces informations ne correspondent à aucun dossier locataire. Vérifiez le numéro TG, le nom, le prénom et la date de naissance.',
+    linkInvalid: 'Ce lien a expiré ou a déjà été utilisé.',
     date: {
       format: 'Saisissez une date au format jj/mm/aaaa, par exemple 01/04/1950.',
       invalid: "Cette date n'existe pas. Vérifiez le jour et le mois.",
       endBeforeStart: 'La date de fin doit être après la date de début.',
+      outOfRange: 'Cette date est hors limites : saisissez une année entre 1900 et 2199.',
     },
     file: {
       type: "Ce type de fichier n'est pas accepté. Choisissez un fichier PDF, JPEG ou PNG.",
       tooLarge: 'Ce fichier est trop volumineux : 10 Mo au maximum. Choisissez un fichier plus petit.',
       content: "Ce fichier est illisible ou ne correspond pas à son type. Choisissez un autre fichier.",
+      missing: "Ce fichier n'a pas été reçu : déposez-le de nouveau avant d'envoyer la demande.",
+      imageTooLarge: 'Cette image est trop grande ({width} × {height} pixels) : au plus {megapixels} mégapixels et {side} pixels de côté. Réduisez-la puis déposez-la de nouveau.',
     },
     photos: {
       tooMany: 'Vous avez joint trop de photos. Retirez-en une ou plusieurs.',
@@ -133,6 +140,10 @@ export const fr = {
     password: {
       weak: 'Ce mot de passe ne respecte pas les règles indiquées sous le champ.',
       tooLong: 'Ce mot de passe est trop long (256 caractères au plus).',
+      incorrect: 'Mot de passe incorrect.',
+      personal: 'Ce mot de passe est trop facile à deviner : il reprend vos informations personnelles (nom, prénom, date de naissance ou adresse mail). Choisissez-en un autre.',
+      common: "Ce mot de passe est trop courant ou trop facile à deviner (mot connu, suite comme « 123 » ou « azerty », date). Choisissez-en un autre, ou une phrase de passe d'au moins 7 mots.",
+      same: "Le nouveau mot de passe doit être différent de l'actuel.",
       rulesTitle: 'Votre mot de passe doit contenir :',
       rulesAlternative: 'Ou bien au moins 14 caractères avec trois de ces quatre types, ou une phrase de passe d’au moins 7 mots. Les mots de passe trop courants ou construits sur vos nom, prénom, date de naissance ou adresse mail sont refusés.',
       ok: 'Le mot de passe respecte les règles.',

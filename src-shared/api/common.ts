@@ -3,7 +3,8 @@
  * so the desktop main process imports the same schemas the server validates with.
  *
  * Conventions: amounts are integer cents; dates are ISO `YYYY-MM-DD`; instants are ISO 8601 UTC;
- * ids are UUIDs. Field error messages are French sentences written by the server.
+ * ids are UUIDs. Field error messages are French sentences written by the server, each with an
+ * i18n `key` (and `params`) the desktop words in the tenant's language.
  */
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
@@ -19,7 +20,10 @@ export const uuidSchema = z.uuid();
 const WELL_FORMED_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const isoDateSchema = z.iso
   .date()
-  .refine((date) => !WELL_FORMED_DATE.test(date) || (date >= '1900-01-01' && date <= '2199-12-31'), 'Date hors limites (entre 1900 et 2199)');
+  .refine((date) => !WELL_FORMED_DATE.test(date) || (date >= '1900-01-01' && date <= '2199-12-31'), {
+    message: 'Date hors limites (entre 1900 et 2199)',
+    params: { key: 'fields.date.outOfRange' },
+  });
 /** Instant, ISO 8601 with offset (the server always answers in UTC, `...Z`). */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 /** Integer number of euro cents (may be negative for balances). */
@@ -29,14 +33,23 @@ export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email
 
 /**
  * `message`: a French sentence (what older clients show); `key`: the same problem as an i18n key
- * of FIELD_MESSAGE_KEYS ('fields.iban.checksum'), which the desktop words in the tenant's language.
+ * of FIELD_MESSAGE_KEYS ('fields.iban.checksum'), which the desktop words in the tenant's language,
+ * with `params` for its numbers. Every field problem the server sends has a key.
  */
-export const fieldErrorSchema = z.object({ path: z.string(), message: z.string(), key: z.string().optional() });
+export const fieldErrorSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  key: z.string().optional(),
+  /** The numbers the key's sentence needs ({ max: 4000 } for 'fields.tooLong'). */
+  params: z.record(z.string(), z.number()).optional(),
+});
 
 /** Every non-2xx answer of the API. `code` is one of src-shared/errors.ts ERROR_CODES. */
 export const errorResponseSchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
+    /** `errors.<code>`: the i18n key the desktop words the error with (the message is French). */
+    key: z.string().optional(),
     message: z.string(),
     fields: z.array(fieldErrorSchema).optional(),
     retryAfter: z.number().int().optional(),

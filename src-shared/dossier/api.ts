@@ -12,7 +12,7 @@ export const personalInfoChangeBodySchema = z
     cafNumber: optionalText(20),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'Aucune modification à envoyer', path: [] });
+  .refine((v) => Object.keys(v).length > 0, { message: 'Aucune modification à envoyer', path: [], params: { key: 'fields.noChange' } });
 
 export type PersonalInfoChangeBody = z.infer<typeof personalInfoChangeBodySchema>;
 

@@ -12,7 +12,7 @@ export const insuranceBodySchema = z
     validTo: isoDateSchema,
     attachmentUploadId: uuidSchema,
   })
-  .refine((v) => v.validTo > v.validFrom, { message: 'La date de fin doit être après la date de début', path: ['validTo'] });
+  .refine((v) => v.validTo > v.validFrom, { message: 'La date de fin doit être après la date de début', path: ['validTo'], params: { key: 'fields.date.endBeforeStart' } });
 
 export type InsuranceBody = z.infer<typeof insuranceBodySchema>;
 

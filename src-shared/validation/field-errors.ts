@@ -20,7 +20,14 @@ function messageKey(issue: z.core.$ZodIssue): string {
   // Schemas declare i18n keys ('fields.required', 'fields.iban.checksum'); zod's own English
   // sentences (a missing field, a wrong type) are mapped to generic keys the renderer translates.
   if (/^fields\.[\w.]+$/.test(issue.message)) return issue.message;
+  // A refinement whose message is a sentence (the Portal API's French) names its key in params.
+  if (issue.code === 'custom' && typeof issue.params?.key === 'string') return issue.params.key;
   if (issue.code === 'invalid_type') return issue.input === undefined ? 'fields.required' : 'fields.invalid';
   if (issue.code === 'unrecognized_keys') return 'fields.unexpected';
+  // The server's schemas speak French ('Champ obligatoire', min(1)): the same problems by kind.
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'fields.required';
+  if (issue.code === 'too_big' && issue.origin === 'string') return 'fields.tooLong';
+  if (issue.code === 'invalid_format' && issue.format === 'email') return 'fields.email';
+  if (issue.code === 'invalid_format' && issue.format === 'date') return 'fields.date.format';
   return 'fields.invalid';
 }

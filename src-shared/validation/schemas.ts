@@ -64,6 +64,19 @@ export const FIELD_MESSAGE_KEYS = [
   'fields.emailMismatch',
   'fields.controlCharacter',
   'fields.tooLong',
+  // Problems only the Portal API server finds (its data, its stronger checks).
+  'fields.date.outOfRange',
+  'fields.amount.ceiling',
+  'fields.signupNoMatch',
+  'fields.emailTaken',
+  'fields.emailUnchanged',
+  'fields.password.incorrect',
+  'fields.password.personal',
+  'fields.password.common',
+  'fields.password.same',
+  'fields.linkInvalid',
+  'fields.file.missing',
+  'fields.file.imageTooLarge',
 ] as const satisfies readonly (
   | 'fields.required'
   | 'fields.invalid'
@@ -89,6 +102,14 @@ export const FIELD_MESSAGE_KEYS = [
   | 'fields.date.endBeforeStart'
   | 'fields.noChange'
   | 'fields.emailMismatch'
+  | 'fields.date.outOfRange'
+  | 'fields.amount.ceiling'
+  | 'fields.signupNoMatch'
+  | 'fields.emailTaken'
+  | 'fields.emailUnchanged'
+  | Keys<'fields.password', 'incorrect' | 'personal' | 'common' | 'same'>
+  | 'fields.linkInvalid'
+  | Keys<'fields.file', 'missing' | 'imageTooLarge'>
 )[];
 
 export type FieldMessageKey = (typeof FIELD_MESSAGE_KEYS)[number];

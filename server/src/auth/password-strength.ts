@@ -86,9 +86,11 @@ export async function newPasswordProblem(path: string, password: string, persona
   if (rules) return rules;
   const inputs = personalInputs(personal);
   const rest = withoutPersonalData(password, inputs);
-  if (rest !== null && (await zxcvbn.check(rest, inputs)).guessesLog10 < MIN_GUESSES_LOG10) return { path, message: PASSWORD_PERSONAL_MESSAGE };
+  if (rest !== null && (await zxcvbn.check(rest, inputs)).guessesLog10 < MIN_GUESSES_LOG10) return { path, message: PASSWORD_PERSONAL_MESSAGE, key: 'fields.password.personal' };
   const result = await zxcvbn.check(password, inputs);
   if (result.guessesLog10 >= MIN_GUESSES_LOG10) return null;
   const personalMatch = result.sequence.some((match) => 'dictionaryName' in match && match.dictionaryName === 'userInputs');
-  return { path, message: personalMatch ? PASSWORD_PERSONAL_MESSAGE : PASSWORD_COMMON_MESSAGE };
+  return personalMatch
+    ? { path, message: PASSWORD_PERSONAL_MESSAGE, key: 'fields.password.personal' }
+    : { path, message: PASSWORD_COMMON_MESSAGE, key: 'fields.password.common' };
 }

@@ -33,7 +33,7 @@ export async function personalDataOf(db: Db, account: { tenantId: string; email:
 export async function checkNewPassword(ctx: AppContext, path: string, password: string, account: { tenantId: string; email: string; passwordHash: string }): Promise<void> {
   const problem = await newPasswordProblem(path, password, await personalDataOf(ctx.db, account));
   if (problem) throw validationError([problem]);
-  if (await ctx.hasher.verify(account.passwordHash, password)) throw validationError([{ path, message: PASSWORD_SAME_MESSAGE }]);
+  if (await ctx.hasher.verify(account.passwordHash, password)) throw validationError([{ path, message: PASSWORD_SAME_MESSAGE, key: 'fields.password.same' }]);
 }
 
 const tokenMatches = (purpose: 'reset_password' | 'confirm_email', token: string, now: Date) =>
@@ -56,7 +56,7 @@ export async function linkUsable(ctx: AppContext, purpose: 'reset_password' | 'c
 /** Marks a one-time token used (atomically: a link works once) and returns its row, or throws. */
 async function consumeToken(db: DbOrTx, purpose: 'reset_password' | 'confirm_email', token: string, now: Date) {
   const [row] = await db.update(oneTimeTokens).set({ usedAt: now }).where(tokenMatches(purpose, token, now)).returning();
-  if (!row) throw validationError([{ path: 'token', message: LINK_INVALID }]);
+  if (!row) throw validationError([{ path: 'token', message: LINK_INVALID, key: 'fields.linkInvalid' }]);
   return row;
 }
 
@@ -69,10 +69,10 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
   const now = ctx.clock();
   await ctx.throttle.consume(throttleKey('reset-ip', ip), ctx.limits.recoveryPerIp, now);
   const [link] = await ctx.db.select().from(oneTimeTokens).where(tokenMatches('reset_password', token, now));
-  if (!link) throw validationError([{ path: 'token', message: LINK_INVALID }]);
+  if (!link) throw validationError([{ path: 'token', message: LINK_INVALID, key: 'fields.linkInvalid' }]);
   checkPolicy('password', password);
   const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, link.accountId));
-  if (!account) throw validationError([{ path: 'token', message: LINK_INVALID }]);
+  if (!account) throw validationError([{ path: 'token', message: LINK_INVALID, key: 'fields.linkInvalid' }]);
   await checkNewPassword(ctx, 'password', password, account);
   const passwordHash = await ctx.hasher.hash(password);
   await ctx.db.transaction(async (tx) => {

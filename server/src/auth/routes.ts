@@ -50,7 +50,7 @@ export const authRoutes =
       await ctx.throttle.reserveAttempt(key, lockout, now);
       const account = await accountById(ctx.db, accountId);
       if (!account || !(await ctx.hasher.verify(account.passwordHash, password))) {
-        throw validationError([{ path, message: path === 'currentPassword' ? 'Mot de passe actuel incorrect' : 'Mot de passe incorrect' }]);
+        throw validationError([{ path, message: path === 'currentPassword' ? 'Mot de passe actuel incorrect' : 'Mot de passe incorrect', key: 'fields.password.incorrect' }]);
       }
       await ctx.throttle.clear(key);
       return account;
@@ -84,7 +84,9 @@ export const authRoutes =
         const tenant = await matchTenant(ctx.db, body);
         if (!tenant) {
           throw validationError([
-            { path: 'tenantReference', message: 'Ces informations ne correspondent à aucun dossier locataire. Vérifiez le numéro TG, le nom, le prénom et la date de naissance.' },
+            { path: 'tenantReference', message: 'Ces informations ne correspondent à aucun dossier locataire. Vérifiez le numéro TG, le nom, le prénom et la date de naissance.',
+              key: 'fields.signupNoMatch',
+            },
           ]);
         }
         const weak = await newPasswordProblem('password', body.password, { ...tenant, email: body.email });
@@ -211,8 +213,8 @@ export const authRoutes =
         const now = ctx.clock();
         const account = await checkCurrentPassword(auth.accountId, request.body.password, 'password');
         const newEmail = request.body.newEmail;
-        if (newEmail === account.email) throw validationError([{ path: 'newEmail', message: 'C\'est déjà votre adresse mail' }]);
-        if (await isEmailTaken(ctx.db, newEmail)) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'newEmail', message: 'Adresse mail déjà utilisée' }] });
+        if (newEmail === account.email) throw validationError([{ path: 'newEmail', message: 'C\'est déjà votre adresse mail', key: 'fields.emailUnchanged' }]);
+        if (await isEmailTaken(ctx.db, newEmail)) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'newEmail', message: 'Adresse mail déjà utilisée', key: 'fields.emailTaken' }] });
         const token = await issueOneTimeToken(ctx.db, { accountId: account.id, purpose: 'confirm_email', payload: { newEmail }, ttlMs: CONFIRM_EMAIL_TTL_MS, now });
         const landlord = await ctx.landlord();
         sendLater(mailTemplates.confirmEmail(landlord, newEmail, `${ctx.publicUrl}/confirmer-email?token=${token}`));

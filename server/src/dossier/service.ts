@@ -24,7 +24,7 @@ export function normalizePersonalInfo(body: PersonalInfoChangeBody): Record<stri
   for (const [field, value] of Object.entries(body)) {
     if (field.startsWith('phone') && value) {
       const phone = validateFrenchPhone(value);
-      if (!phone.ok) problems.push({ path: field, message: 'Numéro de téléphone invalide' });
+      if (!phone.ok) problems.push({ path: field, message: 'Numéro de téléphone invalide', key: 'fields.phone.format' });
       else normalized[field] = formatFrenchPhone(value);
     } else normalized[field] = value ?? null;
   }

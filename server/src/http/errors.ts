@@ -1,7 +1,8 @@
 /**
  * API errors: one JSON shape `{ error: { code, message, fields?, retryAfter? } }` for every
- * non-2xx answer, never a stack trace. Field messages are French sentences; where the problem has
- * an i18n key of the desktop (FIELD_MESSAGE_KEYS), `key` carries it too.
+ * non-2xx answer, never a stack trace. Field messages are French sentences (older clients, the HTML
+ * link pages); every field problem also carries `key`, an i18n key of FIELD_MESSAGE_KEYS, and the
+ * numbers of its sentence in `params`, which the desktop words in the tenant's language.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -15,8 +16,13 @@ export interface FieldProblem {
   path: string;
   /** French, for older clients and the HTML link pages. */
   message: string;
-  /** The same problem as an i18n key, worded by the desktop in the tenant's language. */
+  /**
+   * The same problem as an i18n key, worded by the desktop in the tenant's language. Every
+   * tenant-facing check sets one; the staff tools' CSV problems (read in French by the office)
+   * leave it out and are sent as 'fields.invalid'.
+   */
   key?: FieldMessageKey;
+  params?: Record<string, number>;
 }
 
 /** HTTP status per code; codes of the desktop bridge only (not listed) would be 500. */
@@ -65,13 +71,14 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.code = code;
     this.status = STATUS[code] ?? 500;
-    this.fields = options.fields;
+    this.fields = options.fields?.map((field) => (field.key ? field : { ...field, key: 'fields.invalid' }));
     this.retryAfter = options.retryAfter;
     this.attemptsLeft = options.attemptsLeft;
   }
 
   toBody(): ErrorResponse {
-    const error: ErrorResponse['error'] = { code: this.code, message: this.message };
+    // `key`: the desktop words the error from its code in the tenant's language (errors.<code>).
+    const error: ErrorResponse['error'] = { code: this.code, key: `errors.${this.code}`, message: this.message };
     if (this.fields) error.fields = this.fields;
     if (this.retryAfter !== undefined) error.retryAfter = this.retryAfter;
     if (this.attemptsLeft !== undefined) error.attemptsLeft = this.attemptsLeft;
@@ -109,10 +116,17 @@ function toApiError(err: FastifyError, request: FastifyRequest): ApiError {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext === 'body' || !err.validationContext ? '' : `${err.validationContext}.`;
     return validationError(
-      err.validation.map((issue) => ({
-        path: where + issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
-        message: issue.message ?? 'Valeur invalide',
-      })),
+      err.validation.map((issue) => {
+        // The key and params frenchValidatorCompiler took from the shared zod mapping.
+        const { key, params } = issue.params as { key?: FieldMessageKey; params?: Record<string, number> };
+        const problem: FieldProblem = {
+          path: where + issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+          message: issue.message ?? 'Valeur invalide',
+          key: key ?? 'fields.invalid',
+        };
+        if (params) problem.params = params;
+        return problem;
+      }),
     );
   }
   if (isResponseSerializationError(err)) {

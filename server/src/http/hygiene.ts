@@ -20,7 +20,7 @@ export function installRequestHygiene(app: FastifyInstance): void {
     // Path parameters too: `/admin/dossiers/%00/ledger` reached PostgreSQL with a NUL.
     for (const [where, value] of [['', request.body], ['querystring.', request.query], ['params.', request.params]] as const) {
       const path = controlCharacterPath(value);
-      if (path !== null) throw validationError([{ path: `${where}${path}`, message: CONTROL_CHARACTER_MESSAGE }]);
+      if (path !== null) throw validationError([{ path: `${where}${path}`, message: CONTROL_CHARACTER_MESSAGE, key: 'fields.controlCharacter' }]);
     }
   });
   app.addHook('onSend', async (request, reply, payload) => {

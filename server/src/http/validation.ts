@@ -5,6 +5,7 @@
  */
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
+import { toFieldErrors } from '../../../src-shared/validation/field-errors';
 
 const frLocale = z.locales.fr().localeError;
 
@@ -51,7 +52,8 @@ export const frenchErrorMap: z.core.$ZodErrorMap = (issue) => {
 export const frenchValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
-    const result = schema.safeParse(data, { error: frenchErrorMap });
+    // reportInput: the shared mapping tells a missing value from a wrong one by the issue's input.
+    const result = schema.safeParse(data, { error: frenchErrorMap, reportInput: true });
     if (result.success) return { value: result.data };
     return { error: toFastifyValidation(result.error) as never };
   };
@@ -59,13 +61,20 @@ export const frenchValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
 /** Same marker as fastify-type-provider-zod, so its hasZodFastifySchemaValidationErrors() sees them. */
 const ZOD_VALIDATION_MARK = Symbol.for('ZodFastifySchemaValidationError');
 
+/**
+ * The French message for older clients, and in `params` the i18n key (and numbers) of the same
+ * problem by the mapping the desktop bridge uses (src-shared/validation/field-errors.ts).
+ */
 function toFastifyValidation(error: z.ZodError) {
-  return error.issues.map((issue) => ({
-    [ZOD_VALIDATION_MARK]: true,
-    keyword: issue.code,
-    instancePath: `/${issue.path.join('/')}`,
-    schemaPath: `#/${issue.path.join('/')}/${issue.code}`,
-    message: issue.message,
-    params: {},
-  }));
+  return error.issues.map((issue) => {
+    const [field] = toFieldErrors([issue]);
+    return {
+      [ZOD_VALIDATION_MARK]: true,
+      keyword: issue.code,
+      instancePath: `/${issue.path.join('/')}`,
+      schemaPath: `#/${issue.path.join('/')}/${issue.code}`,
+      message: issue.message,
+      params: { key: field!.message, params: field!.params },
+    };
+  });
 }

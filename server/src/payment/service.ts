@@ -50,7 +50,7 @@ export interface NewPayment {
 export async function createPayment(tx: Tx, ctx: AppContext, config: PaymentConfig, urls: PaymentUrls, input: NewPayment): Promise<PaymentForm> {
   if (!config.enabled) throw new ApiError('CONFLICT', { message: 'Le paiement en ligne n\'est pas disponible.' });
   if (input.amountCents > config.ceilingCents) {
-    throw validationError([{ path: 'amountCents', message: `Le montant ne peut pas dépasser ${config.ceilingCents} centimes` }]);
+    throw validationError([{ path: 'amountCents', message: `Le montant ne peut pas dépasser ${config.ceilingCents} centimes`, key: 'fields.amount.ceiling' }]);
   }
   const [dossier] = await tx
     .select({ id: dossiers.id })

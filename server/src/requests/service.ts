@@ -15,7 +15,7 @@ type CreateRequestBody = z.output<typeof createRequestBodySchema>;
 
 /** An administrative request goes to one of the landlord's services: it must be one of theirs (400 otherwise). */
 export function checkRequestService(serviceId: string, serviceIds: string[]): void {
-  if (!serviceIds.includes(serviceId)) throw validationError([{ path: 'serviceId', message: 'Service inconnu' }]);
+  if (!serviceIds.includes(serviceId)) throw validationError([{ path: 'serviceId', message: 'Service inconnu', key: 'fields.invalid' }]);
 }
 
 export async function createRequest(tx: Tx, at: WriteAt, body: CreateRequestBody) {

@@ -51,7 +51,7 @@ export function decodeCursor(cursor: string): Position {
   const [version, entity, id, mark, ...extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const validEntity = entity === CAUGHT_UP ? id === '' : (SYNC_ENTITY_NAMES as string[]).includes(entity ?? '') && CURSOR_ID.test(id ?? '');
   if (!version || !CURSOR_VERSION.test(version) || !validEntity || (mark !== undefined && mark !== 'full') || extra.length > 0) {
-    throw validationError([{ path: 'querystring.cursor', message: 'Curseur de synchronisation invalide' }]);
+    throw validationError([{ path: 'querystring.cursor', message: 'Curseur de synchronisation invalide', key: 'fields.invalid' }]);
   }
   return mark === 'full' ? { version: Number(version), entity: entity!, id: id!, fullSync: true } : { version: Number(version), entity: entity!, id: id! };
 }

@@ -19,7 +19,7 @@ const IMAGE_BROKEN = 'Cette image est illisible ou endommagée : enregistrez-la 
 const imageTooLarge = (width: number, height: number) =>
   `Cette image est trop grande (${width} × ${height} pixels) : au plus ${MAX_IMAGE_PIXELS / 1_000_000} mégapixels et ${MAX_IMAGE_SIDE.toLocaleString('fr-FR')} pixels de côté. Réduisez-la puis déposez-la de nouveau.`;
 
-const refuse = (message: string) => validationError([{ path: 'body', message }]);
+const refuse = (message: string) => validationError([{ path: 'body', message, key: 'fields.file.content' }]);
 
 interface Size {
   width: number;
@@ -60,7 +60,10 @@ function jpegSize(bytes: Buffer): Size | null {
 
 function checkSize(size: Size | null): void {
   if (!size || size.width === 0 || size.height === 0) throw refuse(IMAGE_BROKEN);
-  if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE || size.width * size.height > MAX_IMAGE_PIXELS) throw refuse(imageTooLarge(size.width, size.height));
+  if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE || size.width * size.height > MAX_IMAGE_PIXELS) {
+    const params = { width: size.width, height: size.height, megapixels: MAX_IMAGE_PIXELS / 1_000_000, side: MAX_IMAGE_SIDE };
+    throw validationError([{ path: 'body', message: imageTooLarge(size.width, size.height), key: 'fields.file.imageTooLarge', params }]);
+  }
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

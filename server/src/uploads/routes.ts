@@ -40,7 +40,7 @@ export const uploadRoutes =
         }
         const sha256 = sha256Hex(body);
         if (sha256 !== request.headers['x-content-sha256']) {
-          throw validationError([{ path: 'headers.x-content-sha256', message: 'L\'empreinte SHA-256 ne correspond pas au contenu reçu' }]);
+          throw validationError([{ path: 'headers.x-content-sha256', message: 'L\'empreinte SHA-256 ne correspond pas au contenu reçu', key: 'fields.file.content' }]);
         }
         const mediaType = sniffMediaType(body);
         if (!mediaType) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');

@@ -17,7 +17,7 @@ export async function requireUploads(tx: Tx, tenantId: string, ids: string[], pa
   const rows = await tx.select({ id: uploads.id, sha256: uploads.sha256 }).from(uploads).where(and(eq(uploads.tenantId, tenantId), inArray(uploads.id, ids)));
   const byId = new Map(rows.map((r) => [r.id, r.sha256]));
   const missing = ids.findIndex((id) => !byId.has(id));
-  if (missing >= 0) throw validationError([{ path: list ? `${path}.${missing}` : path, message: 'Pièce jointe introuvable : déposez le fichier avant d\'envoyer la demande' }]);
+  if (missing >= 0) throw validationError([{ path: list ? `${path}.${missing}` : path, message: 'Pièce jointe introuvable : déposez le fichier avant d\'envoyer la demande', key: 'fields.file.missing' }]);
   return ids.map((id) => byId.get(id)!);
 }
 

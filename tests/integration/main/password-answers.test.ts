@@ -1,11 +1,10 @@
 /**
  * What the server says about a password reaches the renderer as it said it (issue 13): the tries
- * left before a pause on a refused sign-in, and the French reason a new password is refused, on
- * the field the page shows it next to (fieldMessage shows a server sentence as it is).
+ * left before a pause on a refused sign-in, and the reason a new password is refused, on the field
+ * the page shows it next to: the server's i18n key, worded in the tenant's language (issue 15).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../server/src/demo/demo-data';
-import { PASSWORD_COMMON_MESSAGE, PASSWORD_SAME_MESSAGE } from '../../../server/src/auth/password-strength';
 import { signedInDemoCore } from '../../helpers/core';
 import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
 
@@ -26,8 +25,8 @@ describe('password answers through main', () => {
   it('a refused new password comes with the server\'s reason on its field', async () => {
     const change = (newPassword: string) =>
       refusal(desktop.call('account.changePassword', { currentPassword: DEMO_ACCOUNT.password, newPassword, newPasswordConfirmation: newPassword }));
-    expect(await change('Azerty123456!')).toEqual({ code: 'VALIDATION', fields: [{ path: 'newPassword', message: PASSWORD_COMMON_MESSAGE }] });
-    expect(await change(DEMO_ACCOUNT.password)).toEqual({ code: 'VALIDATION', fields: [{ path: 'newPassword', message: PASSWORD_SAME_MESSAGE }] });
+    expect(await change('Azerty123456!')).toEqual({ code: 'VALIDATION', fields: [{ path: 'newPassword', message: 'fields.password.common' }] });
+    expect(await change(DEMO_ACCOUNT.password)).toEqual({ code: 'VALIDATION', fields: [{ path: 'newPassword', message: 'fields.password.same' }] });
   });
 
   it('a refused sign-in says how many tries are left', async () => {

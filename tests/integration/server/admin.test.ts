@@ -33,7 +33,7 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
     const current = (await server.api('GET', '/v1/landlord')).body;
     const next = { ...current, name: 'Habitat Fictif du Val', colors: { ...current.colors, primary: '#005a32' } };
     expect((await admin('PUT', '/landlord', { ...next, colors: { ...next.colors, primary: 'vert' } })).body.error.fields).toEqual([
-      { path: 'colors.primary', message: 'Couleur attendue au format #rrggbb' },
+      { path: 'colors.primary', key: 'fields.invalid', message: 'Couleur attendue au format #rrggbb' },
     ]);
     expect((await admin('PUT', '/landlord', next)).status).toBe(200);
     expect((await server.api('GET', '/v1/landlord')).body).toMatchObject({ name: 'Habitat Fictif du Val', colors: { primary: '#005a32' } });
@@ -126,7 +126,7 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
     const res = await admin('POST', '/dossiers/0123456789/documents', { kind: 'quittance', period: '2026-04', title: 'Quittance de loyer avril 2026', pdfBase64: pdf.toString('base64') });
     expect(res.status).toBe(201);
     const notPdf = await admin('POST', '/dossiers/0123456789/documents', { kind: 'quittance', period: '2026-04', title: 'x', pdfBase64: Buffer.from('GIF89a').toString('base64') });
-    expect(notPdf.body.error.fields).toEqual([{ path: 'pdfBase64', message: 'Le fichier doit être un PDF' }]);
+    expect(notPdf.body.error.fields).toEqual([{ path: 'pdfBase64', key: 'fields.invalid', message: 'Le fichier doit être un PDF' }]);
     const doc = (await pullAll(server, token, cursor)).changes.find((c) => c.entity === 'document')!;
     expect(doc.data).toMatchObject({ kind: 'quittance', period: '2026-04', sha256: res.body.sha256, size: pdf.length });
     const mine = await fetch(`${server.base}/v1/blobs/${res.body.sha256}`, { headers: { authorization: `Bearer ${token}` } });
@@ -158,8 +158,8 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
       writeFileSync(bad, '\uFEFFDossier;Date;Type;Libellé;Montant;Période\n0123456789;31/02/2026;loyer;Loyer juin;412,35;2026-06\n0123456789;01/06/2026;cadeau;x;1;\n');
       const refused = (await runAdminCommand(['import-ledger', '--file', bad], deps).catch((e: unknown) => e)) as { fields: unknown };
       expect(refused.fields).toEqual([
-        { path: 'ligne 2', message: 'Date invalide : « 31/02/2026 »' },
-        { path: 'ligne 3', message: 'Type inconnu : « cadeau »' },
+        { path: 'ligne 2', key: 'fields.invalid', message: 'Date invalide : « 31/02/2026 »' },
+        { path: 'ligne 3', key: 'fields.invalid', message: 'Type inconnu : « cadeau »' },
       ]);
       const good = join(dir, 'good.csv');
       writeFileSync(good, 'dossier;date;type;libelle;montant;periode\n0123456789;01/06/2026;loyer;"Loyer juin 2026; T3";412,35;2026-06\n0123456789;2026-06-03;paiement;Prélèvement juin;-412,35;2026-06\n');

@@ -71,7 +71,7 @@ describe.each(backends)('contract of every route ($name)', (backend) => {
   it.each(tenantRoutes)('%s %s refuses a request without a session (401)', async (method, path) => {
     const res = await server.api(method, path, method === 'GET' ? {} : { body: {} });
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'Veuillez vous connecter.' } });
+    expect(res.body).toEqual({ error: { code: 'UNAUTHENTICATED', key: 'errors.UNAUTHENTICATED', message: 'Veuillez vous connecter.' } });
   });
 
   it('refresh tokens last 30 days', async () => {

@@ -85,7 +85,7 @@ describe.each(backends)('answers to malformed requests ($name)', (backend) => {
     for (const value of bad) {
       const answer = await server.api('GET', `/v1/sync?cursor=${encodeURIComponent(value)}`, { token });
       expect(answer.status, Buffer.from(value, 'base64url').toString()).toBe(400);
-      expect(errorOf(answer.body)).toEqual({ code: 'VALIDATION', message: 'Certains champs sont invalides.', fields: [{ path: 'querystring.cursor', message: 'Curseur de synchronisation invalide' }] });
+      expect(errorOf(answer.body)).toEqual({ code: 'VALIDATION', key: 'errors.VALIDATION', message: 'Certains champs sont invalides.', fields: [{ path: 'querystring.cursor', key: 'fields.invalid', message: 'Curseur de synchronisation invalide' }] });
     }
     expect((await server.api('GET', `/v1/sync?cursor=${demo.cursor}`, { token })).status).toBe(200);
   });
@@ -121,7 +121,7 @@ describe.each(backends)('answers to malformed requests ($name)', (backend) => {
     expect(errorOf(JSON.parse(inHeader.body)).message).toMatch(/caractère invisible/);
     const tooLarge = splitHttp(await rawHttp(server.base, `GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
     expect(tooLarge.status).toBe(431);
-    expect(errorOf(JSON.parse(tooLarge.body))).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'Les en-têtes de la requête sont trop volumineux.' });
+    expect(errorOf(JSON.parse(tooLarge.body))).toEqual({ code: 'PAYLOAD_TOO_LARGE', key: 'errors.PAYLOAD_TOO_LARGE', message: 'Les en-têtes de la requête sont trop volumineux.' });
   });
 
   it('half an emoji (a lone surrogate) in a text field is a French field error, not a 500', async () => {
@@ -129,7 +129,7 @@ describe.each(backends)('answers to malformed requests ($name)', (backend) => {
     const occupant = { civility: 'Mme', lastName: 'DUPONT', firstName: 'Lou\ud83d', birthDate: '2010-05-04', relationship: 'Fille', signatory: false };
     const answer = await write(server, token, '/v1/change-requests/occupants', { dossierId, occupants: [occupant] });
     expect(answer.status).toBe(400);
-    expect(errorOf(answer.body).fields).toEqual([{ path: 'occupants.0.firstName', message: expect.stringMatching(/caractère invisible/) }]);
+    expect(errorOf(answer.body).fields).toEqual([{ path: 'occupants.0.firstName', key: 'fields.controlCharacter', message: expect.stringMatching(/caractère invisible/) }]);
   });
 
   it('a date of the year 0000 (which PostgreSQL refuses) or past 2199 is a field error, not a 500', async () => {
@@ -139,7 +139,7 @@ describe.each(backends)('answers to malformed requests ($name)', (backend) => {
     for (const date of ['0000-01-01', '1899-12-31', '2200-01-01']) {
       const answer = await line(date);
       expect(answer.status, date).toBe(400);
-      expect(errorOf(answer.body).fields).toEqual([{ path: 'entries.0.date', message: 'Date hors limites (entre 1900 et 2199)' }]);
+      expect(errorOf(answer.body).fields).toEqual([{ path: 'entries.0.date', key: 'fields.date.outOfRange', message: 'Date hors limites (entre 1900 et 2199)' }]);
     }
     expect((await line('1900-01-01')).status).toBe(201);
   });
@@ -149,7 +149,7 @@ describe.each(backends)('answers to malformed requests ($name)', (backend) => {
     const entries = [{ date: '2026-01-01', kind: 'rent', label: 'Loyer', amountCents: 100, period: '2026-01' }];
     const answer = await server.api('POST', '/v1/admin/dossiers/01234%0056789/ledger', { headers: { 'x-api-key': STAFF_KEY }, body: { entries } });
     expect(answer.status).toBe(400);
-    expect(errorOf(answer.body).fields).toEqual([{ path: 'params.number', message: expect.stringMatching(/caractère invisible/) }]);
+    expect(errorOf(answer.body).fields).toEqual([{ path: 'params.number', key: 'fields.controlCharacter', message: expect.stringMatching(/caractère invisible/) }]);
   });
 });
 

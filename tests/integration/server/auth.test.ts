@@ -58,7 +58,7 @@ describe.each(backends)('accounts ($name)', (backend) => {
       });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION');
-      expect(res.body.error.fields).toEqual([{ path: 'tenantReference', message: expect.stringContaining('ne correspondent à aucun dossier') }]);
+      expect(res.body.error.fields).toEqual([{ path: 'tenantReference', key: 'fields.signupNoMatch', message: expect.stringContaining('ne correspondent à aucun dossier') }]);
     });
 
     it('lists every invalid field in French', async () => {
@@ -158,7 +158,7 @@ describe.each(backends)('accounts ($name)', (backend) => {
       const other = await server.signIn(t!.email, t!.password);
       const wrong = await server.api('POST', '/v1/auth/change-password', { token: mine.accessToken, body: { currentPassword: 'Pas-Le-Bon-2026!', newPassword: STRONG } });
       expect(wrong.status).toBe(400);
-      expect(wrong.body.error.fields).toEqual([{ path: 'currentPassword', message: 'Mot de passe actuel incorrect' }]);
+      expect(wrong.body.error.fields).toEqual([{ path: 'currentPassword', key: 'fields.password.incorrect', message: 'Mot de passe actuel incorrect' }]);
       const weak = await server.api('POST', '/v1/auth/change-password', { token: mine.accessToken, body: { currentPassword: t!.password, newPassword: 'court' } });
       expect(weak.body.error.fields[0].path).toBe('newPassword');
       const ok = await server.api('POST', '/v1/auth/change-password', { token: mine.accessToken, body: { currentPassword: t!.password, newPassword: STRONG } });
@@ -216,7 +216,7 @@ describe.each(backends)('accounts ($name)', (backend) => {
       expect(reset.status).toBe(200);
       const again = await server.api('POST', '/v1/auth/reset-password', { body: { token, password: STRONG } });
       expect(again.status).toBe(400);
-      expect(again.body.error.fields[0]).toEqual({ path: 'token', message: 'Ce lien a expiré ou a déjà été utilisé.' });
+      expect(again.body.error.fields[0]).toEqual({ path: 'token', key: 'fields.linkInvalid', message: 'Ce lien a expiré ou a déjà été utilisé.' });
       await server.signIn(t!.email, STRONG);
 
       await server.api('POST', '/v1/auth/forgot-password', { body: { email: t!.email } });

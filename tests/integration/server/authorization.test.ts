@@ -69,7 +69,7 @@ describe.each(backends)('authorisation matrix ($name)', (backend) => {
       expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(status);
     }
     const photo = await write(server, a.token, '/v1/requests', { kind: 'technical', dossierId: a.dossierId, category: 'autre', description: 'x', photoUploadIds: [b.photoId], permissionToEnter: false });
-    expect(photo.body.error.fields).toEqual([{ path: 'photoUploadIds.0', message: expect.stringContaining('Pièce jointe introuvable') }]);
+    expect(photo.body.error.fields).toEqual([{ path: 'photoUploadIds.0', key: 'fields.file.missing', message: expect.stringContaining('Pièce jointe introuvable') }]);
     // B's data is untouched
     const after = (await pullAll(server, b.token)).changes;
     expect(after.find((c) => c.id === b.requestId)!.data).toMatchObject({ status: 'open' });

@@ -19,8 +19,8 @@ describe.each(backends)('Mon contrat: occupants change ($name)', (backend) => {
     const bad = await write(server, token, '/v1/change-requests/occupants', { dossierId, occupants: [{ civility: 'Mme', lastName: '', firstName: 'X', birthDate: '15/03/2024', relationship: '', signatory: true }] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual([
-      { path: 'occupants.0.lastName', message: 'Champ obligatoire' },
-      { path: 'occupants.0.birthDate', message: 'Date invalide (format attendu : aaaa-mm-jj)' },
+      { path: 'occupants.0.lastName', key: 'fields.required', message: 'Champ obligatoire' },
+      { path: 'occupants.0.birthDate', key: 'fields.date.format', message: 'Date invalide (format attendu : aaaa-mm-jj)' },
     ]);
   });
 });

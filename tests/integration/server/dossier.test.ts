@@ -9,9 +9,9 @@ describe.each(backends)('Mon dossier: personal details change ($name)', (backend
     const { server, token } = demo;
     const res = await write(server, token, '/v1/change-requests/personal-info', { phoneHome: '12', email: 'nope' });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields).toEqual([{ path: 'email', message: 'Adresse mail invalide' }]);
+    expect(res.body.error.fields).toEqual([{ path: 'email', key: 'fields.email', message: 'Adresse mail invalide' }]);
     const phone = await write(server, token, '/v1/change-requests/personal-info', { phoneHome: '12' });
-    expect(phone.body.error.fields).toEqual([{ path: 'phoneHome', message: 'Numéro de téléphone invalide' }]);
+    expect(phone.body.error.fields).toEqual([{ path: 'phoneHome', key: 'fields.phone.format', message: 'Numéro de téléphone invalide' }]);
     expect((await write(server, token, '/v1/change-requests/personal-info', {})).status).toBe(400);
   });
 });

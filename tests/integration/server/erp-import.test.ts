@@ -123,11 +123,11 @@ describe.each(backends)('ERP import ($name)', (backend) => {
     const contractsBad = [CONTRACT_HEADER, 'D-004;garage;Box;;01/01/2020', 'D-999;logement;Logement;;01/01/2020'];
     const error = (await run({ tenants: file('locataires.csv', bad), contracts: file('contrats.csv', contractsBad) }).catch((e: unknown) => e)) as { fields: { path: string; message: string }[] };
     expect(error.fields).toEqual([
-      { path: 'locataires.csv, ligne 3', message: expect.stringMatching(/^date_de_naissance : /) },
-      { path: 'locataires.csv, ligne 4', message: 'iban : IBAN invalide : la clé de contrôle est incorrecte' },
-      { path: 'locataires.csv, ligne 5', message: 'dossier : « D-001 » est celui du locataire 1000000001, pas de 1000000007' },
-      { path: 'contrats.csv, ligne 2', message: expect.stringMatching(/^type : /) },
-      { path: 'contrats.csv, ligne 3', message: 'dossier : « D-999 » inconnu (ni dans locataires.csv ni déjà importé)' },
+      { path: 'locataires.csv, ligne 3', key: 'fields.invalid', message: expect.stringMatching(/^date_de_naissance : /) },
+      { path: 'locataires.csv, ligne 4', key: 'fields.invalid', message: 'iban : IBAN invalide : la clé de contrôle est incorrecte' },
+      { path: 'locataires.csv, ligne 5', key: 'fields.invalid', message: 'dossier : « D-001 » est celui du locataire 1000000001, pas de 1000000007' },
+      { path: 'contrats.csv, ligne 2', key: 'fields.invalid', message: expect.stringMatching(/^type : /) },
+      { path: 'contrats.csv, ligne 3', key: 'fields.invalid', message: 'dossier : « D-999 » inconnu (ni dans locataires.csv ni déjà importé)' },
     ]);
     expect(await count()).toBe(before);
   });
@@ -139,6 +139,6 @@ describe.each(backends)('ERP import ($name)', (backend) => {
     expect(row!.firstName).toBe('HÉLÈNE');
     const scattered = file('contrats.csv', [CONTRACT_HEADER, contracts[0]!, contracts[2]!, contracts[1]!]);
     const error = (await run({ tenants: latin, contracts: scattered }).catch((e: unknown) => e)) as { fields: unknown };
-    expect(error.fields).toEqual([{ path: 'contrats.csv, ligne 4', message: 'dossier : les lignes du dossier « D-001 » doivent se suivre (triez le fichier par dossier)' }]);
+    expect(error.fields).toEqual([{ path: 'contrats.csv, ligne 4', key: 'fields.invalid', message: 'dossier : les lignes du dossier « D-001 » doivent se suivre (triez le fichier par dossier)' }]);
   });
 });

@@ -24,7 +24,7 @@ describe.each(backends)('request hygiene ($name)', (backend) => {
     for (const { answer, path } of cases) {
       expect(answer.status, path).toBe(400);
       expect(answer.body.error.code).toBe('VALIDATION');
-      expect(answer.body.error.fields).toEqual([{ path, message: expect.stringMatching(FRENCH_CONTROL) }]);
+      expect(answer.body.error.fields).toEqual([{ path, key: 'fields.controlCharacter', message: expect.stringMatching(FRENCH_CONTROL) }]);
     }
     // Line breaks and tabs of a multi-line message are text, not control characters.
     expect((await write(server, token, `/v1/requests/${requestId}/messages`, { body: 'Ligne 1\nLigne 2\tfin' })).status).toBe(201);

@@ -126,7 +126,7 @@ describe.each(backends)('sign-in lockout per account and source ($name)', (backe
     for (let i = 0; i < 21; i++) {
       const res = await postFrom('127.0.0.3', server.base, '/v1/auth/reset-password', { token: `faux-jeton-${i}`.padEnd(43, 'x'), password: 'Un-Nouveau-Secret-2026!' });
       statuses.push(res.status);
-      if (i === 0) expect(res.body.error.fields).toEqual([{ path: 'token', message: 'Ce lien a expiré ou a déjà été utilisé.' }]);
+      if (i === 0) expect(res.body.error.fields).toEqual([{ path: 'token', key: 'fields.linkInvalid', message: 'Ce lien a expiré ou a déjà été utilisé.' }]);
     }
     expect(counter.hashes - before.hashes).toBe(0);
     expect(counter.verifies - before.verifies).toBe(0);

@@ -73,7 +73,7 @@ describe.each(backends)('mail over SMTP ($name)', (backend) => {
     try {
       const late = await server.api('POST', '/v1/auth/reset-password', { body: { token: lateToken, password: 'Trop-Tard-2026!!' } });
       expect(late.status).toBe(400);
-      expect(late.body.error.fields).toEqual([{ path: 'token', message: 'Ce lien a expiré ou a déjà été utilisé.' }]);
+      expect(late.body.error.fields).toEqual([{ path: 'token', key: 'fields.linkInvalid', message: 'Ce lien a expiré ou a déjà été utilisé.' }]);
     } finally {
       server.advance(-(30 * 60_000 + 1000));
     }

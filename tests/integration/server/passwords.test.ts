@@ -44,7 +44,7 @@ describe.each(backends)('new passwords and reset links ($name)', (backend) => {
     expect((await reset(second, STRONG)).status).toBe(200);
     const stale = await reset(first, 'Encore-Un-Autre-2026!');
     expect(stale.status).toBe(400);
-    expect(fieldsOf(stale)).toEqual([{ path: 'token', message: 'Ce lien a expiré ou a déjà été utilisé.' }]);
+    expect(fieldsOf(stale)).toEqual([{ path: 'token', key: 'fields.linkInvalid', message: 'Ce lien a expiré ou a déjà été utilisé.' }]);
     await server.signIn(t!.email, STRONG);
   });
 
@@ -62,10 +62,10 @@ describe.each(backends)('new passwords and reset links ($name)', (backend) => {
     const session = await server.signIn(t!.email, t!.password);
     const same = await change(session.accessToken, t!.password, t!.password);
     expect(same.status).toBe(400);
-    expect(fieldsOf(same)).toEqual([{ path: 'newPassword', message: PASSWORD_SAME_MESSAGE }]);
+    expect(fieldsOf(same)).toEqual([{ path: 'newPassword', key: 'fields.password.same', message: PASSWORD_SAME_MESSAGE }]);
     const link = await resetLink(t!.email);
     const sameByReset = await reset(link, t!.password);
-    expect(fieldsOf(sameByReset)).toEqual([{ path: 'password', message: PASSWORD_SAME_MESSAGE }]);
+    expect(fieldsOf(sameByReset)).toEqual([{ path: 'password', key: 'fields.password.same', message: PASSWORD_SAME_MESSAGE }]);
     // The link was not spent by the refusal.
     expect((await reset(link, STRONG)).status).toBe(200);
   });
@@ -76,7 +76,7 @@ describe.each(backends)('new passwords and reset links ($name)', (backend) => {
     for (const common of ['Motdepasse123!', 'Azerty123456!', 'Soleil2024!!!']) {
       const res = await change(session.accessToken, t!.password, common);
       expect(res.status, common).toBe(400);
-      expect(fieldsOf(res), common).toEqual([{ path: 'newPassword', message: PASSWORD_COMMON_MESSAGE }]);
+      expect(fieldsOf(res), common).toEqual([{ path: 'newPassword', key: 'fields.password.common', message: PASSWORD_COMMON_MESSAGE }]);
     }
   });
 
@@ -87,15 +87,15 @@ describe.each(backends)('new passwords and reset links ($name)', (backend) => {
         body: { tenantReference: newcomer!.reference, lastName: newcomer!.lastName, firstName: newcomer!.firstName, birthDate: newcomer!.birthDate, email: 'nouvelle@example.org', password, acceptCgu: true, acceptPrivacy: true, paperless: false, device: newDevice() },
       });
       expect(res.status, password).toBe(400);
-      expect(fieldsOf(res), password).toEqual([{ path: 'password', message: PASSWORD_PERSONAL_MESSAGE }]);
+      expect(fieldsOf(res), password).toEqual([{ path: 'password', key: 'fields.password.personal', message: PASSWORD_PERSONAL_MESSAGE }]);
     }
     const [t] = await server.generate(1);
     const session = await server.signIn(t!.email, t!.password);
     for (const password of personal(t!)) {
-      expect(fieldsOf(await change(session.accessToken, t!.password, password)), password).toEqual([{ path: 'newPassword', message: PASSWORD_PERSONAL_MESSAGE }]);
+      expect(fieldsOf(await change(session.accessToken, t!.password, password)), password).toEqual([{ path: 'newPassword', key: 'fields.password.personal', message: PASSWORD_PERSONAL_MESSAGE }]);
     }
     const link = await resetLink(t!.email);
-    expect(fieldsOf(await reset(link, personal(t!)[0]!))).toEqual([{ path: 'password', message: PASSWORD_PERSONAL_MESSAGE }]);
+    expect(fieldsOf(await reset(link, personal(t!)[0]!))).toEqual([{ path: 'password', key: 'fields.password.personal', message: PASSWORD_PERSONAL_MESSAGE }]);
   });
 
   it('accepts a passphrase of 7 words (CNIL 2022-100)', async () => {

@@ -46,7 +46,7 @@ describe.each(backends)('public routes ($name)', (backend) => {
   it('answers unknown routes with a JSON NOT_FOUND, and malformed JSON with VALIDATION', async () => {
     const res = await server.api('GET', '/v1/nope');
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect(res.body).toEqual({ error: { code: 'NOT_FOUND', key: 'errors.NOT_FOUND', message: expect.any(String) } });
     const bad = await fetch(`${server.base}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { code: string; message: string } };

@@ -38,7 +38,7 @@ describe.each(backends)('Mes demandes: requests, messages, cancellation ($name)'
     const ok = await write(server, token, '/v1/requests', { kind: 'administrative', dossierId, serviceId: 'quittancement', subject: 'Régularisation des charges', description: 'Pouvez-vous m\'expliquer la régularisation ?' });
     expect(ok.status).toBe(201);
     const unknown = await write(server, token, '/v1/requests', { kind: 'administrative', dossierId, serviceId: 'inconnu', subject: 'x', description: 'y' });
-    expect(unknown.body.error.fields).toEqual([{ path: 'serviceId', message: 'Service inconnu' }]);
+    expect(unknown.body.error.fields).toEqual([{ path: 'serviceId', key: 'fields.invalid', message: 'Service inconnu' }]);
     expect((await write(server, token, `/v1/requests/${randomUUID()}/cancel`, {})).status).toBe(404);
     expect((await write(server, token, `/v1/requests/${requestId}/messages`, { body: 'Des nouvelles ?' })).status).toBe(201);
   });

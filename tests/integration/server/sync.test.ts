@@ -112,10 +112,10 @@ describe.each(backends)('sync feed ($name)', (backend) => {
   it('validates the query in French and requires a session', async () => {
     const bad = await server.api('GET', '/v1/sync?cursor=@@@', { token });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields).toEqual([{ path: 'querystring.cursor', message: 'Curseur de synchronisation invalide' }]);
+    expect(bad.body.error.fields).toEqual([{ path: 'querystring.cursor', key: 'fields.invalid', message: 'Curseur de synchronisation invalide' }]);
     const limit = await server.api('GET', '/v1/sync?limit=5000', { token });
     expect(limit.status).toBe(400);
-    expect(limit.body.error.fields).toEqual([{ path: 'querystring.limit', message: 'Doit être inférieur ou égal à 1000' }]);
+    expect(limit.body.error.fields).toEqual([{ path: 'querystring.limit', key: 'fields.invalid', message: 'Doit être inférieur ou égal à 1000' }]);
     expect((await server.api('GET', '/v1/sync')).status).toBe(401);
   });
 

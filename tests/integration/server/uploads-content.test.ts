@@ -47,7 +47,7 @@ describe.each(backends)('upload content and quota ($name)', (backend) => {
     const res = await refusal(tinyPng('bombe', { claim: { width: 100_000, height: 100_000 } }));
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual([
-      { path: 'body', message: `Cette image est trop grande (100000 × 100000 pixels) : au plus ${MAX_IMAGE_PIXELS / 1_000_000} mégapixels et 16\u202f384 pixels de côté. Réduisez-la puis déposez-la de nouveau.` },
+      { path: 'body', key: 'fields.file.imageTooLarge', params: { width: 100_000, height: 100_000, megapixels: MAX_IMAGE_PIXELS / 1_000_000, side: 16_384 }, message: `Cette image est trop grande (100000 × 100000 pixels) : au plus ${MAX_IMAGE_PIXELS / 1_000_000} mégapixels et 16\u202f384 pixels de côté. Réduisez-la puis déposez-la de nouveau.` },
     ]);
     // Within each side's bound but too many pixels in all.
     expect((await refusal(tinyPng('bombe', { claim: { width: 16_000, height: 16_000 } }))).status).toBe(400);
@@ -62,7 +62,7 @@ describe.each(backends)('upload content and quota ($name)', (backend) => {
     for (const bytes of [corrupt, lying, png.subarray(0, 40), Buffer.from([0xff, 0xd8, 0xff, 0xd9])]) {
       const res = await refusal(bytes);
       expect(res.status).toBe(400);
-      expect(res.body.error.fields).toEqual([{ path: 'body', message: IMAGE_BROKEN }]);
+      expect(res.body.error.fields).toEqual([{ path: 'body', key: 'fields.file.content', message: IMAGE_BROKEN }]);
     }
   });
 });

@@ -43,7 +43,7 @@ describe.each(backends)('uploads and idempotent writes ($name)', (backend) => {
       const wrongHash = await upload(server, token, samplePdf(), { sha256: 'a'.repeat(64) });
       expect(wrongHash.status).toBe(400);
       expect(((await wrongHash.json()) as { error: { fields: unknown } }).error.fields).toEqual([
-        { path: 'headers.x-content-sha256', message: 'L\'empreinte SHA-256 ne correspond pas au contenu reçu' },
+        { path: 'headers.x-content-sha256', key: 'fields.file.content', message: 'L\'empreinte SHA-256 ne correspond pas au contenu reçu' },
       ]);
       const big = Buffer.concat([samplePng(), Buffer.alloc(10 * 1024 * 1024)]);
       const tooBig = await upload(server, token, big);
@@ -89,9 +89,9 @@ describe.each(backends)('uploads and idempotent writes ($name)', (backend) => {
       const { server, token } = demo;
       const res = await server.api('POST', '/v1/change-requests/personal-info', { token, body: { phoneMobile: '0612345678' } });
       expect(res.status).toBe(400);
-      expect(res.body.error.fields).toEqual([{ path: 'headers.idempotency-key', message: 'Champ obligatoire' }]);
+      expect(res.body.error.fields).toEqual([{ path: 'headers.idempotency-key', key: 'fields.required', message: 'Champ obligatoire' }]);
       const bad = await server.api('POST', '/v1/paperless', { token, body: { enabled: false }, headers: { 'idempotency-key': 'abc' } });
-      expect(bad.body.error.fields).toEqual([{ path: 'headers.idempotency-key', message: 'Identifiant invalide' }]);
+      expect(bad.body.error.fields).toEqual([{ path: 'headers.idempotency-key', key: 'fields.invalid', message: 'Identifiant invalide' }]);
     });
   });
 
