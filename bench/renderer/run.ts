@@ -48,10 +48,16 @@ const BALANCE = /Votre compte est (créditeur|débiteur) de/;
 /** Navigation start -> the balance's sentence in the page's text, in ms; and the JS fetched by then. */
 async function reloadUntilBalance(page: Page): Promise<{ ms: number; scripts: string[] }> {
   await page.reload({ waitUntil: 'commit' });
-  // An expression, not a function: it runs in the page, which this Node-typed file cannot name.
-  const handle = await page.waitForFunction(`${BALANCE}.test(document.body?.innerText ?? '') ? performance.now() : false`, null, {
-    polling: 'raf',
-  });
+  // A function (the portal's CSP refuses a string to evaluate) that runs in the page, whose
+  // document this Node-typed file names through a minimal shape.
+  const handle = await page.waitForFunction(
+    (source) => {
+      const { document } = globalThis as unknown as { document: { body: { innerText: string } | null } };
+      return new RegExp(source).test(document.body?.innerText ?? '') ? performance.now() : false;
+    },
+    BALANCE.source,
+    { polling: 'raf' },
+  );
   const ms = (await handle.jsonValue()) as number;
   const scripts = await page.evaluate(
     (until) =>
