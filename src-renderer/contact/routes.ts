@@ -1,7 +1,6 @@
 /** NOUS CONTACTER: the landlord's contacts. */
 import type { AreaRoutes } from '../lib/route-types';
-import ContactPage from './ContactPage.svelte';
 
 export const contactRoutes = [
-  { slug: 'nous-contacter', page: 'contact', access: 'private', component: ContactPage, menu: 'contact' },
+  { slug: 'nous-contacter', page: 'contact', access: 'private', load: () => import('./ContactPage.svelte'), menu: 'contact' },
 ] as const satisfies AreaRoutes;

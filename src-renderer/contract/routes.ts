@@ -1,7 +1,6 @@
 /** MON CONTRAT: the tenant's contracts and their occupants. */
 import type { AreaRoutes } from '../lib/route-types';
-import ContractPage from './ContractPage.svelte';
 
 export const contractRoutes = [
-  { slug: 'mon-contrat', page: 'contract', access: 'private', component: ContractPage, menu: 'contract' },
+  { slug: 'mon-contrat', page: 'contract', access: 'private', load: () => import('./ContractPage.svelte'), menu: 'contract' },
 ] as const satisfies AreaRoutes;

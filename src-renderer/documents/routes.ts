@@ -1,9 +1,7 @@
 /** MES DOCUMENTS: the list (and paperless choice) and the viewer of one document. */
 import type { AreaRoutes } from '../lib/route-types';
-import DocumentsPage from './DocumentsPage.svelte';
-import DocumentViewerPage from './DocumentViewerPage.svelte';
 
 export const documentsRoutes = [
-  { slug: 'mes-documents', page: 'documents', access: 'private', component: DocumentsPage, menu: 'documents' },
-  { slug: 'document/:sha256', page: 'document', access: 'private', component: DocumentViewerPage },
+  { slug: 'mes-documents', page: 'documents', access: 'private', load: () => import('./DocumentsPage.svelte'), menu: 'documents' },
+  { slug: 'document/:sha256', page: 'document', access: 'private', load: () => import('./DocumentViewerPage.svelte') },
 ] as const satisfies AreaRoutes;

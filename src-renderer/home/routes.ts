@@ -1,7 +1,6 @@
 /** ACCUEIL: the tenant's landing page once signed in. */
 import type { AreaRoutes } from '../lib/route-types';
-import HomePage from './HomePage.svelte';
 
 export const homeRoutes = [
-  { slug: 'accueil', page: 'home', access: 'private', component: HomePage, menu: 'home' },
+  { slug: 'accueil', page: 'home', access: 'private', load: () => import('./HomePage.svelte'), menu: 'home' },
 ] as const satisfies AreaRoutes;

@@ -7,7 +7,6 @@ import type { Locale } from '../../src-shared/locale';
 import type { PortalErrorShape } from '../../src-shared/errors';
 import type { FieldMessageKey } from '../../src-shared/validation/schemas';
 import { call } from '../lib/bridge';
-import { en } from './en';
 import { fr, type Messages } from './fr';
 
 export type { Messages };
@@ -28,7 +27,26 @@ type MissingFieldMessages = Exclude<FieldMessageKey, MessageKey>;
 const everyFieldMessageTranslated: [MissingFieldMessages] extends [never] ? true : MissingFieldMessages = true;
 void everyFieldMessageTranslated;
 
-const dictionaries: Record<Locale, Messages> = { fr, en };
+/**
+ * French is in the start bundle (the default, and every key's fallback); another language is its
+ * own chunk, fetched the first time it is chosen, so the start pays for one dictionary only.
+ */
+const dictionaries: Partial<Record<Locale, Messages>> = { fr };
+const loaders: Record<Exclude<Locale, 'fr'>, () => Promise<Messages>> = {
+  en: () => import('./en').then((module) => module.en),
+};
+
+/** The dictionary of `locale`, loaded once; French when it cannot be loaded. */
+async function dictionaryFor(locale: Locale): Promise<Messages> {
+  const loaded = dictionaries[locale];
+  if (loaded) return loaded;
+  if (locale === 'fr') return fr;
+  try {
+    return (dictionaries[locale] = await loaders[locale]());
+  } catch {
+    return fr;
+  }
+}
 
 let current = $state<Locale>('fr');
 
@@ -61,7 +79,7 @@ export function hasKey(key: string): key is MessageKey {
 
 /** The sentence for `key` in the current locale (French when English lacks it). */
 export function t(key: MessageKey, params?: Params): string {
-  const text = lookup(dictionaries[current], key) ?? lookup(fr, key) ?? key;
+  const text = lookup(dictionaries[current] ?? fr, key) ?? lookup(fr, key) ?? key;
   return interpolate(text, params);
 }
 
@@ -70,18 +88,24 @@ function applyLocale(locale: Locale) {
   document.documentElement.lang = locale;
 }
 
-/** Restores the locale saved by main; French when the setting cannot be read. */
+/** Restores the locale saved by main (its dictionary loaded first); French when the setting cannot be read. */
 export async function restoreLocale(): Promise<void> {
   try {
     const settings = await call('settings.get');
+    await dictionaryFor(settings.locale);
     applyLocale(settings.locale);
   } catch {
     applyLocale('fr');
   }
 }
 
-/** Switches the UI language at once, then persists it (a failed save keeps the switch). */
+/**
+ * Switches the UI language as soon as its dictionary is there (a local chunk: a few ms the first
+ * time, then at once; the old wording stays until then, never keys), then persists it (a failed
+ * save keeps the switch).
+ */
 export async function setLocale(locale: Locale): Promise<void> {
+  await dictionaryFor(locale);
   applyLocale(locale);
   try {
     await call('settings.update', { locale });

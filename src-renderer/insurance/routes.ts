@@ -1,7 +1,6 @@
 /** Mon assurance: the home-insurance certificate wizard (reached from MON DOSSIER and ACCUEIL). */
 import type { AreaRoutes } from '../lib/route-types';
-import InsurancePage from './InsurancePage.svelte';
 
 export const insuranceRoutes = [
-  { slug: 'mon-assurance', page: 'insurance', access: 'private', component: InsurancePage },
+  { slug: 'mon-assurance', page: 'insurance', access: 'private', load: () => import('./InsurancePage.svelte') },
 ] as const satisfies AreaRoutes;

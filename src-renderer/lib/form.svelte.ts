@@ -13,7 +13,7 @@ export type FieldMessages = Record<string, string>;
 
 /**
  * The contract's schemas, loaded on demand: zod is the largest library we have, and the first
- * screen must not wait for it. App preloads it once the first screen is shown.
+ * screen must not wait for it. App preloads it at the first key or pointer press.
  */
 export type Contract = typeof import('../../src-shared/bridge');
 let contract: Promise<Contract> | null = null;

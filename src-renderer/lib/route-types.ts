@@ -15,7 +15,11 @@ export interface Route {
   /** Keys its wording: `pages.<page>.title` (document title), `.heading`, `.intro`. */
   page: PageKey;
   access: 'guest' | 'private' | 'any';
-  component: Component;
+  /**
+   * Loads its page component: each page is its own chunk (import() here), so the start bundle
+   * carries only the shell and the page being opened (App starts that load at once).
+   */
+  load: () => Promise<{ default: Component }>;
   /** Its entry in the main menu (`menu.<key>`), if it has one. */
   menu?: MenuKey;
 }

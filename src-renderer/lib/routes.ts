@@ -1,6 +1,6 @@
 /**
  * The route registry: each portal area declares its own routes in `<area>/routes.ts` (French
- * slug, page key, access, component, and its menu entry if it has one); this file only merges
+ * slug, page key, access, the page's lazy loader, and its menu entry if it has one); this file only merges
  * them, builds the menu and decides redirects. `access`: 'guest' pages are for signed-out
  * visitors (a signed-in tenant is sent to the home page), 'private' pages need a session (a
  * visitor is sent to the sign-in page), 'any' is for both.

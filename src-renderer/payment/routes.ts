@@ -1,7 +1,6 @@
 /** Payer en ligne: paying what is owed. */
 import type { AreaRoutes } from '../lib/route-types';
-import PaymentPage from './PaymentPage.svelte';
 
 export const paymentRoutes = [
-  { slug: 'payer', page: 'payment', access: 'private', component: PaymentPage },
+  { slug: 'payer', page: 'payment', access: 'private', load: () => import('./PaymentPage.svelte') },
 ] as const satisfies AreaRoutes;
