@@ -23,6 +23,11 @@ const server = await buildServer({
   sandbox: true,
   demo: true,
   adminApiKey: ADMIN_KEY,
+  // One demo tenant plays every spec in one (virtual) day from one address: more requests,
+  // messages and sign-ins than a real tenant's daily quotas and a real address's sign-in limit
+  // allow (limits.test.ts tests those). Here they would only make later specs fail.
+  throttle: { signInPerIp: 100_000 },
+  quotas: { requestsPerDay: 100_000, messagesPerDay: 100_000, changeRequestsPerDay: 100_000, paymentsPerDay: 100_000, uploadsPerDay: 100_000 },
 });
 const serverUrl = await server.listen({ port: 0, host: '127.0.0.1' });
 // A second tenant with no account yet, for the sign-up journey (created as staff would, by the admin API).
