@@ -112,7 +112,7 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       if (!values.file) throw new Error('--file est obligatoire');
       return importLedgerFile(documentDeps(deps), values.file, {
         ...encodingOption(values.encodage),
-        onProgress: (posted, total) => deps.progress?.(`import-ledger : ${posted} / ${total} lignes écrites`),
+        onProgress: (p) => deps.progress?.(`import-ledger : ${p.done} / ${p.total} lignes (écrites ${p.posted}, déjà importées ${p.alreadyPosted})`),
       });
     }
     case 'import-erp': {

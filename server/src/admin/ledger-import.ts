@@ -6,18 +6,26 @@
  *
  * Two passes over the file, streamed: the first checks every line and that every dossier exists
  * (nothing is posted if one line is wrong); the second posts the lines in batches, each batch one
- * transaction (the tenants' versions, the lines with their posting order, the dossiers' balances,
- * "Paiement effectué" for payments), then issues the quittances and reçus the payments settle.
+ * transaction (the lines' keys claimed, the tenants' versions, the lines with their posting order,
+ * the dossiers' balances, "Paiement effectué" for payments), then issues the quittances and reçus
+ * the payments settle.
+ *
+ * Idempotent and resumable (issue 17): each line has a stable key (lineKey: its dossier, date,
+ * type, label, amount and period, and how many identical lines came before it in the file), kept in
+ * ledger_import_keys in the transaction that posts the line. The same file imported again, or a
+ * run stopped half-way and started again, posts only the lines whose key is not there yet; so an
+ * ERP's cumulative export can be imported every night. The documents step covers every payment of
+ * the file, posted now or before, so the quittances a stopped run did not issue are issued.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { LedgerPosting } from '../balance/ledger';
 import type { Db, Tx } from '../db/client';
-import { dossiers, ledgerEntries } from '../db/schema';
+import { dossiers, ledgerEntries, ledgerImportKeys } from '../db/schema';
 import { addActivities } from '../home/activity';
 import { ApiError, validationError, type FieldProblem } from '../http/errors';
 import { rowsOf } from '../sync/feed';
-import { withTenantsWrite } from '../sync/versions';
+import { bumpTenantVersions } from '../sync/versions';
 import { planSettlements, writeSettlements, type SettlementItem, type SettlementPlan } from '../documents/publish';
 import type { DocumentDeps } from '../documents/deps';
 import { csvRows, quoted, readDate, readEuros, type CsvEncoding, type CsvRow } from './csv';
@@ -36,6 +44,32 @@ const MAX_PROBLEMS = 200;
 
 interface ImportLine extends LedgerPosting {
   dossier: string;
+}
+
+interface KeyedLine extends ImportLine {
+  key: string;
+}
+
+/**
+ * A line's stable key: the SHA-256 of what it posts (the date as read, so "05/03/2026" and
+ * "2026-03-05" are one line) and of its occurrence, the number of identical lines before it in the
+ * file: two equal payments on the same day are two lines, and stay the same two on the next run.
+ */
+export function lineKey(line: ImportLine, occurrence: number): string {
+  return createHash('sha256')
+    .update(JSON.stringify([line.dossier, line.date, line.kind, line.label, line.amountCents, line.period ?? null, occurrence]))
+    .digest('hex');
+}
+
+/** Hands out each line's key in file order (the occurrence counts are by the line's own hash, 32 bytes each). */
+function lineKeys(): (line: ImportLine) => KeyedLine {
+  const seen = new Map<string, number>();
+  return (line) => {
+    const identity = lineKey(line, 0);
+    const occurrence = seen.get(identity) ?? 0;
+    seen.set(identity, occurrence + 1);
+    return { ...line, key: occurrence === 0 ? identity : lineKey(line, occurrence) };
+  };
 }
 
 function readLine(row: CsvRow, problems: FieldProblem[]): ImportLine | null {
@@ -76,19 +110,31 @@ export async function dossiersByNumber(db: Db, numbers: Iterable<string>): Promi
   return found;
 }
 
-/** One batch of lines, in file order, in one transaction. */
-async function postBatch(db: Db, now: Date, lines: ImportLine[], refs: Map<string, DossierRef>): Promise<void> {
-  const tenantIds = lines.map((line) => refs.get(line.dossier)!.tenantId);
-  await withTenantsWrite(db, tenantIds, async (tx: Tx, versions) => {
+/**
+ * One batch of lines, in file order, in one transaction: the keys claimed first (a key already
+ * there, by an earlier run or a run at the same time, leaves its line out), then the other lines
+ * posted. Returns how many were posted.
+ */
+async function postBatch(db: Db, now: Date, batch: KeyedLine[], refs: Map<string, DossierRef>): Promise<number> {
+  return db.transaction(async (tx: Tx) => {
+    const ids = batch.map(() => randomUUID());
+    const claimed = await tx
+      .insert(ledgerImportKeys)
+      .values(batch.map((line, index) => ({ key: line.key, ledgerEntryId: ids[index]!, importedAt: now })))
+      .onConflictDoNothing()
+      .returning({ key: ledgerImportKeys.key });
+    const free = new Set(claimed.map((row) => row.key));
+    const lines = batch.map((line, index) => ({ line, id: ids[index]! })).filter(({ line }) => free.has(line.key));
+    if (lines.length === 0) return 0;
+    const versions = await bumpTenantVersions(tx, lines.map(({ line }) => refs.get(line.dossier)!.tenantId));
     // Posting order: one sequence value per line, handed out in file order (see postLedgerEntries).
     const taken = await rowsOf<{ seq: string | number }>(tx, sql`select nextval('ledger_posting_seq') as seq from generate_series(1, ${lines.length}::int)`);
     const seqs = taken.map((row) => Number(row.seq)).sort((a, b) => a - b);
     const balances = new Map<string, { delta: number; version: number }>();
     const activities: Parameters<typeof addActivities>[1] = [];
-    const rows = lines.map((line, index) => {
+    const rows = lines.map(({ line, id }, index) => {
       const ref = refs.get(line.dossier)!;
       const version = versions.get(ref.tenantId)!;
-      const id = randomUUID();
       const balance = balances.get(ref.id) ?? { delta: 0, version };
       balance.delta += line.amountCents;
       balances.set(ref.id, balance);
@@ -101,11 +147,24 @@ async function postBatch(db: Db, now: Date, lines: ImportLine[], refs: Map<strin
       sql`update ${dossiers} as d set balance_cents = d.balance_cents + v.delta, version = v.version, updated_at = ${now} from (values ${sql.join(values, sql`, `)}) as v(id, delta, version) where d.id = v.id`,
     );
     await addActivities(tx, activities);
+    return lines.length;
   });
+}
+
+/** After each batch: lines of the file gone through, lines posted by this run, lines an earlier run had posted. */
+export interface LedgerImportProgress {
+  done: number;
+  total: number;
+  posted: number;
+  alreadyPosted: number;
 }
 
 export interface LedgerImportSummary {
   lines: number;
+  /** Lines posted by this run. */
+  posted: number;
+  /** Lines whose key an earlier run had posted (a re-run, or the part a stopped run did): left out. */
+  alreadyPosted: number;
   dossiers: number;
   /** Quittances and reçus the payments settled. */
   documents: { issued: number; unchanged: number; none: number; failed: number };
@@ -114,7 +173,7 @@ export interface LedgerImportSummary {
 export async function importLedgerFile(
   deps: Omit<DocumentDeps, 'mailer'>,
   path: string,
-  options: { encoding?: CsvEncoding; onProgress?: (posted: number, total: number) => void; settlementBatchSize?: number } = {},
+  options: { encoding?: CsvEncoding; onProgress?: (progress: LedgerImportProgress) => void; batchSize?: number; settlementBatchSize?: number } = {},
 ): Promise<LedgerImportSummary> {
   const settlementBatch = options.settlementBatchSize ?? SETTLEMENTS_PER_BATCH;
   // Pass 1: every line checked, every dossier known.
@@ -141,27 +200,30 @@ export async function importLedgerFile(
   // Pass 2: post in batches; the periods payments and allowances settle are kept for the documents.
   const now = deps.clock();
   const toSettle = new Map<string, SettlementItem>();
-  let batch: ImportLine[] = [];
-  let posted = 0;
+  const keyOf = lineKeys();
+  let batch: KeyedLine[] = [];
+  const progress: LedgerImportProgress = { done: 0, total, posted: 0, alreadyPosted: 0 };
   const flush = async () => {
     if (batch.length === 0) return;
-    await postBatch(deps.db, now, batch, refs);
-    posted += batch.length;
-    options.onProgress?.(posted, total);
+    const posted = await postBatch(deps.db, now, batch, refs);
+    progress.done += batch.length;
+    progress.posted += posted;
+    progress.alreadyPosted += batch.length - posted;
     batch = [];
+    options.onProgress?.({ ...progress });
   };
   for await (const row of csvRows(path, REQUIRED, options)) {
-    const line = readLine(row, [])!;
+    const line = keyOf(readLine(row, [])!);
     batch.push(line);
     if ((line.kind === 'payment' || line.kind === 'apl') && line.period) {
       const dossierId = refs.get(line.dossier)!.id;
       toSettle.set(`${dossierId}|${line.period}`, { dossierId, period: line.period });
     }
-    if (batch.length >= LINES_PER_BATCH) await flush();
+    if (batch.length >= (options.batchSize ?? LINES_PER_BATCH)) await flush();
   }
   await flush();
 
-  // The lines are posted whatever happens here: a failure is reported, never thrown (a retry would post them twice).
+  // The lines are posted whatever happens here: a failure is reported, never thrown (a re-run issues what is missing).
   // Each batch is rendered while the one before is written (one write at a time).
   const documents = { issued: 0, unchanged: 0, none: 0, failed: 0 };
   const items = [...toSettle.values()];
@@ -185,5 +247,5 @@ export async function importLedgerFile(
     }, failed(chunk.length));
   }
   await writing;
-  return { lines: total, dossiers: numbers.size, documents };
+  return { lines: total, posted: progress.posted, alreadyPosted: progress.alreadyPosted, dossiers: numbers.size, documents };
 }

@@ -502,3 +502,28 @@ export const paymentNotifications = pgTable(
   },
   (t) => [uniqueIndex('payment_notifications_uuid_status_idx').on(t.transUuid, t.transStatus)],
 );
+
+/**
+ * import-ledger's record of the file lines it posted (issue 17), one per line's stable key
+ * (admin/ledger-import.ts): a re-run of the same file, or a run stopped half-way and started
+ * again, claims each key first and posts only the lines whose key was free. No foreign key to the
+ * entry: the key is claimed before the entry is written, in the same transaction.
+ */
+export const ledgerImportKeys = pgTable('ledger_import_keys', {
+  key: text('key').primaryKey(),
+  ledgerEntryId: uuid('ledger_entry_id').notNull(),
+  importedAt: ts('imported_at').notNull(),
+});
+
+/**
+ * The SHA-256 of what a published document was rendered from (documents/publish.ts, issue 17):
+ * a resumed or repeated publishing run compares the new input's hash with it and skips an
+ * unchanged notice without rendering it again. Documents published before it have no row (they
+ * are compared by re-rendering).
+ */
+export const documentInputs = pgTable('document_inputs', {
+  documentId: uuid('document_id')
+    .primaryKey()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  inputSha256: text('input_sha256').notNull(),
+});

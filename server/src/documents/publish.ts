@@ -9,11 +9,11 @@
  *   is paid in full, a reçu otherwise (never a quittance for a partial payment). Documents are
  *   immutable: a later full payment issues the quittance and the reçu stays.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, count as sqlCount, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Landlord } from '../../../src-shared/api/landlord';
 import type { Db, Tx } from '../db/client';
-import { accounts, bankAccounts, blobs, documents, dossiers, tenants } from '../db/schema';
+import { accounts, bankAccounts, blobs, documentInputs, documents, dossiers, tenants } from '../db/schema';
 import { addActivities } from '../home/activity';
 import { compose } from '../mail/templates';
 import { bumpTenantVersions, withTenantsWrite } from '../sync/versions';
@@ -262,6 +262,35 @@ async function sameNotice(input: AvisEcheanceInput, existing: DocumentRow): Prom
   return 'bytes' in rendered && rendered.description.sha256 === existing.sha256;
 }
 
+/** JSON with every object's keys sorted: the same input gives the same text whatever order it was built in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The SHA-256 of what a notice says, kept in document_inputs beside the notice (issue 17): its
+ * input without the issue date and the rectificatif wording, the two things a re-render for the
+ * "same notice?" check takes from the existing notice. The same hash is the same notice, found
+ * without rendering; another hash is checked by rendering (sameNotice), as for a notice stored
+ * before the hashes were.
+ */
+export function noticeInputHash(input: AvisEcheanceInput): string {
+  const { issuedOn: _issuedOn, rectificatif: _rectificatif, ...content } = input;
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/** The input hashes of `documentIds` that have one (document_inputs), by document id. */
+async function inputHashesOf(db: Db | Tx, documentIds: string[]): Promise<Map<string, string>> {
+  if (documentIds.length === 0) return new Map();
+  const rows = await db.select().from(documentInputs).where(inArray(documentInputs.documentId, documentIds));
+  return new Map(rows.map((row) => [row.documentId, row.inputSha256]));
+}
+
 export async function storeDocument(tx: Tx, version: number, at: Date, tenantId: string, dossierId: string, description: DocumentDescription, bytes: Uint8Array, issuedAt: Date = at): Promise<string> {
   const id = randomUUID();
   await tx.insert(blobs).values({ sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: at }).onConflictDoNothing();
@@ -347,6 +376,8 @@ interface BatchRow {
   bank: BankRow | null;
   lines: LedgerLine[];
   notices: DocumentRow[];
+  /** The input hash of the latest live notice, when it has one. */
+  latestInput: string | undefined;
   accountEmail: string | undefined;
 }
 
@@ -374,6 +405,8 @@ async function readNoticeBatch(db: Db, period: string, size: number, after: stri
   ]);
   const emailOf = new Map(emails.map((row) => [row.tenantId, row.email]));
   const byTenant = new Map(tenantRows.map((tenant) => [tenant.id, tenant]));
+  const latestOf = (dossierId: string) => notices.get(dossierId)?.at(-1);
+  const inputs = await inputHashesOf(db, dossierIds.flatMap((id) => latestOf(id)?.id ?? []));
   const rows = dossierRows
     .map((dossier) => ({
       tenant: byTenant.get(dossier.tenantId)!,
@@ -381,6 +414,7 @@ async function readNoticeBatch(db: Db, period: string, size: number, after: stri
       bank: banks.get(dossier.id) ?? null,
       lines: lines.get(dossier.id) ?? [],
       notices: notices.get(dossier.id) ?? [],
+      latestInput: inputs.get(latestOf(dossier.id)?.id ?? ''),
       accountEmail: emailOf.get(dossier.tenantId),
     }))
     .sort((a, b) => (a.tenant.reference === b.tenant.reference ? 0 : a.tenant.reference < b.tenant.reference ? -1 : 1));
@@ -391,6 +425,7 @@ interface NoticeWrite {
   row: BatchRow;
   bytes: Uint8Array;
   description: DocumentDescription;
+  inputSha256: string;
   totalCents: number;
   mailTo: string | null;
 }
@@ -402,11 +437,13 @@ async function planNotice(deps: DocumentDeps, row: BatchRow, period: string, let
   const input = avisInputFor(row, letterhead, period, issuedOn, { dueDay, ibanForPrint: () => ibanForPrint(deps, bank) });
   if (!input) return { ...base, status: 'skipped', reason: `Aucune échéance au compte pour ${period}` };
   const latest = row.notices[row.notices.length - 1];
-  if (latest && (await sameNotice(input, latest))) return { ...base, status: 'unchanged', documentId: latest.id, sha256: latest.sha256 };
+  const inputSha256 = noticeInputHash(input);
+  // A resumed or repeated run: the same input as the stored notice's is the same notice, not rendered again.
+  if (latest && (row.latestInput === inputSha256 || (await sameNotice(input, latest)))) return { ...base, status: 'unchanged', documentId: latest.id, sha256: latest.sha256 };
   const rendered = await renderNotice({ ...input, rectificatif: row.notices.length > 0 });
   if ('refused' in rendered) return { ...base, status: 'refused', reason: rendered.refused };
   const totalCents = Math.max(0, input.rentCents + input.chargesCents + input.adjustments.reduce((t, l) => t + l.amountCents, 0) - input.housingAllowanceCents + input.previousBalanceCents);
-  return { row, ...rendered, totalCents, mailTo: tenant.paperless ? mailAddressOf(tenant, row.accountEmail) : null };
+  return { row, ...rendered, inputSha256, totalCents, mailTo: tenant.paperless ? mailAddressOf(tenant, row.accountEmail) : null };
 }
 
 /**
@@ -421,15 +458,18 @@ async function writeNotices(db: Db, period: string, now: Date, writes: NoticeWri
     await tx.execute(sql`select pg_advisory_xact_lock(${PUBLISH_LOCK_KEY}::int, hashtext(${period}))`);
     const versions = await bumpTenantVersions(tx, writes.map((write) => write.row.tenant.id));
     const current = await liveDocumentsOf(tx, writes.map((write) => write.row.dossier.id), [period], ['avis_echeance']);
+    const currentInputs = await inputHashesOf(tx, [...current.values()].flat().map((doc) => doc.id));
     const outcomes: NoticeOutcome[] = [];
     const newBlobs = new Map<string, typeof blobs.$inferInsert>();
     const newDocuments: (typeof documents.$inferInsert)[] = [];
+    const newInputs: (typeof documentInputs.$inferInsert)[] = [];
     const newActivities: Parameters<typeof addActivities>[1] = [];
-    for (const { row, bytes, description, totalCents, mailTo } of writes) {
+    for (const { row, bytes, description, inputSha256, totalCents, mailTo } of writes) {
       const { tenant, dossier } = row;
       const base = { tenantReference: tenant.reference, dossierNumber: dossier.number };
       const live = current.get(dossier.id) ?? [];
-      const same = live.find((doc) => doc.sha256 === description.sha256);
+      // Another run stored it meanwhile: the same bytes, or the same input issued another day.
+      const same = live.find((doc) => doc.sha256 === description.sha256 || currentInputs.get(doc.id) === inputSha256);
       if (same) {
         outcomes.push({ ...base, status: 'unchanged', documentId: same.id, sha256: same.sha256 });
         continue;
@@ -440,6 +480,7 @@ async function writeNotices(db: Db, period: string, now: Date, writes: NoticeWri
       const documentId = randomUUID();
       newBlobs.set(description.sha256, { sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: now });
       newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind: 'avis_echeance', period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now });
+      newInputs.push({ documentId, inputSha256 });
       newActivities.push({ version, at: now, tenantId: tenant.id, kind: live.length > 0 ? 'document.avisCorrected' : 'document.avisAvailable', label: live.length > 0 ? AVIS_CORRECTED_ACTIVITY : AVIS_AVAILABLE_ACTIVITY, refId: documentId });
       outcomes.push({
         ...base,
@@ -453,6 +494,7 @@ async function writeNotices(db: Db, period: string, now: Date, writes: NoticeWri
     }
     if (newBlobs.size > 0) await tx.insert(blobs).values([...newBlobs.values()]).onConflictDoNothing();
     if (newDocuments.length > 0) await tx.insert(documents).values(newDocuments);
+    if (newInputs.length > 0) await tx.insert(documentInputs).values(newInputs);
     await addActivities(tx, newActivities);
     return outcomes;
   });

@@ -166,7 +166,7 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
       const before = (await pullAll(server, token, cursor)).changes.find((c) => c.entity === 'dossier')!.data as { balanceCents: number };
       const result = await runAdminCommand(['import-ledger', '--file', good], deps);
       // The payment settles June: its quittance is issued with the import.
-      expect(result).toEqual({ lines: 2, dossiers: 1, documents: { issued: 1, unchanged: 0, none: 0, failed: 0 } });
+      expect(result).toEqual({ lines: 2, posted: 2, alreadyPosted: 0, dossiers: 1, documents: { issued: 1, unchanged: 0, none: 0, failed: 0 } });
       const after = (await pullAll(server, token, cursor)).changes.find((c) => c.entity === 'dossier')!.data as { balanceCents: number };
       expect(after.balanceCents).toBe(before.balanceCents);
       const labels = (await pullAll(server, token, cursor)).changes.filter((c) => c.entity === 'ledgerEntry').map((c) => (c.data as { label: string }).label);

@@ -170,6 +170,27 @@ const UPGRADES: Record<string, () => Promise<void>> = {
     const indexes = (await rows<{ indexname: string }>(`select indexname from pg_indexes where schemaname = 'public'`)).map((r) => r.indexname);
     expect(indexes).toEqual(expect.arrayContaining(['bank_dossier_idx', 'documents_dossier_period_idx', 'contracts_dossier_idx', 'occupants_dossier_idx']));
   },
+
+  async '0008_ledger_import_keys'() {
+    const { client, rows, apply } = await databaseBefore('0008_ledger_import_keys');
+    await insertTenant(client);
+    await client.query(`insert into blobs (sha256, media_type, size, content, created_at) values ('ab', 'application/pdf', 1, '\\x00', $1)`, [NOW]);
+    const documentId = '00000000-0000-4000-8000-000000000301';
+    await client.query(
+      `insert into documents (id, tenant_id, version, updated_at, dossier_id, kind, period, title, sha256, size, issued_at) values ($1, $2, 1, $3, $4, 'avis_echeance', '2026-06', 'Avis', 'ab', 1, $3)`,
+      [documentId, TENANT, NOW, DOSSIER],
+    );
+    await apply();
+    expect(await rows(`select title from documents where id = $1`, [documentId])).toEqual([{ title: 'Avis' }]);
+    // A line's key is taken once (issue 17: import-ledger posts nothing twice).
+    const key = `insert into ledger_import_keys (key, ledger_entry_id, imported_at) values ('k1', $1, $2) on conflict do nothing returning key`;
+    expect(await rows(key, ['00000000-0000-4000-8000-000000000401', NOW])).toEqual([{ key: 'k1' }]);
+    expect(await rows(key, ['00000000-0000-4000-8000-000000000402', NOW])).toEqual([]);
+    // A document's input hash goes with it when its tombstone is purged.
+    await client.query(`insert into document_inputs (document_id, input_sha256) values ($1, 'cd')`, [documentId]);
+    await client.query(`delete from documents where id = $1`, [documentId]);
+    expect(await rows(`select * from document_inputs`)).toEqual([]);
+  },
 };
 
 describe('database migrations', () => {

@@ -2,15 +2,16 @@
  * Publishing a month in batches (issue 17), PGlite and PostgreSQL when TEST_DATABASE_URL: the
  * tenants are read in batches of `batchSize`, a progress line comes after each batch written, and a
  * run stopped half-way (here: after its first batch was committed) and started again finishes the
- * month with the notices of the first batch "unchanged", never a second notice for a dossier;
- * import-ledger's payments settled in batches, one quittance per dossier.
+ * month with the notices of the first batch "unchanged", never a second notice for a dossier,
+ * and without rendering them again (their input hash is stored with them); import-ledger's
+ * payments settled in batches, one quittance per dossier.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importLedgerFile } from '../../../server/src/admin/ledger-import';
 import { adminPostLedger } from '../../../server/src/admin/service';
 import { createDataCipher } from '../../../server/src/crypto/data-key';
@@ -21,6 +22,19 @@ import { readLandlordSettings } from '../../../server/src/landlord/settings';
 import { addMonths } from '../../../src-shared/validation/dates';
 import { todayBy } from '../../helpers/clock';
 import { backends, startServer, type TestServer } from './helpers';
+
+/** Every avis rendered, counted: the renderer itself, passed through. */
+const renders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../server/src/documents/avis-echeance', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../server/src/documents/avis-echeance')>();
+  return {
+    ...original,
+    renderAvisEcheance: (...args: Parameters<typeof original.renderAvisEcheance>) => {
+      renders.count++;
+      return original.renderAvisEcheance(...args);
+    },
+  };
+});
 
 describe.each(backends)('publishing a month in batches ($name)', (backend) => {
   let server: TestServer;
@@ -67,8 +81,11 @@ describe.each(backends)('publishing a month in batches ($name)', (backend) => {
     expect(await liveNotices()).toHaveLength(2);
 
     const progress: PublishProgress[] = [];
+    renders.count = 0;
     const resumed = await publishMonthNotices(deps(), { period, batchSize: 2, onProgress: (p) => void progress.push(p) });
     expect(resumed).toMatchObject({ published: 3, unchanged: 2, superseded: 0, skipped: 0, refused: 0 });
+    // The three new notices rendered, the two published before found by their input hash alone.
+    expect(renders.count).toBe(3);
     expect(progress.map((p) => p.done)).toEqual([2, 4, 5]);
     expect(progress.at(-1)).toMatchObject({ total: 5, published: 3, unchanged: 2 });
     // In the tenants' order (Numéro TG), one outcome each, and one live notice per dossier.
@@ -87,7 +104,7 @@ describe.each(backends)('publishing a month in batches ($name)', (backend) => {
       const lines = dossierNumbers.map((number, i) => `${number};03/${period.slice(5)}/${period.slice(0, 4)};paiement;Prélèvement;-${(40000 + i) / 100};${period}`);
       writeFileSync(file, ['dossier;date;type;libelle;montant;periode', ...lines].join('\n'));
       const summary = await importLedgerFile(deps(), file, { settlementBatchSize: 2 });
-      expect(summary).toEqual({ lines: 5, dossiers: 5, documents: { issued: 5, unchanged: 0, none: 0, failed: 0 } });
+      expect(summary).toEqual({ lines: 5, posted: 5, alreadyPosted: 0, dossiers: 5, documents: { issued: 5, unchanged: 0, none: 0, failed: 0 } });
       const quittances = await db().select({ dossierId: schema.documents.dossierId }).from(schema.documents).where(and(eq(schema.documents.period, period), eq(schema.documents.kind, 'quittance'), eq(schema.documents.deleted, false)));
       expect(new Set(quittances.map((q) => q.dossierId)).size).toBe(5);
       expect(quittances).toHaveLength(5);
@@ -98,8 +115,10 @@ describe.each(backends)('publishing a month in batches ($name)', (backend) => {
 
   it('a batch as large as the whole is one batch and one progress line, all unchanged', async () => {
     const progress: PublishProgress[] = [];
+    renders.count = 0;
     const again = await publishMonthNotices(deps(), { period, batchSize: 5, onProgress: (p) => void progress.push(p) });
     expect(again).toMatchObject({ published: 0, unchanged: 5 });
+    expect(renders.count).toBe(0);
     expect(progress).toEqual([expect.objectContaining({ done: 5, total: 5, unchanged: 5 })]);
   });
 });
