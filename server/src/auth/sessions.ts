@@ -10,12 +10,12 @@
  * wrong instant would sign the tenant out for good.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { SessionResponse } from '../../../src-shared/api/auth';
 import type { DbOrTx } from '../db/client';
 import { accounts, sessions, tenants } from '../db/schema';
-import { preparedOnce } from '../db/prepared';
+import { runNamed } from '../db/prepared';
 import { newOpaqueToken, sha256Hex } from '../crypto/tokens';
 import { ApiError } from '../http/errors';
 import type { AppContext, AuthInfo } from '../context';
@@ -132,15 +132,13 @@ export async function revokeAccountSessions(db: DbOrTx, accountId: string, now: 
   await db.update(sessions).set({ revokedAt: now }).where(and(...conditions));
 }
 
-/** The live session of an access token's hash: every authenticated request runs it (prepared once). */
-const sessionByAccessHash = preparedOnce((db) =>
-  db
-    .select({ id: sessions.id, familyId: sessions.familyId, accountId: sessions.accountId, tenantId: accounts.tenantId, usedAt: sessions.usedAt })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.accessHash, sql.placeholder('accessHash')), isNull(sessions.revokedAt), gt(sessions.accessExpiresAt, sql.placeholder('now'))))
-    .prepare('auth_session_by_access_hash'),
-);
+/**
+ * The live session of an access token's hash: every authenticated request runs it, so its text is
+ * fixed and it runs as a prepared statement planned once per connection (db/prepared.ts).
+ */
+const SESSION_BY_ACCESS_HASH =
+  'select s.id, s.family_id, s.account_id, a.tenant_id, s.used_at from sessions s inner join accounts a on a.id = s.account_id where s.access_hash = $1 and s.revoked_at is null and s.access_expires_at > $2';
+type SessionByAccessHash = { id: string; family_id: string; account_id: string; tenant_id: string; used_at: Date | string | null };
 
 /** onRequest hook (before any body parsing): `Authorization: Bearer <access token>` -> request.auth, or 401. */
 export function authenticate(ctx: AppContext) {
@@ -148,13 +146,13 @@ export function authenticate(ctx: AppContext) {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
     if (!match?.[1]) throw new ApiError('UNAUTHENTICATED');
-    const [row] = await sessionByAccessHash(ctx.db).execute({ accessHash: sha256Hex(match[1]), now: ctx.clock().toISOString() });
+    const [row] = await runNamed<SessionByAccessHash>(ctx.db, 'auth_session_by_access_hash', SESSION_BY_ACCESS_HASH, [sha256Hex(match[1]), ctx.clock().toISOString()]);
     if (!row) throw new ApiError('UNAUTHENTICATED');
-    if (row.usedAt === null) {
+    if (row.used_at === null) {
       // Once per pair: from now on a replay of the refresh token that produced it is a theft.
       await ctx.db.update(sessions).set({ usedAt: ctx.clock() }).where(and(eq(sessions.id, row.id), isNull(sessions.usedAt)));
     }
-    const auth: AuthInfo = { accountId: row.accountId, tenantId: row.tenantId, sessionId: row.id, familyId: row.familyId };
+    const auth: AuthInfo = { accountId: row.account_id, tenantId: row.tenant_id, sessionId: row.id, familyId: row.family_id };
     request.auth = auth;
   };
 }

@@ -7,7 +7,7 @@ import { and, eq, getTableColumns, getTableName, lt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { SYNC_ENTITY_NAMES, type SyncChange, type SyncEntity, type SyncPage, type SyncResponse } from '../../../src-shared/api/sync';
 import type { Db, DbOrTx } from '../db/client';
-import { preparedOnce } from '../db/prepared';
+import { runNamed } from '../db/prepared';
 import * as t from '../db/schema';
 import { validationError } from '../http/errors';
 import type { Projection } from './projection';
@@ -107,20 +107,32 @@ function toData(entity: SyncEntity, json: Record<string, unknown>): unknown {
 
 export const DEFAULT_SYNC_LIMIT = 500;
 
-/** The tenant's versions, read by every sync (the no-op one reads nothing else): prepared once. */
-const tenantVersions = preparedOnce((db) =>
-  db
-    .select({ minCursorVersion: t.tenants.minCursorVersion, syncVersion: t.tenants.syncVersion })
-    .from(t.tenants)
-    .where(eq(t.tenants.id, sql.placeholder('tenantId')))
-    .prepare('sync_tenant_versions'),
-);
+/**
+ * The page query: one branch per entity (each on its table's (tenant_id, version) index), the
+ * positions and the rows together (one round trip per page). Its text is fixed (the entities
+ * are), written once here instead of built by drizzle per request, and run as a named prepared
+ * statement: $1 the tenant, then the position and the limit (issue 17).
+ */
+const PAGE_BRANCHES = Object.entries(PROJECTIONS)
+  .map(([entity, { table, tenantRow }]) => {
+    const name = `"${getTableName(table)}"`;
+    return tenantRow
+      ? `select '${entity}'::text as entity, id::text as id, version, false as deleted, to_jsonb(${name}.*) as row from ${name} where id = $1`
+      : `select '${entity}'::text as entity, id::text as id, version, deleted, case when deleted then null else to_jsonb(${name}.*) end as row from ${name} where tenant_id = $1`;
+  })
+  .join(' union all ');
+const FIRST_PAGE = `select entity, id, version, deleted, row from (${PAGE_BRANCHES}) as c where not deleted order by version, entity, id limit $2`;
+const PAGE_AFTER = `select entity, id, version, deleted, row from (${PAGE_BRANCHES}) as c where (version, entity, id) > ($2::bigint, $3::text, $4::text) order by version, entity, id limit $5`;
+
+/** The tenant's versions, read by every sync (the no-op one reads nothing else): fixed text, prepared (db/prepared.ts). */
+const TENANT_VERSIONS = 'select min_cursor_version, sync_version from tenants where id = $1';
 
 export async function readSyncFeed(db: Db, tenantId: string, cursor: string | undefined, limit = DEFAULT_SYNC_LIMIT): Promise<SyncResponse> {
   const from = cursor ? decodeCursor(cursor) : null;
   // No transaction on purpose: see the proof of "caught up" below; a row changed between the
   // position query and the row reads is simply sent again later with its newer version.
-  const [tenant] = await tenantVersions(db).execute({ tenantId });
+  const [versions] = await runNamed<{ min_cursor_version: string | number; sync_version: string | number }>(db, 'sync_tenant_versions', TENANT_VERSIONS, [tenantId]);
+  const tenant = versions && { minCursorVersion: Number(versions.min_cursor_version), syncVersion: Number(versions.sync_version) };
   if (!tenant) return { changes: [], cursor: cursor ?? encodeCursor({ version: 0, entity: CAUGHT_UP, id: '' }), hasMore: false };
   // Known edge, accepted: a cursor that stopped in the middle of the very version of the newest
   // purged tombstone (a page boundary, then 30+ days offline) is not reset.
@@ -129,15 +141,11 @@ export async function readSyncFeed(db: Db, tenantId: string, cursor: string | un
   // No-op fast path: the client has seen everything up to the tenant's current version.
   if (from && from.entity === CAUGHT_UP && from.version >= tenant.syncVersion) return { changes: [], cursor: cursor!, hasMore: false };
 
-  const branches = Object.entries(PROJECTIONS).map(([entity, { table, tenantRow }]) =>
-    tenantRow
-      ? sql`select ${entity}::text as entity, id::text as id, version, false as deleted, to_jsonb(${table}.*) as row from ${table} where id = ${tenantId}`
-      : sql`select ${entity}::text as entity, id::text as id, version, deleted, case when deleted then null else to_jsonb(${table}.*) end as row from ${table} where tenant_id = ${tenantId}`,
-  );
-  const after = from ? sql`(version, entity, id) > (${from.version}::bigint, ${from.entity}::text, ${from.id}::text)` : sql`not deleted`;
-  const positions = await rowsOf<{ entity: SyncEntity; id: string; version: string | number; deleted: boolean; row: Record<string, unknown> | null }>(
+  const positions = await runNamed<{ entity: SyncEntity; id: string; version: string | number; deleted: boolean; row: Record<string, unknown> | null }>(
     db,
-    sql`select entity, id, version, deleted, row from (${sql.join(branches, sql` union all `)}) as c where ${after} order by version, entity, id limit ${limit + 1}`,
+    from ? 'sync_page_after' : 'sync_page_first',
+    from ? PAGE_AFTER : FIRST_PAGE,
+    from ? [tenantId, from.version, from.entity, from.id, limit + 1] : [tenantId, limit + 1],
   );
   const hasMore = positions.length > limit;
   const page = positions.slice(0, limit);
