@@ -1,7 +1,8 @@
 /**
  * A landlord's month at scale (issue 17): N tenants (default 10,000; `--tenants 100000` or
  * `--full` for 100,000) created by the bulk ERP import, a ledger imported (at least 100,000
- * lines: the rent and charges of the months before), the month's avis d'échéance published, then
+ * lines: the rent and charges of the months before; then the same file again, which posts nothing),
+ * the month's avis d'échéance published, then
  * the month's payments imported (a quittance each). Prints a table: per step, the rows, the
  * seconds, the rate and the peak RSS of this process during the step, beside the floor measured
  * in the same run (at the start and again right before publishing): rendering alone, one avis
@@ -168,7 +169,15 @@ if (extras) {
   });
   console.error(JSON.stringify(summary));
 }
-await step(`import-ledger: ${months} month(s) of rent and charges`, ledgerLines, () => importLedgerFile(documentDeps(deps), ledgerCsv));
+await step(`import-ledger: ${months} month(s) of rent and charges`, ledgerLines, async () => {
+  summary = await importLedgerFile(documentDeps(deps), ledgerCsv);
+});
+console.error(JSON.stringify(summary));
+// Idempotent: the same file again posts nothing (each line's key is there already).
+await step(`import-ledger again (same file: nothing posted)`, ledgerLines, async () => {
+  summary = await importLedgerFile(documentDeps(deps), ledgerCsv);
+});
+console.error(JSON.stringify(summary));
 await step(`import-ledger: ${period} rent and charges`, 2 * N, () => importLedgerFile(documentDeps(deps), dueCsv));
 await floor('before publishing');
 let published: unknown;

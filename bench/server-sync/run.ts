@@ -12,6 +12,7 @@ import pg from 'pg';
 import { apiPath } from '../../src-shared/api/routes';
 import { buildServer } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/client';
+import { runNamed } from '../../server/src/db/prepared';
 import { createDataCipher } from '../../server/src/crypto/data-key';
 import { createPasswordHasher, FAST_TEST_HASHING } from '../../server/src/auth/passwords';
 import { generateTenants } from '../../server/src/demo/demo-data';
@@ -65,8 +66,8 @@ if (process.env.BENCH_DATABASE_URL) {
   query = async (name, text, values) => (await pool.query({ name, text, values })).rows;
   closeFloorDb = () => pool.end();
 } else {
-  const client = (handle.db as unknown as { $client: { query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }> } }).$client;
-  query = async (_name, text, values) => (await client.query(text, values)).rows;
+  // PGlite keeps no statements by name: the server PREPAREs its hot queries once (db/prepared.ts), so does the floor.
+  query = (name, text, values) => runNamed(handle.db, name, text, values as (string | number)[]);
 }
 const floor = Fastify();
 floor.get('/floor', async (request, reply) => {
