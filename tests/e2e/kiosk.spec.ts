@@ -60,7 +60,7 @@ test('first run: the caretaker sets the PIN (typed twice) and the idle times, th
   await expect(page).toHaveTitle(/^Connexion – /);
 });
 
-test('the sign-in screen: large layout, privacy notice, no autofill; passes axe', async ({ page }) => {
+test('the sign-in screen: large layout, privacy notice, the fields\' purpose told (autocomplete), no "se souvenir de moi"; passes axe', async ({ page }) => {
   await page.goto('./');
   await expect(page).toHaveURL(/#\/connexion$/);
   await expect(page.getByText('Vos données sont effacées de ce poste à la fin de votre session.')).toBeVisible();
@@ -68,8 +68,10 @@ test('the sign-in screen: large layout, privacy notice, no autofill; passes axe'
   expect(rootFontSize).toBeGreaterThanOrEqual(21);
   const submitHeight = (await page.getByRole('button', { name: 'SE CONNECTER' }).boundingBox())?.height ?? 0;
   expect(submitHeight).toBeGreaterThanOrEqual(56);
-  await expect(page.getByLabel('Adresse mail')).toHaveAttribute('autocomplete', 'off');
-  await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveAttribute('autocomplete', 'off');
+  // RGAA 11.13: the fields tell their purpose. Electron keeps no history of what is typed and the
+  // page is wiped between tenants, so this offers the next tenant nothing.
+  await expect(page.getByLabel('Adresse mail')).toHaveAttribute('autocomplete', 'username');
+  await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveAttribute('autocomplete', 'current-password');
   await expect(page.getByText(/se souvenir de moi/i)).toHaveCount(0);
   // "Terminer ma session" only once someone is signed in.
   await expect(page.getByRole('button', { name: 'Terminer ma session' })).toHaveCount(0);
@@ -107,14 +109,48 @@ test('inactivity: the warning counts down; "Continuer ma session" keeps the sess
   await expect(page.getByRole('button', { name: 'Terminer ma session' })).toHaveCount(0);
 });
 
-test('the "Terminer ma session" bar never covers the focused element (RGAA 10.7) and stays small at 320×256 (10.11)', async ({ page }) => {
+/**
+ * The bar on one line: no taller than its button, padding and border (a second line adds 40 px or more); its hint, where there is room for
+ * it, on one line left of the button.
+ */
+async function expectBarOnOneLine(page: Page, hintText: string, buttonName: string, label: string) {
+  const end = page.getByRole('button', { name: buttonName });
+  const hint = page.getByText(hintText);
+  const [barBox, endBox] = await Promise.all([end.locator('..').boundingBox(), end.boundingBox()]);
+  if (!barBox || !endBox) throw new Error(`${label}: the bar is not laid out`);
+  expect(barBox.height, `${label}: the bar one button high`).toBeLessThanOrEqual(endBox.height + 40);
+  expect(endBox.x + endBox.width, `${label}: the button inside the window`).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
+  if (!(await hint.isVisible())) return;
+  const hintBox = await hint.boundingBox();
+  const lineHeight = await hint.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+  expect(hintBox?.height ?? 999, `${label}: the hint on one line`).toBeLessThan(lineHeight * 1.5);
+  expect((hintBox?.x ?? 0) + (hintBox?.width ?? 999), `${label}: the hint left of the button`).toBeLessThanOrEqual(endBox.x);
+  expect(hintBox?.x ?? -1, `${label}: the hint inside the window`).toBeGreaterThanOrEqual(0);
+}
+
+test('the "Terminer ma session" bar stays on one line at 1024×600, never covers the focused element (RGAA 10.7) and stays small at 320×256 (10.11)', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 600 });
   await signIn(page);
   const bar = page.getByRole('button', { name: 'Terminer ma session' }).locator('..');
   await expect(bar).toBeVisible();
-  // The home page filled (first sync done): nothing moves under the walk.
-  await expect(page.getByRole('region', { name: 'Mon compte' }).getByText(/Votre compte est (créditeur|débiteur) de/)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Mes dernières actions' }).getByRole('heading', { level: 3 }).first()).toBeVisible();
+  // 1024×600, a common lodge PC screen: the hint and the button on one line, in French and English.
+  const HINT = { fr: 'Pensez à terminer votre session avant de quitter le poste.', en: 'Remember to end your session before leaving the computer.' };
+  await expect(page.getByText(HINT.fr)).toBeVisible();
+  await expectBarOnOneLine(page, HINT.fr, 'Terminer ma session', '1024×600 (fr)');
+  await page.getByRole('button', { name: 'English' }).click();
+  try {
+    await expect(page.getByText(HINT.en)).toBeVisible();
+    await expectBarOnOneLine(page, HINT.en, 'End my session', '1024×600 (en)');
+    // Narrower (800 px), and 1024×600 zoomed to 200 % (512×300 CSS px): still one line.
+    for (const size of [{ width: 800, height: 600 }, { width: 512, height: 300 }]) {
+      await page.setViewportSize(size);
+      await expectBarOnOneLine(page, HINT.en, 'End my session', `${size.width}×${size.height} (en)`);
+    }
+  } finally {
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.setViewportSize({ width: 1024, height: 600 });
+  }
+  await expectNoSeriousA11yViolations(page, 'kiosk home, 1024×600');
   // Walk the page with Tab: every element that takes focus is shown above the bar.
   const covered: string[] = [];
   for (let step = 0; step < 40; step += 1) {
