@@ -1,8 +1,54 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { HtmlTagDescriptor, Plugin, Rolldown } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * The first screen's page, asked for by index.html itself (issue 17): its chunk and the chunks it
+ * imports (modulepreload) and its stylesheet (preload, applied only when the page loads: the
+ * stylesheets' order stays main.ts's) are fetched while the start bundle downloads and runs,
+ * instead of once App has run and asks for the page. The home page is the first screen after a
+ * reload or a sign-in; any other page still loads as it did.
+ */
+function preloadFirstPage(pageModule: string): Plugin {
+  return {
+    name: 'portal:preload-first-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((item): item is Rolldown.OutputChunk => item.type === 'chunk');
+        const page = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(pageModule));
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        if (!page || !entry) throw new Error(`preload-first-page: no chunk for ${pageModule}`);
+        // What index.html loads anyway (the entry and its static imports) is not listed twice.
+        const loaded = new Set([entry.fileName, ...entry.imports]);
+        const files: Rolldown.OutputChunk[] = [];
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (loaded.has(fileName) || chunk?.type !== 'chunk') return;
+          loaded.add(fileName);
+          files.push(chunk);
+          chunk.imports.forEach(visit);
+        };
+        visit(page.fileName);
+        const tags: HtmlTagDescriptor[] = files.map((chunk) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` },
+          injectTo: 'head',
+        }));
+        for (const css of new Set(files.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]))) {
+          // crossorigin as Vite's loader sets it on the stylesheet link, so the preloaded copy is the one used.
+          tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${css}` }, injectTo: 'head' });
+        }
+        return tags;
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -32,7 +78,7 @@ export default defineConfig({
     root: resolve(root, 'src-renderer'),
     // Relative asset URLs work both under the app:// protocol and behind the preview host.
     base: './',
-    plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') })],
+    plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') }), preloadFirstPage('/src-renderer/home/HomePage.svelte')],
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

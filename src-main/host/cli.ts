@@ -10,14 +10,19 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventName, EventPayload } from '../../src-shared/bridge';
 import { systemClock, type Clock } from '../../src-shared/clock';
-import { createPortalCore, type PortalCore } from '../portal-core';
-import { createJsonSettingsStore } from '../services/settings';
-import { createKeyFileSecretStore } from '../storage/secrets';
-import { createJsonKioskSettingsStore, kioskModeOn } from '../kiosk/settings';
+import type { Handlers } from '../ipc/router';
+import type { PortalCore } from '../portal-core';
 import { startPreviewHost, type PreviewHost } from './preview-host';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 
+/**
+ * Serves first, loads the core after (issue 17): the host listens and answers the page's files
+ * as soon as this module runs; the portal core (every area, zod's contract, drizzle, the phone
+ * metadata: most of the start) is imported once the host listens, and the page's first calls
+ * wait for it. `onServing` is told the URL at the first of these two moments; the returned
+ * promise settles at the second.
+ */
 export async function startPreview(options: {
   serverUrl: string;
   userDataDir: string;
@@ -30,12 +35,56 @@ export async function startPreview(options: {
   kioskIdleOverride?: { idleSeconds: number; warningSeconds: number };
   /** The core's clock. Tests pass their server's pinned clock, so both agree on the day; the command line uses the wall clock. */
   now: Clock;
+  /** Called with the URL once the host listens, before the core is loaded. */
+  onServing?: (url: string) => void;
 }): Promise<{ host: PreviewHost; core: PortalCore; close(): Promise<void> }> {
   mkdirSync(options.userDataDir, { recursive: true, mode: 0o700 });
+  let core: PortalCore | null = null;
+  let coreLoaded!: (handlers: Handlers) => void;
+  let coreFailed!: (error: unknown) => void;
+  const handlers = new Promise<Handlers>((resolveHandlers, reject) => {
+    coreLoaded = resolveHandlers;
+    coreFailed = reject;
+  });
+  const host = await startPreviewHost({
+    handlers,
+    rendererDir: join(projectRoot, 'out', 'renderer'),
+    resourcesDir: join(projectRoot, 'resources'),
+    documentFile: (sha256) => core?.documentFile(sha256) ?? null,
+    paymentPage: (token) => core?.paymentLaunchPage(token) ?? null,
+    port: options.port,
+  });
+  options.onServing?.(host.url);
+  try {
+    core = await loadCore(options, host);
+  } catch (error) {
+    coreFailed(error);
+    await host.close();
+    throw error;
+  }
+  coreLoaded(core.handlers);
+  void core.start();
+  const started = core;
+  return {
+    host,
+    core: started,
+    async close() {
+      started.dispose();
+      await host.close();
+    },
+  };
+}
+
+async function loadCore(options: Parameters<typeof startPreview>[0], host: PreviewHost): Promise<PortalCore> {
+  const [{ createPortalCore }, { createJsonSettingsStore }, { createKeyFileSecretStore }, { createJsonKioskSettingsStore, kioskModeOn }] = await Promise.all([
+    import('../portal-core'),
+    import('../services/settings'),
+    import('../storage/secrets'),
+    import('../kiosk/settings'),
+  ]);
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  let host: PreviewHost | null = null;
   const kioskStore = createJsonKioskSettingsStore(options.kioskSettingsFile ?? join(options.userDataDir, 'kiosk-settings.json'));
-  const core = createPortalCore({
+  return createPortalCore({
     version,
     platform: process.platform,
     serverUrl: options.serverUrl,
@@ -50,26 +99,8 @@ export async function startPreview(options: {
     kioskIdleOverride: options.kioskIdleOverride,
     now: options.now,
     preview: true,
-    emit: <E extends EventName>(name: E, payload: EventPayload<E>) => host?.emit(name, payload),
+    emit: <E extends EventName>(name: E, payload: EventPayload<E>) => host.emit(name, payload),
   });
-  host = await startPreviewHost({
-    handlers: core.handlers,
-    rendererDir: join(projectRoot, 'out', 'renderer'),
-    resourcesDir: join(projectRoot, 'resources'),
-    documentFile: core.documentFile,
-    paymentPage: core.paymentLaunchPage,
-    port: options.port,
-  });
-  void core.start();
-  const started = host;
-  return {
-    host: started,
-    core,
-    async close() {
-      core.dispose();
-      await started.close();
-    },
-  };
 }
 
 async function main() {
@@ -89,8 +120,8 @@ async function main() {
     kiosk: values.kiosk,
     kioskSettingsFile: values['kiosk-settings'],
     now: systemClock,
+    onServing: (url) => console.log(`Aperçu navigateur : ${url}`),
   });
-  console.log(`Aperçu navigateur : ${preview.host.url}`);
   const stop = () => {
     void preview.close().then(() => process.exit(0));
   };

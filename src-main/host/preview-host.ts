@@ -12,12 +12,16 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../src-shared/bridge';
-import { createRouter, type Handlers, type Router } from '../ipc/router';
+import type { Handlers, Router } from '../ipc/router';
 import { CONTENT_SECURITY_POLICY, isPrivatePath, mimeType, resolveStaticFile, type StaticRoots } from '../static-files';
 
 export interface PreviewHostOptions extends StaticRoots {
-  /** The core's handlers; the host builds the router once it knows its own origin. */
-  handlers: Handlers;
+  /**
+   * The core's handlers; the host builds the router once it knows its own origin. A promise:
+   * the host serves the page's files at once and its calls once the core is loaded (cli.ts
+   * loads the core after the host listens, issue 17).
+   */
+  handlers: Handlers | Promise<Handlers>;
   port?: number;
   /** The page that posts a started payment's signed form to the bank (`/payment-form/<token>`, single use). */
   paymentPage?: (token: string) => { html: string; csp: string } | null;
@@ -70,7 +74,8 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   const eventStreams = new Set<ServerResponse>();
   let origin = '';
   let hostHeader = '';
-  let router: Router | null = null;
+  /** Settles once the host listens and the handlers are there; rejects if the core failed to load. */
+  let router: Promise<Router> = new Promise(() => undefined);
 
   async function serveStatic(pathname: string, response: ServerResponse) {
     const file = resolveStaticFile(pathname, options);
@@ -117,8 +122,13 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       } catch {
         return sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', fields: [] } });
       }
-      if (!router) return sendJson(response, 503, { ok: false, error: { code: 'INTERNAL' } });
-      const result = await router(pathname.slice('/rpc/'.length), input, {
+      let route: Router;
+      try {
+        route = await router;
+      } catch {
+        return sendJson(response, 503, { ok: false, error: { code: 'INTERNAL' } });
+      }
+      const result = await route(pathname.slice('/rpc/'.length), input, {
         origin: request.headers.origin ?? null,
         isMainFrame: true,
       });
@@ -169,7 +179,13 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   hostHeader = `127.0.0.1:${port}`;
-  router = createRouter({ handlers: options.handlers, trustedOrigins: [origin] });
+  // The router (and the bridge's schemas it checks every call with) loads once the handlers are
+  // there, not before: with a core still loading, the host serves at once.
+  router = Promise.resolve(options.handlers).then(async (handlers) => {
+    const { createRouter } = await import('../ipc/router');
+    return createRouter({ handlers, trustedOrigins: [origin] });
+  });
+  router.catch((error: unknown) => console.error('preview host: the portal core did not load', error));
 
   return {
     url: `${origin}/`,

@@ -20,6 +20,11 @@ export interface Route {
    * carries only the shell and the page being opened (App starts that load at once).
    */
   load: () => Promise<{ default: Component }>;
+  /**
+   * Starts the page's first read from main while the shell boots, when it is the page being
+   * opened (App calls it with `load`); the page then takes that answer instead of asking again.
+   */
+  readEarly?: () => void;
   /** Its entry in the main menu (`menu.<key>`), if it has one. */
   menu?: MenuKey;
 }

@@ -77,10 +77,13 @@ export const syncChangeSchema = z.discriminatedUnion('entity', [
 export type SyncChange = z.infer<typeof syncChangeSchema>;
 export type SyncData<E extends SyncEntity> = z.infer<(typeof SYNC_ENTITIES)[E]>;
 
+/** The largest page a client may ask for (`limit`); the server's default is smaller. */
+export const SYNC_PAGE_LIMIT_MAX = 1000;
+
 export const syncQuerySchema = z.object({
   /** Opaque, as the server gave it: base64url characters only. */
   cursor: z.string().max(200).regex(/^[A-Za-z0-9_-]*$/, 'Curseur de synchronisation invalide').optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(SYNC_PAGE_LIMIT_MAX).optional(),
 });
 export type SyncQuery = z.infer<typeof syncQuerySchema>;
 

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Handlers } from '../../../src-main/ipc/router';
 import { startPreviewHost, type PreviewHost } from '../../../src-main/host/preview-host';
 import { createTestCore, projectRoot, temporaryFolder, UNREACHABLE_SERVER } from '../../helpers/core';
 import { join } from 'node:path';
@@ -119,5 +120,55 @@ describe('browser preview host', () => {
 
   it('refuses the event stream without the token', async () => {
     expect((await rawRequest(`${host.origin}/events?token=nope`)).status).toBe(403);
+  });
+});
+
+describe('browser preview host before the portal core has loaded (issue 17)', () => {
+  const userData = temporaryFolder();
+  const rendererDir = temporaryFolder();
+  const hosts: PreviewHost[] = [];
+  beforeAll(() => {
+    writeFileSync(join(rendererDir.path, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  });
+  afterAll(async () => {
+    for (const host of hosts) await host.close();
+    userData.remove();
+    rendererDir.remove();
+  });
+
+  async function hostAwaiting(handlers: Promise<Handlers>) {
+    const host = await startPreviewHost({ handlers, rendererDir: rendererDir.path, resourcesDir: join(projectRoot, 'resources') });
+    hosts.push(host);
+    const rpc = () =>
+      rawRequest(`${host.origin}/rpc/settings.get`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: host.origin, 'x-portal-token': host.token },
+        body: '{}',
+      });
+    return { host, rpc };
+  }
+
+  it('serves the page at once; a call made meanwhile waits for the core and gets its answer', async () => {
+    let loaded!: (handlers: Handlers) => void;
+    const { host, rpc } = await hostAwaiting(new Promise<Handlers>((resolve) => (loaded = resolve)));
+    expect((await rawRequest(host.url)).status).toBe(200);
+    let answered = false;
+    const call = rpc().then((answer) => {
+      answered = true;
+      return answer;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    loaded(createTestCore({ serverUrl: UNREACHABLE_SERVER, userDataDir: userData.path }).core.handlers);
+    expect(JSON.parse((await call).body)).toEqual({ ok: true, value: { locale: 'fr', prefetchDocuments: true } });
+  });
+
+  it('answers 503 to calls when the core failed to load, and still serves the page', async () => {
+    const failed = Promise.reject(new Error('core failed'));
+    const { host, rpc } = await hostAwaiting(failed);
+    const answer = await rpc();
+    expect(answer.status).toBe(503);
+    expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'INTERNAL' } });
+    expect((await rawRequest(host.url)).status).toBe(200);
   });
 });
