@@ -23,14 +23,8 @@ import { backends, startServer, type TestServer } from './helpers';
 /** Every quittance and reçu rendered, counted: the renderer itself, passed through. */
 const renders = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../server/src/documents/index', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../server/src/documents/index')>();
-  return {
-    ...original,
-    renderSettlementDocument: (...args: Parameters<typeof original.renderSettlementDocument>) => {
-      renders.count++;
-      return original.renderSettlementDocument(...args);
-    },
-  };
+  const { countingCalls } = await import('../../helpers/count-calls');
+  return countingCalls(await importOriginal<typeof import('../../../server/src/documents/index')>(), 'renderSettlementDocument', renders);
 });
 
 interface Line {
