@@ -35,6 +35,8 @@ function literal(value: unknown): string {
  */
 export async function runNamed<T>(db: Db, name: string, text: string, values: (string | number)[]): Promise<T[]> {
   const client = (db as unknown as { $client: RawClient }).$client;
+  // Checked on both drivers, so a call that works on one works on the other.
+  const literals = values.map(literal);
   if (typeof client.exec !== 'function') return (await client.query({ name, text, values })).rows as T[];
   let names = preparedOnPglite.get(client);
   if (!names) preparedOnPglite.set(client, (names = new Set()));
@@ -42,5 +44,5 @@ export async function runNamed<T>(db: Db, name: string, text: string, values: (s
     await client.exec(`prepare ${name} as ${text}`);
     names.add(name);
   }
-  return (await client.query(`execute ${name}(${values.map(literal).join(', ')})`)).rows as T[];
+  return (await client.query(`execute ${name}(${literals.join(', ')})`)).rows as T[];
 }

@@ -517,9 +517,9 @@ export const ledgerImportKeys = pgTable('ledger_import_keys', {
 
 /**
  * The SHA-256 of what a published document was rendered from (documents/publish.ts, issue 17):
- * a resumed or repeated publishing run compares the new input's hash with it and skips an
- * unchanged notice without rendering it again. Documents published before it have no row (they
- * are compared by re-rendering).
+ * a resumed or repeated publishing run, or a ledger import run again, compares the new input's
+ * hash with it and skips an unchanged avis, quittance or reçu without rendering it again.
+ * Documents issued before it (or by the demo data) have no row: they are compared by re-rendering.
  */
 export const documentInputs = pgTable('document_inputs', {
   documentId: uuid('document_id')

@@ -281,8 +281,11 @@ function canonicalJson(value: unknown): string {
  */
 export function noticeInputHash(input: AvisEcheanceInput): string {
   const { issuedOn: _issuedOn, rectificatif: _rectificatif, ...content } = input;
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return inputHash(content);
 }
+
+/** The SHA-256 of a document's input (canonical JSON): the same input renders the same document. */
+const inputHash = (input: object): string => createHash('sha256').update(canonicalJson(input)).digest('hex');
 
 /** The input hashes of `documentIds` that have one (document_inputs), by document id. */
 async function inputHashesOf(db: Db | Tx, documentIds: string[]): Promise<Map<string, string>> {
@@ -631,6 +634,7 @@ export interface SettlementWrite {
   kind: 'quittance' | 'recu';
   bytes: Uint8Array;
   description: DocumentDescription;
+  inputSha256: string;
 }
 
 /** The one call to the quittance / reçu renderer. */
@@ -673,6 +677,7 @@ export async function planSettlements(deps: Omit<DocumentDeps, 'mailer'>, items:
   const found = await deps.db.select({ dossier: dossiers, tenant: tenants }).from(dossiers).innerJoin(tenants, eq(tenants.id, dossiers.tenantId)).where(inArray(dossiers.id, dossierIds));
   const byDossier = new Map(found.map((row) => [row.dossier.id, row]));
   const [lines, existing] = await Promise.all([ledgerLinesByDossier(deps.db, dossierIds), liveDocumentsOf(deps.db, dossierIds, periods, ['quittance', 'recu'])]);
+  const existingInputs = await inputHashesOf(deps.db, [...existing.values()].flat().map((doc) => doc.id));
   const { letterhead } = await documentLandlord(deps);
   const fallbackDay = isoDay(deps.clock());
 
@@ -695,14 +700,22 @@ export async function planSettlements(deps: Omit<DocumentDeps, 'mailer'>, items:
       outcomes[index] = { status: 'unchanged', kind: 'quittance', documentId: quittance.id };
       continue;
     }
-    const rendered = await renderSettlement(settlementInputFor(row.tenant, row.dossier, letterhead, amounts, fallbackDay));
+    const input = settlementInputFor(row.tenant, row.dossier, letterhead, amounts, fallbackDay);
+    const inputSha256 = inputHash(input);
+    // The same payments as a stored reçu's (an import run again): unchanged, not rendered again.
+    const sameInput = docs.find((doc) => existingInputs.get(doc.id) === inputSha256);
+    if (sameInput) {
+      outcomes[index] = { status: 'unchanged', kind: sameInput.kind as 'quittance' | 'recu', documentId: sameInput.id };
+      continue;
+    }
+    const rendered = await renderSettlement(input);
     if (!rendered) continue;
     const same = docs.find((doc) => doc.sha256 === rendered.description.sha256);
     if (same) {
       outcomes[index] = { status: 'unchanged', kind: rendered.kind, documentId: same.id };
       continue;
     }
-    writes.push({ index, tenant: row.tenant, dossier: row.dossier, period, ...rendered });
+    writes.push({ index, tenant: row.tenant, dossier: row.dossier, period, ...rendered, inputSha256 });
   }
   return { outcomes, periods, writes };
 }
@@ -715,8 +728,9 @@ export async function writeSettlements(deps: Pick<DocumentDeps, 'db' | 'clock'>,
     const current = await liveDocumentsOf(tx, writes.map((write) => write.dossier.id), periods, ['quittance', 'recu']);
     const newBlobs = new Map<string, typeof blobs.$inferInsert>();
     const newDocuments: (typeof documents.$inferInsert)[] = [];
+    const newInputs: (typeof documentInputs.$inferInsert)[] = [];
     const newActivities: Parameters<typeof addActivities>[1] = [];
-    for (const { index, tenant, dossier, period, kind, bytes, description } of writes) {
+    for (const { index, tenant, dossier, period, kind, bytes, description, inputSha256 } of writes) {
       const docs = (current.get(dossier.id) ?? []).filter((doc) => doc.period === period);
       const issuedHere = newDocuments.filter((doc) => doc.dossierId === dossier.id && doc.period === period);
       const already = docs.find((doc) => doc.kind === 'quittance') ?? docs.find((doc) => doc.sha256 === description.sha256) ?? issuedHere.find((doc) => doc.sha256 === description.sha256);
@@ -728,11 +742,13 @@ export async function writeSettlements(deps: Pick<DocumentDeps, 'db' | 'clock'>,
       const documentId = randomUUID();
       newBlobs.set(description.sha256, { sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: now });
       newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind, period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now });
+      newInputs.push({ documentId, inputSha256 });
       newActivities.push({ version, at: now, tenantId: tenant.id, kind: kind === 'quittance' ? 'document.quittanceAvailable' : 'document.recuAvailable', label: kind === 'quittance' ? 'Quittance de loyer disponible' : 'Reçu de paiement disponible', refId: documentId });
       outcomes[index] = { status: 'issued', kind, documentId };
     }
     if (newBlobs.size > 0) await tx.insert(blobs).values([...newBlobs.values()]).onConflictDoNothing();
     if (newDocuments.length > 0) await tx.insert(documents).values(newDocuments);
+    if (newInputs.length > 0) await tx.insert(documentInputs).values(newInputs);
     await addActivities(tx, newActivities);
   });
   return outcomes;

@@ -3,7 +3,8 @@
  * TEST_DATABASE_URL: the same file imported twice posts its lines once; a run stopped after some
  * batches (onProgress throws once a batch is committed, as a killed process would stop there) and
  * started again posts the rest, nothing twice, and ends on the same balances; identical lines of
- * one file are each posted. The property: whatever the file, stop and resume and re-run (dates
+ * one file are each posted; a payment file imported again renders no reçu again (the input hash
+ * stored with the reçu says it is the same). The property: whatever the file, stop and resume and re-run (dates
  * written the other way) give exactly the file's lines and the file's sum on each balance.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,13 +12,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq, inArray } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importLedgerFile, type LedgerImportProgress } from '../../../server/src/admin/ledger-import';
 import { createDataCipher } from '../../../server/src/crypto/data-key';
 import * as schema from '../../../server/src/db/schema';
 import { SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../../../server/src/documents/deps';
 import { readLandlordSettings } from '../../../server/src/landlord/settings';
 import { backends, startServer, type TestServer } from './helpers';
+
+/** Every quittance and reçu rendered, counted: the renderer itself, passed through. */
+const renders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../server/src/documents/index', async (importOriginal) => {
+  const { countingCalls } = await import('../../helpers/count-calls');
+  return countingCalls(await importOriginal<typeof import('../../../server/src/documents/index')>(), 'renderSettlementDocument', renders);
+});
 
 interface Line {
   dossier: string;
@@ -128,6 +136,19 @@ describe.each(backends)('import-ledger, idempotent and resumable ($name)', (back
     const after = await state();
     expect(after.entries).toBe(before.entries + 3);
     expect(after.balances[numbers[0]!]).toBe(before.balances[numbers[0]!]! - 15000);
+  });
+
+  it('a payment file imported again finds its reçu by its input hash, without rendering it', async () => {
+    const path = file([
+      `${numbers[1]};01/11/2027;loyer;Loyer novembre;500,00;2027-11`,
+      `${numbers[1]};05/11/2027;paiement;Virement partiel;-200,00;2027-11`,
+    ]);
+    renders.count = 0;
+    expect(await importLedgerFile(deps(), path)).toMatchObject({ posted: 2, documents: { issued: 1, unchanged: 0 } });
+    expect(renders.count).toBe(1);
+    renders.count = 0;
+    expect(await importLedgerFile(deps(), path)).toMatchObject({ posted: 0, alreadyPosted: 2, documents: { issued: 0, unchanged: 1 } });
+    expect(renders.count).toBe(0);
   });
 
   it('property: stopped anywhere, resumed, imported again with the dates written the other way, a file posts each of its lines once', async () => {

@@ -26,14 +26,8 @@ import { backends, startServer, type TestServer } from './helpers';
 /** Every avis rendered, counted: the renderer itself, passed through. */
 const renders = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../server/src/documents/avis-echeance', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../server/src/documents/avis-echeance')>();
-  return {
-    ...original,
-    renderAvisEcheance: (...args: Parameters<typeof original.renderAvisEcheance>) => {
-      renders.count++;
-      return original.renderAvisEcheance(...args);
-    },
-  };
+  const { countingCalls } = await import('../../helpers/count-calls');
+  return countingCalls(await importOriginal<typeof import('../../../server/src/documents/avis-echeance')>(), 'renderAvisEcheance', renders);
 });
 
 describe.each(backends)('publishing a month in batches ($name)', (backend) => {
