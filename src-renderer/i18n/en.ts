@@ -642,6 +642,8 @@ export const en: Messages = {
       month: 'Month',
       year: 'Year',
       actions: 'Document',
+      amount: 'Amount',
+      amountUnknown: 'Not given',
       kind: {
         quittance: 'Rent receipt',
         recu: 'Payment receipt',
@@ -650,6 +652,7 @@ export const en: Messages = {
       recuNote: 'Payment receipt (partial payment, not a rent receipt)',
       documentName: '{kind} for {period}',
       documentFullName: '{name}, issued on {date}',
+      documentFullNameAmount: '{name}, issued on {date}, {amount}',
       actionName: '{action}: {name}',
       download: 'Download',
       keepOffline: 'Keep offline',

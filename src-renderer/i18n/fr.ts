@@ -664,6 +664,9 @@ export const fr = {
       month: 'Mois',
       year: 'Année',
       actions: 'Document',
+      // The column of the sum the document states; "Non indiqué" when the landlord did not give it.
+      amount: 'Montant',
+      amountUnknown: 'Non indiqué',
       kind: {
         quittance: 'Quittance',
         recu: 'Reçu',
@@ -674,6 +677,8 @@ export const fr = {
       documentName: '{kind} {period}',
       // What a button says after its verb: two reçus of one month differ by their date (RGAA 6.1).
       documentFullName: '{name}, émis le {date}',
+      // With the sum the document states: "Reçu de décembre 2026, émis le 12/12/2026, 150,00 €" (RGAA 6.1).
+      documentFullNameAmount: '{name}, émis le {date}, {amount}',
       // A button's accessible name: "Télécharger : Quittance de mars 2024, émis le …".
       actionName: '{action} : {name}',
       download: 'Télécharger',
