@@ -177,6 +177,24 @@ export const en: Messages = {
     INTERNAL: 'An unexpected error occurred. Try again; if the problem persists, contact your landlord.',
   },
   throttleWaitUnknown: 'a few minutes',
+  errorDetails: {
+    quota: {
+      paymentsPerDay: 'You started {limit} online payments today, the most allowed per day. You can pay again in {wait}, or contact your landlord.',
+      requestsPerDay: 'You sent {limit} requests today, the most allowed per day. You can send more in {wait}, or contact your landlord.',
+      messagesPerDay: 'You sent {limit} messages today, the most allowed per day. You can send more in {wait}, or contact your landlord.',
+      changeRequestsPerDay: 'You sent {limit} change requests today, the most allowed per day. You can send more in {wait}, or contact your landlord.',
+      uploads: 'You uploaded {files} files ({megabytes} MB) in the last 24 hours: {limitFiles} files and {limitMegabytes} MB a day at most. You can upload more in {wait}.',
+    },
+    conflict: {
+      requestClosed: 'This request is closed: you can no longer write on it. Make a new request if needed.',
+      requestNotCancellable: 'This request can no longer be cancelled: it is already handled or closed.',
+      accountExists: 'An account already exists for this tenant. Use “Forgotten password?”.',
+      emailTaken: 'This email address is already used by another account.',
+      paymentUnavailable: 'Online payment is not available at the moment. Try again later or contact your landlord.',
+      paymentsExhausted: 'Your landlord received too many online payments today: try again tomorrow.',
+      idempotencyKeyTaken: 'This request could not be saved. Try again; if the problem continues, contact your landlord.',
+    },
+  },
   section: {
     loading: 'Loading your information…',
     loadError: 'Your information could not be shown.',

@@ -183,6 +183,25 @@ export const fr = {
     INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si le problème continue, contactez votre bailleur.",
   } satisfies Record<ErrorCode, string>,
   throttleWaitUnknown: 'quelques minutes',
+  // The Portal API's precise refusals (src-shared/errors.ts ERROR_DETAIL_KEYS), {wait} from its retryAfter.
+  errorDetails: {
+    quota: {
+      paymentsPerDay: "Vous avez commencé {limit} paiements en ligne aujourd'hui, le maximum par jour. Vous pourrez payer de nouveau dans {wait}, ou contactez votre bailleur.",
+      requestsPerDay: "Vous avez envoyé {limit} demandes aujourd'hui, le maximum par jour. Vous pourrez en envoyer de nouveau dans {wait}, ou contactez votre bailleur.",
+      messagesPerDay: "Vous avez envoyé {limit} messages aujourd'hui, le maximum par jour. Vous pourrez en envoyer de nouveau dans {wait}, ou contactez votre bailleur.",
+      changeRequestsPerDay: "Vous avez envoyé {limit} demandes de modification aujourd'hui, le maximum par jour. Vous pourrez en envoyer de nouveau dans {wait}, ou contactez votre bailleur.",
+      uploads: 'Vous avez déposé {files} fichiers ({megabytes} Mo) ces dernières 24 heures : au plus {limitFiles} fichiers et {limitMegabytes} Mo par jour. Vous pourrez en déposer de nouveau dans {wait}.',
+    },
+    conflict: {
+      requestClosed: 'Cette demande est close : vous ne pouvez plus y écrire. Faites une nouvelle demande si besoin.',
+      requestNotCancellable: 'Cette demande ne peut plus être annulée : elle est déjà traitée ou close.',
+      accountExists: 'Un compte existe déjà pour ce locataire. Utilisez « Mot de passe oublié ? ».',
+      emailTaken: 'Cette adresse mail est déjà utilisée par un autre compte.',
+      paymentUnavailable: "Le paiement en ligne n'est pas disponible pour le moment. Réessayez plus tard ou contactez votre bailleur.",
+      paymentsExhausted: "Votre bailleur a reçu trop de paiements en ligne aujourd'hui : réessayez demain.",
+      idempotencyKeyTaken: "Cette demande n'a pas pu être enregistrée. Réessayez ; si le problème continue, contactez votre bailleur.",
+    },
+  },
   /** Shared by the account sections (Accueil, Mon dossier, Mon contrat, Ma situation de solde, wizards). */
   section: {
     loading: 'Chargement de vos informations…',
