@@ -99,6 +99,9 @@ export const fr = {
       content: "Ce fichier est illisible ou ne correspond pas à son type. Choisissez un autre fichier.",
       missing: "Ce fichier n'a pas été reçu : déposez-le de nouveau avant d'envoyer la demande.",
       imageTooLarge: 'Cette image est trop grande ({width} × {height} pixels) : au plus {megapixels} mégapixels et {side} pixels de côté. Réduisez-la puis déposez-la de nouveau.',
+      // Found by the file field itself (components/FileField.svelte), on selection.
+      photoType: "Ce type de fichier n'est pas accepté. Choisissez une photo JPEG ou PNG.",
+      tooMany: "Ce fichier n'a pas été ajouté : {max} fichiers au plus. Retirez-en un pour en ajouter un autre.",
     },
     photos: {
       tooMany: 'Vous avez joint trop de photos. Retirez-en une ou plusieurs.',
@@ -261,6 +264,15 @@ export const fr = {
     removed: 'Le fichier a été retiré.',
     reading: 'Lecture du fichier…',
     readError: "Ce fichier n'a pas pu être lu. Choisissez-le à nouveau.",
+    // Several files (the photos of a request).
+    chooseSeveral: 'Choisir des fichiers',
+    dropSeveral: 'ou glissez-les ici',
+    listed: '{name} ({size})',
+    photoAlt: 'Photo jointe {index} : {name}',
+    count: '{count} fichier(s) joint(s) sur {max}.',
+    removedOne: 'Fichier retiré. {count} fichier(s) joint(s) sur {max}.',
+    full: 'Vous avez joint {max} fichiers, le maximum : retirez-en un pour en ajouter un autre.',
+    refusedNamed: '« {name} » : {message}',
   },
   // ---- Dialogs and sign-out confirmation (sections B) ----
   kiosk: {
@@ -883,15 +895,6 @@ export const fr = {
       permission: "J'autorise le personnel à entrer dans mon logement en mon absence",
       photos: 'Photos (facultatif)',
       photosHint: "Jusqu'à 5 photos, au format JPEG ou PNG, de 10 Mo au plus chacune.",
-      addPhotos: 'Ajouter des photos',
-      photoAlt: 'Photo jointe {index} : {name}',
-      removePhoto: 'Retirer',
-      removePhotoLabel: 'Retirer la photo {index} : {name}',
-      photoAdded: '{count} photo(s) jointe(s).',
-      photoRemoved: 'Photo retirée. {count} photo(s) jointe(s).',
-      photoTooMany: 'Vous ne pouvez joindre que 5 photos.',
-      photoWrongType: '« {name} » n’est pas une photo JPEG ou PNG.',
-      photoTooLarge: '« {name} » dépasse 10 Mo.',
       submit: 'ENVOYER MA DEMANDE',
       cancel: 'ANNULER',
       doneTitle: 'Votre demande est enregistrée',

@@ -23,6 +23,11 @@ const PDF = {
 };
 /** A Windows program renamed .pdf: "MZ" is where an .exe starts. */
 const FAKE_PDF = { name: 'facture.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(2048, 0x41)]) };
+/** A 2×2 PNG: a photo as small as it gets. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+const png = (name: string) => ({ name, mimeType: 'image/png', buffer: TINY_PNG });
+/** A real PNG just over 10 MB: refused for its size alone, before it is read. */
+const HUGE_PNG = { name: 'photo-geante.png', mimeType: 'image/png', buffer: Buffer.concat([TINY_PNG, Buffer.alloc(10 * 1024 * 1024, 0)]) };
 /** 15 MB that really is a PDF: refused for its size alone. */
 const HUGE_PDF = { name: 'scan-complet.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(15 * 1024 * 1024, 0x20)]) };
 
@@ -178,6 +183,62 @@ test('file field: in French, by keyboard, type and size checked on selection, th
     // "Step 1: …" in English, no French space before the colon.
     await expect(page.getByRole('heading', { level: 2, name: /^Step 1: / })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'insurance in English');
+  });
+});
+
+test('photos of a new request: the same file field for several files, each checked on choice, named, sized and removed alone', async ({ page }) => {
+  await signIn(page);
+  await page.goto('./#/nouvelle-demande');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouvelle demande');
+  await expect(page.getByText('Choose File')).toHaveCount(0);
+  await expect(page.getByText('Choisir des fichiers', { exact: true })).toBeVisible();
+  await expect(page.getByText('ou glissez-les ici')).toBeVisible();
+  const photos = page.getByLabel('Photos (facultatif)');
+  // By keyboard: the field comes right after the permission box.
+  await page.getByLabel("J'autorise le personnel à entrer dans mon logement en mon absence").focus();
+  await page.keyboard.press('Tab');
+  await expect(photos).toBeFocused();
+
+  // One choice of four: the photo is added, the three others are said with their names, at once.
+  await photos.setInputFiles([png('fuite.png'), { ...PDF, name: 'devis.pdf' }, { ...FAKE_PDF, name: 'vacances.jpg' }, HUGE_PNG]);
+  const refused = page.getByRole('alert').filter({ hasText: '« devis.pdf »' });
+  await expect(refused).toContainText("« devis.pdf » : Ce type de fichier n'est pas accepté. Choisissez une photo JPEG ou PNG.");
+  await expect(refused).toContainText('« vacances.jpg » : Ce fichier est illisible ou ne correspond pas à son type. Choisissez un autre fichier.');
+  await expect(refused).toContainText(`« ${HUGE_PNG.name} » : Ce fichier est trop volumineux : 10 Mo au maximum.`);
+  await expect(page.getByRole('img', { name: 'Photo jointe 1 : fuite.png' })).toBeVisible();
+  await expect(page.getByText('fuite.png (1 ko)')).toBeVisible();
+  await expect(page.getByText('1 fichier(s) joint(s) sur 5.', { exact: true }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'nouvelle-demande, photos refused');
+
+  // Dropped on the zone: five more, one over the limit, which is said and left out.
+  const dropped = await page.evaluateHandle(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    for (const name of ['b.png', 'c.png', 'd.png', 'e.png', 'f.png']) transfer.items.add(new File([bytes], name, { type: 'image/png' }));
+    return transfer;
+  }, TINY_PNG.toString('base64'));
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.getByRole('alert').filter({ hasText: '« f.png »' })).toContainText("« f.png » : Ce fichier n'a pas été ajouté : 5 fichiers au plus.");
+  await expect(page.getByRole('img', { name: /^Photo jointe \d : / })).toHaveCount(5);
+  await expect(page.getByText('Vous avez joint 5 fichiers, le maximum : retirez-en un pour en ajouter un autre.')).toBeVisible();
+  await expect(page.locator('.drop-zone')).toHaveCount(0);
+
+  // Each photo has its own "Retirer"; focus goes to the next one, and the zone comes back.
+  await page.getByRole('button', { name: 'Retirer le fichier c.png' }).click();
+  await expect(page.getByRole('img', { name: /^Photo jointe \d : / })).toHaveCount(4);
+  await expect(page.getByRole('img', { name: 'Photo jointe 3 : d.png' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retirer le fichier d.png' })).toBeFocused();
+  await expect(page.getByText('Fichier retiré. 4 fichier(s) joint(s) sur 5.')).toBeAttached();
+  await expect(page.getByText('Choisir des fichiers', { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'nouvelle-demande, photos listed');
+
+  await inEnglish(page, async () => {
+    await expect(page.getByText('Choose files', { exact: true })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Attached photo 1: fuite.png' })).toBeVisible();
+    await page.getByLabel('Photos (optional)').setInputFiles([{ ...PDF, name: 'devis.pdf' }, png('g.png')]);
+    await expect(page.getByRole('alert').filter({ hasText: '“devis.pdf”' })).toContainText('“devis.pdf”: This type of file is not accepted. Choose a JPEG or PNG photo.');
+    await expect(page.getByText('5 of 5 file(s) attached.', { exact: true }).first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'new request photos (en)');
   });
 });
 
