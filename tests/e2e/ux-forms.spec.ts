@@ -7,11 +7,14 @@
  * policy, "Numéro TG" explained the same way everywhere, the site map, titles that name the step
  * or the request, the pending icon. axe runs on every screen.
  *
- * The file is named to run after the other specs of the stack: it completes an insurance
- * submission (for the pending icon), which the Accueil test of sections-a must not see first.
+ * Nothing here depends on what another spec did before: the one test that must submit something
+ * (an insurance certificate, for the pending icon) does it on its own stack (own-stack.ts), so
+ * the shared server's demo tenant is left as the other specs expect it.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { tinyPdf } from '../helpers/files';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { signInDemo, startOwnPreview, startOwnServer } from './own-stack';
 import { signIn } from './session';
 
 const DOSSIER = '0123456789';
@@ -334,6 +337,8 @@ test('sign-up: the CGU and the privacy policy can be read before ticking; the hi
 });
 
 test('site map from the footer lists every screen; titles name the step and the request; the pending icon is drawn', async ({ page }) => {
+  // Its own stack (a server with the demo's documents, a preview) starts within the test.
+  test.setTimeout(180_000);
   await page.goto('./#/connexion');
   await page.getByRole('contentinfo').getByRole('link', { name: 'Plan du site' }).click();
   await expect(page).toHaveURL(/#\/plan-du-site$/);
@@ -350,31 +355,41 @@ test('site map from the footer lists every screen; titles name the step and the 
     await expect(page.getByRole('navigation', { name: 'Site map' }).getByRole('link', { name: 'Forgotten identifier', exact: true })).toBeVisible();
   });
 
-  await signIn(page);
-  await page.goto('./#/mon-assurance');
-  await expect(page).toHaveTitle(/^Mon assurance logement – Étape 1 : Saisie de mon assurance – /);
-  await page.goto('./#/mes-demandes');
-  await page.getByRole('link', { name: /Demande n° \d+/ }).first().click();
-  await expect(page).toHaveTitle(/^Ma demande – Demande n° \d+ – /);
+  // The rest submits an insurance certificate: on a stack of its own (a fresh demo tenant, whose
+  // insurance is not pending yet), whatever the other specs did or will do on the shared one.
+  const own = await startOwnPreview(await startOwnServer());
+  try {
+    const go = (hash: string) => page.goto(`${own.baseUrl}#/${hash}`);
+    await signInDemo(page, own.baseUrl);
+    await go('mon-assurance');
+    await expect(page).toHaveTitle(/^Mon assurance logement – Étape 1 : Saisie de mon assurance – /);
+    await go('mes-demandes');
+    await page.getByRole('link', { name: /Demande n° \d+/ }).first().click();
+    await expect(page).toHaveTitle(/^Ma demande – Demande n° \d+ – /);
 
-  // An insurance certificate waiting for the landlord: an SVG hourglass, never the "⏳" glyph.
-  await page.goto('./#/mon-dossier');
-  const insurance = page.getByRole('region', { name: 'Mon assurance logement' });
-  if ((await insurance.getByText('en attente de vérification').count()) === 0) {
-    await page.goto('./#/mon-assurance');
+    // An insurance certificate waiting for the landlord: an SVG hourglass, never the "⏳" glyph.
+    await go('mon-dossier');
+    const insurance = page.getByRole('region', { name: 'Mon assurance logement' });
+    await expect(insurance).toBeVisible();
+    await expect(insurance.getByText('en attente de vérification')).toHaveCount(0);
+    await go('mon-assurance');
     await page.getByLabel("Nom de l'assureur").fill('MUTUELLE DE DÉMONSTRATION');
     await page.getByLabel('Police n°').fill('UX-2026-015');
     await page.getByLabel('Du (jj/mm/aaaa)').fill('01/01/2026');
     await page.getByLabel('Au (jj/mm/aaaa)').fill('31/12/2026');
-    await page.getByLabel('Pièce justificative').setInputFiles(PDF);
+    // A real one-page PDF: the server parses what it receives (the minimal PDF above is refused there).
+    await page.getByLabel('Pièce justificative').setInputFiles({ ...PDF, buffer: tinyPdf() });
     await page.getByRole('button', { name: 'ÉTAPE SUIVANTE' }).click();
     await expect(page).toHaveTitle(/^Mon assurance logement – Étape 2 : Vérification de mes informations – /);
     await page.getByRole('button', { name: 'VALIDER' }).click();
     await expect(page.getByText('Votre demande a été enregistrée')).toBeVisible();
-    await page.goto('./#/mon-dossier');
+    await go('mon-dossier');
+    const pending = insurance.locator('.status-pending');
+    await expect(pending).toContainText('en attente de vérification');
+    await expect(pending.locator('svg.pending-icon')).toHaveCount(1);
+    expect(await page.locator('main').innerText()).not.toContain('⏳');
+  } finally {
+    await page.goto('about:blank');
+    await own.close();
   }
-  const pending = insurance.locator('.status-pending');
-  await expect(pending).toContainText('en attente de vérification');
-  await expect(pending.locator('svg.pending-icon')).toHaveCount(1);
-  expect(await page.locator('main').innerText()).not.toContain('⏳');
 });
