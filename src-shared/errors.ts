@@ -26,13 +26,41 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
+ * Keys more precise than `errors.<code>` the Portal API sends for some refusals, with the numbers
+ * of their sentence in `params` (the renderer adds the wait from `retryAfter` as {wait}): a daily
+ * quota says its limit and when it resets, a conflict says what conflicted. Each has its words in
+ * the renderer's dictionaries (`errorDetails.*`; tests/integration/server/error-keys.test.ts).
+ */
+export const ERROR_DETAIL_KEYS = [
+  // THROTTLED by a daily quota (server/src/http/quotas.ts): { limit }.
+  'errorDetails.quota.paymentsPerDay',
+  'errorDetails.quota.requestsPerDay',
+  'errorDetails.quota.messagesPerDay',
+  'errorDetails.quota.changeRequestsPerDay',
+  // { files, megabytes, limitFiles, limitMegabytes }.
+  'errorDetails.quota.uploads',
+  // CONFLICT: what conflicted.
+  'errorDetails.conflict.requestClosed',
+  'errorDetails.conflict.requestNotCancellable',
+  'errorDetails.conflict.accountExists',
+  'errorDetails.conflict.emailTaken',
+  'errorDetails.conflict.paymentUnavailable',
+  'errorDetails.conflict.paymentsExhausted',
+  'errorDetails.conflict.idempotencyKeyTaken',
+] as const;
+
+export type ErrorDetailKey = (typeof ERROR_DETAIL_KEYS)[number];
+
+/**
  * One field-level problem: `path` is the dotted field path, `message` an i18n key (fields.*),
- * `params` the numbers its sentence needs ({ max: 4000 } for 'fields.tooLong').
+ * `params` the numbers its sentence needs ({ max: 4000 } for 'fields.tooLong'). `fallback`: the
+ * Portal API's own French sentence, shown (marked French) when this build has no words for the key.
  */
 export interface FieldError {
   path: string;
   message: string;
   params?: Record<string, number>;
+  fallback?: string;
 }
 
 export interface PortalErrorShape {
@@ -43,6 +71,11 @@ export interface PortalErrorShape {
   retryAfter?: number;
   /** INVALID_CREDENTIALS: password tries left before a pause (0: the next failure pauses). */
   attemptsLeft?: number;
+  /** The Portal API's precise key (ERROR_DETAIL_KEYS, or one this build does not know yet) and its numbers. */
+  key?: string;
+  params?: Record<string, number>;
+  /** The Portal API's French sentence: what the renderer shows, marked French, for a key it has no words for. */
+  message?: string;
 }
 
 /** Thrown in main-process services; the router turns it into a PortalErrorShape. */
@@ -51,14 +84,19 @@ export class PortalError extends Error {
   readonly fields?: FieldError[];
   readonly retryAfter?: number;
   readonly attemptsLeft?: number;
+  readonly detail?: Pick<PortalErrorShape, 'key' | 'params' | 'message'>;
 
-  constructor(code: ErrorCode, options: { fields?: FieldError[]; retryAfter?: number; attemptsLeft?: number; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { fields?: FieldError[]; retryAfter?: number; attemptsLeft?: number; detail?: Pick<PortalErrorShape, 'key' | 'params' | 'message'>; cause?: unknown } = {},
+  ) {
     super(code, { cause: options.cause });
     this.name = 'PortalError';
     this.code = code;
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
     this.attemptsLeft = options.attemptsLeft;
+    this.detail = options.detail;
   }
 
   toShape(): PortalErrorShape {
@@ -66,6 +104,9 @@ export class PortalError extends Error {
     if (this.fields) shape.fields = this.fields;
     if (this.retryAfter !== undefined) shape.retryAfter = this.retryAfter;
     if (this.attemptsLeft !== undefined) shape.attemptsLeft = this.attemptsLeft;
+    if (this.detail?.key !== undefined) shape.key = this.detail.key;
+    if (this.detail?.params !== undefined) shape.params = this.detail.params;
+    if (this.detail?.message !== undefined) shape.message = this.detail.message;
     return shape;
   }
 }

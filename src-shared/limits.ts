@@ -9,3 +9,6 @@ export const REQUEST_TEXT_MAX_CHARS = 4000;
 
 /** The CAF allocataire number, in characters. */
 export const CAF_NUMBER_MAX = 20;
+
+/** Photos a technical request may carry (the file field stops there, main refuses more). */
+export const MAX_REQUEST_PHOTOS = 5;

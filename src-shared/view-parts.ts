@@ -13,9 +13,18 @@ export const addressSchema = z.object({ line: z.string(), postalCode: z.string()
 /** Where a write stands on its way to the server (optimistic rows are 'pending'). */
 export const deliverySchema = z.enum(['synced', 'pending', 'refused']);
 
+/**
+ * Why the landlord refused a write: field problems as keys (with their numbers, and the server's
+ * French sentence as the fallback for a key this build has no words for), the error's precise key.
+ */
 export const refusalSchema = z.object({
   code: z.string(),
-  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  fields: z
+    .array(z.object({ path: z.string(), message: z.string(), params: z.record(z.string(), z.number()).optional(), fallback: z.string().optional() }))
+    .optional(),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.number()).optional(),
+  message: z.string().optional(),
 });
 
 

@@ -48,6 +48,7 @@ export function documentsView(data: AccountData, store: DocumentStore): Document
             sha256: row.data.sha256,
             size: row.data.size,
             issuedAt: row.data.issuedAt,
+            amountCents: row.data.amountCents,
             offline: stored.has(row.data.sha256),
           })),
       })),

@@ -25,14 +25,39 @@ export interface RequestOptions<T extends z.ZodType> {
 }
 
 interface ServerErrorBody {
-  error?: { code?: string; fields?: (FieldError & { key?: string })[]; attemptsLeft?: unknown };
+  error?: { code?: string; key?: unknown; params?: unknown; message?: unknown; fields?: (FieldError & { key?: string })[]; attemptsLeft?: unknown };
 }
 
-/** The server's key and its numbers (worded by the renderer in the tenant's language), else its French sentence. */
+/** The numbers of a server's params (anything else is dropped), or undefined when there are none. */
+function numbersOf(params: unknown): Record<string, number> | undefined {
+  if (!params || typeof params !== 'object') return undefined;
+  const numbers = Object.entries(params).filter(([, value]) => typeof value === 'number' && Number.isFinite(value));
+  return numbers.length > 0 ? Object.fromEntries(numbers) : undefined;
+}
+
+const sentence = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+
+/**
+ * The server's key and its numbers (worded by the renderer in the tenant's language), with its
+ * French sentence as the fallback for a key this build has no words for; else the sentence alone.
+ */
 function fieldFromServer(field: FieldError & { key?: string }): FieldError {
-  if (!field.key) return { path: field.path, message: field.message };
-  const numbers = Object.entries(field.params ?? {}).filter(([, value]) => typeof value === 'number');
-  return numbers.length > 0 ? { path: field.path, message: field.key, params: Object.fromEntries(numbers) } : { path: field.path, message: field.key };
+  const fallback = sentence(field.message);
+  if (!field.key) return { path: field.path, message: fallback ?? 'fields.invalid' };
+  const params = numbersOf(field.params);
+  return { path: field.path, message: field.key, ...(params ? { params } : {}), ...(fallback ? { fallback } : {}) };
+}
+
+/**
+ * The error's precise key (a quota, a conflict), its numbers and its French sentence, which the
+ * renderer shows for a key it has no words for; nothing when the key is just `errors.<code>`.
+ */
+function detailFromServer(code: ErrorCode, body: ServerErrorBody): { key: string; params?: Record<string, number>; message?: string } | undefined {
+  const key = body.error?.key;
+  if (typeof key !== 'string' || !/^[\w.]+$/.test(key) || key === `errors.${code}`) return undefined;
+  const params = numbersOf(body.error?.params);
+  const message = sentence(body.error?.message);
+  return { key, ...(params ? { params } : {}), ...(message ? { message } : {}) };
 }
 
 function errorCodeFrom(status: number, body: ServerErrorBody): ErrorCode {
@@ -172,11 +197,13 @@ export class PortalApi {
     const errorBody = (body ?? {}) as ServerErrorBody;
     const retryAfter = Number(response.headers.get('retry-after'));
     const attemptsLeft = errorBody.error?.attemptsLeft;
-    return new PortalError(errorCodeFrom(response.status, errorBody), {
+    const code = errorCodeFrom(response.status, errorBody);
+    return new PortalError(code, {
       // The server's key (worded by the renderer in the tenant's language), else its French sentence.
       fields: Array.isArray(errorBody.error?.fields) ? errorBody.error.fields.map(fieldFromServer) : undefined,
       retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
       attemptsLeft: Number.isInteger(attemptsLeft) && (attemptsLeft as number) >= 0 ? (attemptsLeft as number) : undefined,
+      detail: detailFromServer(code, errorBody),
       cause: new Error(`${what} -> HTTP ${response.status}`),
     });
   }

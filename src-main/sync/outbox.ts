@@ -31,7 +31,8 @@ import { asc, eq, gt, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeResultSchema } from '../../src-shared/api/writes';
 import { uploadResponseSchema, type UploadMediaType } from '../../src-shared/api/uploads';
-import { PortalError, type ErrorCode, type FieldError } from '../../src-shared/errors';
+import { PortalError, type ErrorCode } from '../../src-shared/errors';
+import { refusalSchema } from '../../src-shared/view-parts';
 import { outbox } from '../../db/schema';
 import { apiPath, API_ROUTES } from '../../src-shared/api/routes';
 import { OUTBOX_KINDS, type OutboxBody, type OutboxKind } from '../../src-shared/outbox';
@@ -50,9 +51,7 @@ export const outboxAttachmentSchema = z.object({
 });
 export type OutboxAttachment = z.infer<typeof outboxAttachmentSchema>;
 
-export const outboxErrorSchema = z.object({
-  code: z.string(),
-  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+export const outboxErrorSchema = refusalSchema.extend({
   /** Server errors met by this row so far (offline runs do not count: they say nothing of it). */
   serverErrors: z.number().int().optional(),
 });
@@ -68,7 +67,7 @@ interface OutboxItemOf<K extends OutboxKind> {
   createdAt: string;
   /** Null when the stored body no longer fits its kind's schema (the item is then held back). */
   body: OutboxBodyRead<K> | null;
-  error: { code: string; fields?: FieldError[] } | null;
+  error: z.infer<typeof refusalSchema> | null;
 }
 
 /** One item, typed by its kind: `item.kind === 'requests.cancel'` narrows `item.body`. */
@@ -362,7 +361,7 @@ export async function drainOutbox(
       // Refused, or failing on the server run after run: held back with its reason.
       if (kind === 'server') console.warn(`outbox: ${row.kind} ${row.id} held back after ${serverErrors} server errors`, error);
       db.update(outbox)
-        .set({ status: 'refused', attempts: row.attempts + 1, lastError: { code: shape.code, fields: shape.fields } })
+        .set({ status: 'refused', attempts: row.attempts + 1, lastError: { code: shape.code, fields: shape.fields, key: shape.key, params: shape.params, message: shape.message } })
         .where(eq(outbox.id, row.id))
         .run();
       result.refused += 1;

@@ -21,10 +21,11 @@ export function outboxKindLabel(kind: OutboxKind): string {
   return t(KINDS[kind]);
 }
 
-/** The server's reason in the tenant's words: its field sentences, else its error code's. */
+/** The server's reason in the tenant's words: its field sentences, else its error's (its precise key, else its code's). */
 export function refusalText(error: Refusal | null): string {
-  const fields = (error?.fields ?? []).map((field) => fieldMessage(field.message));
+  const fields = (error?.fields ?? []).map((field) => fieldMessage(field.message, field.params, field.fallback));
   if (fields.length > 0) return [...new Set(fields)].join(' ');
   const code = error?.code ?? 'INTERNAL';
-  return hasKey(`errors.${code}`) ? errorMessage({ code: code as ErrorCode }) : errorMessage({ code: 'INTERNAL' });
+  const { key, params, message } = error ?? {};
+  return errorMessage({ code: hasKey(`errors.${code}`) ? (code as ErrorCode) : 'INTERNAL', key, params, message });
 }

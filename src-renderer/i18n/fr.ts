@@ -99,6 +99,9 @@ export const fr = {
       content: "Ce fichier est illisible ou ne correspond pas à son type. Choisissez un autre fichier.",
       missing: "Ce fichier n'a pas été reçu : déposez-le de nouveau avant d'envoyer la demande.",
       imageTooLarge: 'Cette image est trop grande ({width} × {height} pixels) : au plus {megapixels} mégapixels et {side} pixels de côté. Réduisez-la puis déposez-la de nouveau.',
+      // Found by the file field itself (components/FileField.svelte), on selection.
+      photoType: "Ce type de fichier n'est pas accepté. Choisissez une photo JPEG ou PNG.",
+      tooMany: "Ce fichier n'a pas été ajouté : {max} fichiers au plus. Retirez-en un pour en ajouter un autre.",
     },
     photos: {
       tooMany: 'Vous avez joint trop de photos. Retirez-en une ou plusieurs.',
@@ -183,6 +186,25 @@ export const fr = {
     INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si le problème continue, contactez votre bailleur.",
   } satisfies Record<ErrorCode, string>,
   throttleWaitUnknown: 'quelques minutes',
+  // The Portal API's precise refusals (src-shared/errors.ts ERROR_DETAIL_KEYS), {wait} from its retryAfter.
+  errorDetails: {
+    quota: {
+      paymentsPerDay: "Vous avez commencé {limit} paiements en ligne aujourd'hui, le maximum par jour. Vous pourrez payer de nouveau dans {wait}, ou contactez votre bailleur.",
+      requestsPerDay: "Vous avez envoyé {limit} demandes aujourd'hui, le maximum par jour. Vous pourrez en envoyer de nouveau dans {wait}, ou contactez votre bailleur.",
+      messagesPerDay: "Vous avez envoyé {limit} messages aujourd'hui, le maximum par jour. Vous pourrez en envoyer de nouveau dans {wait}, ou contactez votre bailleur.",
+      changeRequestsPerDay: "Vous avez envoyé {limit} demandes de modification aujourd'hui, le maximum par jour. Vous pourrez en envoyer de nouveau dans {wait}, ou contactez votre bailleur.",
+      uploads: 'Vous avez déposé {files} fichiers ({megabytes} Mo) ces dernières 24 heures : au plus {limitFiles} fichiers et {limitMegabytes} Mo par jour. Vous pourrez en déposer de nouveau dans {wait}.',
+    },
+    conflict: {
+      requestClosed: 'Cette demande est close : vous ne pouvez plus y écrire. Faites une nouvelle demande si besoin.',
+      requestNotCancellable: 'Cette demande ne peut plus être annulée : elle est déjà traitée ou close.',
+      accountExists: 'Un compte existe déjà pour ce locataire. Utilisez « Mot de passe oublié ? ».',
+      emailTaken: 'Cette adresse mail est déjà utilisée par un autre compte.',
+      paymentUnavailable: "Le paiement en ligne n'est pas disponible pour le moment. Réessayez plus tard ou contactez votre bailleur.",
+      paymentsExhausted: "Votre bailleur a reçu trop de paiements en ligne aujourd'hui : réessayez demain.",
+      idempotencyKeyTaken: "Cette demande n'a pas pu être enregistrée. Réessayez ; si le problème continue, contactez votre bailleur.",
+    },
+  },
   /** Shared by the account sections (Accueil, Mon dossier, Mon contrat, Ma situation de solde, wizards). */
   section: {
     loading: 'Chargement de vos informations…',
@@ -242,6 +264,15 @@ export const fr = {
     removed: 'Le fichier a été retiré.',
     reading: 'Lecture du fichier…',
     readError: "Ce fichier n'a pas pu être lu. Choisissez-le à nouveau.",
+    // Several files (the photos of a request).
+    chooseSeveral: 'Choisir des fichiers',
+    dropSeveral: 'ou glissez-les ici',
+    listed: '{name} ({size})',
+    photoAlt: 'Photo jointe {index} : {name}',
+    count: '{count} fichier(s) joint(s) sur {max}.',
+    removedOne: 'Fichier retiré. {count} fichier(s) joint(s) sur {max}.',
+    full: 'Vous avez joint {max} fichiers, le maximum : retirez-en un pour en ajouter un autre.',
+    refusedNamed: '« {name} » : {message}',
   },
   // ---- Dialogs and sign-out confirmation (sections B) ----
   kiosk: {
@@ -664,6 +695,9 @@ export const fr = {
       month: 'Mois',
       year: 'Année',
       actions: 'Document',
+      // The column of the sum the document states; "Non indiqué" when the landlord did not give it.
+      amount: 'Montant',
+      amountUnknown: 'Non indiqué',
       kind: {
         quittance: 'Quittance',
         recu: 'Reçu',
@@ -674,6 +708,8 @@ export const fr = {
       documentName: '{kind} {period}',
       // What a button says after its verb: two reçus of one month differ by their date (RGAA 6.1).
       documentFullName: '{name}, émis le {date}',
+      // With the sum the document states: "Reçu de décembre 2026, émis le 12/12/2026, 150,00 €" (RGAA 6.1).
+      documentFullNameAmount: '{name}, émis le {date}, {amount}',
       // A button's accessible name: "Télécharger : Quittance de mars 2024, émis le …".
       actionName: '{action} : {name}',
       download: 'Télécharger',
@@ -859,15 +895,6 @@ export const fr = {
       permission: "J'autorise le personnel à entrer dans mon logement en mon absence",
       photos: 'Photos (facultatif)',
       photosHint: "Jusqu'à 5 photos, au format JPEG ou PNG, de 10 Mo au plus chacune.",
-      addPhotos: 'Ajouter des photos',
-      photoAlt: 'Photo jointe {index} : {name}',
-      removePhoto: 'Retirer',
-      removePhotoLabel: 'Retirer la photo {index} : {name}',
-      photoAdded: '{count} photo(s) jointe(s).',
-      photoRemoved: 'Photo retirée. {count} photo(s) jointe(s).',
-      photoTooMany: 'Vous ne pouvez joindre que 5 photos.',
-      photoWrongType: '« {name} » n’est pas une photo JPEG ou PNG.',
-      photoTooLarge: '« {name} » dépasse 10 Mo.',
       submit: 'ENVOYER MA DEMANDE',
       cancel: 'ANNULER',
       doneTitle: 'Votre demande est enregistrée',

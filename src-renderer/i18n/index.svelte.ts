@@ -4,10 +4,11 @@
  * (`settings.get` / `settings.update`) and mirrored on <html lang>.
  */
 import type { Locale } from '../../src-shared/locale';
-import type { PortalErrorShape } from '../../src-shared/errors';
+import type { ErrorDetailKey, PortalErrorShape } from '../../src-shared/errors';
 import type { FieldMessageKey } from '../../src-shared/validation/schemas';
 import { call } from '../lib/bridge';
 import { fr, type Messages } from './fr';
+import { isKeyShaped, wordFromServer, type Worded } from './server-words';
 
 export type { Messages };
 
@@ -26,6 +27,10 @@ export type Params = Record<string, string | number>;
 type MissingFieldMessages = Exclude<FieldMessageKey, MessageKey>;
 const everyFieldMessageTranslated: [MissingFieldMessages] extends [never] ? true : MissingFieldMessages = true;
 void everyFieldMessageTranslated;
+/** The same for the Portal API's precise error keys (a quota, a conflict). */
+type MissingErrorDetails = Exclude<ErrorDetailKey, MessageKey>;
+const everyErrorDetailTranslated: [MissingErrorDetails] extends [never] ? true : MissingErrorDetails = true;
+void everyErrorDetailTranslated;
 
 /**
  * French is in the start bundle (the default, and every key's fallback); another language is its
@@ -114,9 +119,10 @@ export async function setLocale(locale: Locale): Promise<void> {
   }
 }
 
-/** A wait in seconds as words: "30 secondes", "2 minutes". */
+/** A wait in seconds as words: "30 secondes", "2 minutes", "24 heures" (a daily quota's). */
 export function formatWait(seconds: number): string {
-  const [value, unit] = seconds < 90 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  const [value, unit] =
+    seconds < 90 ? [Math.max(1, Math.ceil(seconds)), 'second'] : seconds < 90 * 60 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
   return new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', {
     style: 'unit',
     unit,
@@ -124,26 +130,48 @@ export function formatWait(seconds: number): string {
   }).format(value);
 }
 
-/** The sentence for an error answered by main (`errors.<code>`, with the wait for THROTTLED). */
-export function errorMessage(error: PortalErrorShape): string {
-  if (error.code === 'THROTTLED') {
-    const wait = error.retryAfter !== undefined ? formatWait(error.retryAfter) : t('throttleWaitUnknown');
-    return t('errors.THROTTLED', { wait });
-  }
-  return t(`errors.${error.code}`);
+/**
+ * Texts shown as the Portal API wrote them, in French (a key this build has no words for): the
+ * pages mark them `lang="fr"` while the interface is in English (RGAA 8.7), through langOf.
+ */
+// Not a SvelteSet: it is filled while templates are rendered (a rune may not change there), and a
+// text is always added before the same render asks langOf about it.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const frenchTexts = new Set<string>();
+
+function shown(worded: Worded): string {
+  if (worded.french) frenchTexts.add(worded.text);
+  return worded.text;
+}
+
+/** 'fr' for a text shown in the server's French while the interface is in another language. */
+export function langOf(text: string | null | undefined): 'fr' | undefined {
+  return current !== 'fr' && text && frenchTexts.has(text) ? 'fr' : undefined;
 }
 
 /**
- * A field problem from a VALIDATION answer: a full key ('fields.iban.checksum'), or a short one
- * ('required') meaning `fields.<it>`; an unknown key reads "invalid". A message that is not
- * key-shaped is a sentence the Portal API server wrote itself (today, e.g., "Adresse mail déjà
- * utilisée"): shown as it is, since it says more than "invalid" would.
- * TODO(lead): have the server send keys for those too, so English users get English.
+ * The sentence for an error answered by main: the server's precise key (a quota with its limit
+ * and the wait until it resets, what conflicted) when it sent one, else `errors.<code>` (with the
+ * wait for THROTTLED); a precise key this build does not know shows the server's French sentence.
  */
-export function fieldMessage(message: string, params?: Params): string {
-  if (!/^[\w.]+$/.test(message)) return message;
-  const key = message.startsWith('fields.') ? message : `fields.${message}`;
-  return hasKey(key) ? t(key, params && formatNumbers(params)) : t('fields.invalid');
+export function errorMessage(error: PortalErrorShape): string {
+  const wait = error.retryAfter !== undefined ? formatWait(error.retryAfter) : t('throttleWaitUnknown');
+  const generic = () => (error.code === 'THROTTLED' ? t('errors.THROTTLED', { wait }) : t(`errors.${error.code}`));
+  if (error.key === undefined || error.key === `errors.${error.code}`) return generic();
+  const params = { ...formatNumbers(error.params ?? {}), wait };
+  return shown(wordFromServer(error.key, error.message, (key) => (hasKey(key) ? t(key, params) : undefined), generic));
+}
+
+/**
+ * A field problem: a full key ('fields.iban.checksum'), or a short one ('required') meaning
+ * `fields.<it>`, with its numbers. A key this build has no words for shows `fallback`, the
+ * server's French sentence (marked French by the page, see langOf), else "invalid"; a message that
+ * is not key-shaped is a sentence the server wrote itself, shown as it is. Never a raw key.
+ */
+export function fieldMessage(message: string, params?: Params, fallback?: string): string {
+  const key = isKeyShaped(message) && !message.startsWith('fields.') ? `fields.${message}` : message;
+  const words = (found: string) => (hasKey(found) ? t(found, params && formatNumbers(params)) : undefined);
+  return shown(wordFromServer(key, fallback, words, () => t('fields.invalid')));
 }
 
 /** Numbers as the locale writes them ("4 000" in French, "4,000" in English). */

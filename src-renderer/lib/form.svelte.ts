@@ -36,9 +36,9 @@ export function fieldMessages(error: PortalErrorShape | null): FieldMessages {
   return Object.fromEntries(Object.entries(fieldProblems(error)).map(([path, field]) => [path, field.message]));
 }
 
-/** The problem of a field as worded for the tenant (its params filled). */
+/** The problem of a field as worded for the tenant (its params filled; the server's French sentence for a key this build does not know). */
 export function wordProblem(field: FieldError): string {
-  return fieldMessage(field.message, field.params);
+  return fieldMessage(field.message, field.params, field.fallback);
 }
 
 /**

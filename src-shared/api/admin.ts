@@ -94,6 +94,8 @@ export const adminDocumentBodySchema = z.object({
   kind: z.enum(['quittance', 'avis_echeance', 'recu']),
   period: periodSchema,
   title: text(200),
+  /** The sum the document states (sum received, total to pay), shown in Mes documents; optional. */
+  amountCents: centsSchema.min(-MAX_LEDGER_LINE_CENTS).max(MAX_LEDGER_LINE_CENTS).optional(),
   /** The PDF, base64. */
   pdfBase64: z.string().min(1, 'Champ obligatoire').max(14_000_000),
 });

@@ -48,8 +48,12 @@ export const fieldErrorSchema = z.object({
 export const errorResponseSchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
-    /** `errors.<code>`: the i18n key the desktop words the error with (the message is French). */
+    /**
+     * The i18n key the desktop words the error with (the message is French): `errors.<code>`, or
+     * a precise one of ERROR_DETAIL_KEYS (a quota's limit, what conflicted) with its `params`.
+     */
     key: z.string().optional(),
+    params: z.record(z.string(), z.number()).optional(),
     message: z.string(),
     fields: z.array(fieldErrorSchema).optional(),
     retryAfter: z.number().int().optional(),

@@ -17,4 +17,6 @@ export const documentDataSchema = z.object({
   sha256: sha256Schema,
   size: z.number().int(),
   issuedAt: isoDateTimeSchema,
+  /** The sum the document states, in cents (null: not known); absent in rows cached before it existed. */
+  amountCents: z.number().int().nullable().default(null),
 });

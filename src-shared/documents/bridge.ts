@@ -13,6 +13,8 @@ export const documentViewSchema = z.object({
   sha256: z.string(),
   size: z.number().int(),
   issuedAt: isoDateTime,
+  /** The sum the document states, in cents; null when the landlord did not give it. */
+  amountCents: z.number().int().nullable(),
   /** Kept on this PC: opens without a network. */
   offline: z.boolean(),
 });

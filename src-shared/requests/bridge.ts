@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDateTime, deliverySchema, refusalSchema, attachmentInputSchema } from '../view-parts';
 import { TECHNICAL_CATEGORIES } from './api';
-import { REQUEST_TEXT_MAX_CHARS } from '../limits';
+import { MAX_REQUEST_PHOTOS, REQUEST_TEXT_MAX_CHARS } from '../limits';
 import { requiredTextSchema } from '../validation/schemas';
 import { type AreaProcedures, empty, procedure } from '../procedure';
 import { writeQueuedSchema } from '../view-parts';
@@ -48,7 +48,7 @@ export const createRequestInputSchema = z.discriminatedUnion('kind', [
       category: z.enum(TECHNICAL_CATEGORIES, { error: 'fields.required' }),
       description: requiredTextSchema(REQUEST_TEXT_MAX_CHARS),
       permissionToEnter: z.boolean(),
-      photos: z.array(attachmentInputSchema).max(5, 'fields.photos.tooMany').default([]),
+      photos: z.array(attachmentInputSchema).max(MAX_REQUEST_PHOTOS, 'fields.photos.tooMany').default([]),
     })
     .strict(),
   z

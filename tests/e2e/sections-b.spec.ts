@@ -126,7 +126,9 @@ test('Mes documents lists quittances, reçus and avis; “Garder hors connexion�
   await page.getByLabel('Afficher l’année').selectOption(oldYear);
 
   const quittances = page.getByRole('table', { name: /Mes quittances et reçus, dossier n° 0123456789/ });
-  await expect(quittances.getByRole('columnheader')).toHaveText(['Mois', 'Année', 'Document']);
+  await expect(quittances.getByRole('columnheader')).toHaveText(['Mois', 'Année', 'Montant', 'Document']);
+  // Published here without their amount: the column says so rather than staying blank.
+  await expect(quittances.getByRole('row', { name: /Mars/ }).getByRole('cell', { name: 'Non indiqué' })).toBeVisible();
   await expect(quittances.getByRole('row', { name: /Mars/ })).toContainText(oldYear);
   await expect(quittances.getByRole('row', { name: /Février/ })).toContainText('Reçu (paiement partiel');
   await expect(page.getByText(/Vous avez souscrit à ce service le \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
@@ -141,13 +143,17 @@ test('Mes documents lists quittances, reçus and avis; “Garder hors connexion�
 
   // "Garder hors connexion : tout <année>": the reçu of that year too.
   await expect(page.getByRole('table', { name: /Mes avis d'échéance/ })).toHaveCount(0);
-  await page.getByRole('button', { name: `Garder hors connexion : tout ${oldYear}` }).click();
+  const keepYear = page.getByRole('button', { name: `Garder hors connexion : tout ${oldYear}` });
+  await keepYear.click();
   await expect(quittances.getByRole('row', { name: /Février/ }).getByText('Disponible hors connexion')).toBeVisible();
+  // Focus stays on the button it pressed, never the page body (RGAA 7.1).
+  await expect(keepYear).toBeFocused();
 
   await row.getByRole('link', { name: /^Ouvrir : Quittance de mars/ }).click();
   await expect(page).toHaveURL(new RegExp(`#/document/${quittanceSha}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Quittance de mars ${oldYear}`);
-  await expect(page.getByRole('group', { name: new RegExp(`Quittance de mars ${oldYear}, page 1 sur \\d+`) })).toBeVisible();
+  // pdf.js loads with the viewer: on a busy machine that takes a few seconds (as in tenant-experience.spec.ts).
+  await expect(page.getByRole('group', { name: new RegExp(`Quittance de mars ${oldYear}, page 1 sur \\d+`) })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(/^Page 1 sur \d+$/)).toBeVisible();
   await expectCanvasDrawn(page);
   await expect(page.getByRole('toolbar', { name: 'Outils du document' }).getByRole('button', { name: 'Imprimer' })).toBeVisible();
@@ -253,7 +259,7 @@ test('a technical request with a photo made offline waits, blocks a silent sign-
     await page.getByLabel('Description').fill(subject);
     await page.getByLabel('Vos disponibilités (facultatif)').fill('le mardi matin');
     await page.getByLabel("J'autorise le personnel à entrer dans mon logement en mon absence").check();
-    await page.getByLabel('Ajouter des photos').setInputFiles({ name: 'fuite.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await page.getByLabel('Photos (facultatif)').setInputFiles({ name: 'fuite.png', mimeType: 'image/png', buffer: TINY_PNG });
     await expect(page.getByRole('img', { name: 'Photo jointe 1 : fuite.png' })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'nouvelle-demande');
     await shot(page, 'new-request-1280');

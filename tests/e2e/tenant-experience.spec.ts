@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { renderQuittance, renderRecu } from '../../server/src/documents';
+import { periodPaidCents, renderQuittance, renderRecu, type PeriodSettlementInput } from '../../server/src/documents';
 import { QUITTANCE, RECU } from '../integration/documents/fixtures';
 import type { RestartableServer } from '../helpers/portal-server';
 import type { MailMessage } from '../../server/src/mail/mailer';
@@ -35,19 +35,23 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   server = await startOwnServer({ mail });
-  const publish = async (kind: 'quittance' | 'recu', period: string, bytes: Uint8Array, now: Date) =>
-    publishDocument(server.handle, { dossierNumber: '0123456789', kind, period, bytes: Buffer.from(bytes), now });
-  // A recent quittance (kept on this PC without asking), one of last year, and the two reçus.
-  const recent = await publish('quittance', `${THIS_YEAR}-02`, await renderQuittance({ ...QUITTANCE, period: `${THIS_YEAR}-02` }), server.clock());
+  const publish = async (kind: 'quittance' | 'recu', input: PeriodSettlementInput, now: Date, withAmount = true) =>
+    publishDocument(server.handle, {
+      dossierNumber: '0123456789',
+      kind,
+      period: input.period,
+      bytes: Buffer.from(kind === 'quittance' ? await renderQuittance(input) : await renderRecu(input)),
+      now,
+      // As the server states it (server/src/documents/index.ts); none for a PDF imported without it.
+      ...(withAmount ? { amountCents: periodPaidCents(input) } : {}),
+    });
+  // A recent quittance (kept on this PC without asking), one of last year (imported without its
+  // amount), and the two reçus: 510,00 € (allowance and debit) then 410,00 € (allowance and card).
+  const recent = await publish('quittance', { ...QUITTANCE, period: `${THIS_YEAR}-02` }, server.clock());
   quittanceSha = recent.sha256;
-  await publish('quittance', `${LAST_YEAR}-01`, await renderQuittance({ ...QUITTANCE, period: `${LAST_YEAR}-01` }), server.clock());
-  await publish('recu', RECU_MONTH, await renderRecu({ ...RECU, period: RECU_MONTH }), new Date(`${OLD_YEAR}-12-05T10:00:00Z`));
-  await publish(
-    'recu',
-    RECU_MONTH,
-    await renderRecu({ ...RECU, period: RECU_MONTH, payments: [{ date: `${OLD_YEAR}-12-20`, amountCents: 20_000, channel: 'carte' }] }),
-    new Date(`${OLD_YEAR}-12-21T10:00:00Z`),
-  );
+  await publish('quittance', { ...QUITTANCE, period: `${LAST_YEAR}-01` }, server.clock(), false);
+  await publish('recu', { ...RECU, period: RECU_MONTH }, new Date(`${OLD_YEAR}-12-05T10:00:00Z`));
+  await publish('recu', { ...RECU, period: RECU_MONTH, payments: [{ date: `${OLD_YEAR}-12-20`, amountCents: 20_000, channel: 'carte' }] }, new Date(`${OLD_YEAR}-12-21T10:00:00Z`));
   stack = await startOwnPreview(server);
   baseUrl = stack.baseUrl;
 });
@@ -61,7 +65,7 @@ async function go(page: Page, hash: string) {
   await expect(page.locator('#page-title')).toBeVisible();
 }
 
-test('Mes documents: one year at a time, newest first; two reçus of one month are told apart by their date', async ({ page }) => {
+test('Mes documents: one year at a time, newest first; two reçus of one month are told apart by their date and amount', async ({ page }) => {
   await signIn(page);
   await go(page, 'mes-documents');
   const picker = page.getByLabel('Afficher l’année');
@@ -75,9 +79,17 @@ test('Mes documents: one year at a time, newest first; two reçus of one month a
   await picker.selectOption(OLD_YEAR);
   const opens = quittances.getByRole('link', { name: /^Ouvrir : Reçu de décembre/ });
   await expect(opens).toHaveCount(2);
-  // Their accessible names differ (RGAA 6.1), the newest first.
-  await expect(opens.nth(0)).toHaveAccessibleName(`Ouvrir : Reçu de décembre ${OLD_YEAR}, émis le 21/12/${OLD_YEAR}`);
-  await expect(opens.nth(1)).toHaveAccessibleName(`Ouvrir : Reçu de décembre ${OLD_YEAR}, émis le 05/12/${OLD_YEAR}`);
+  // Their accessible names differ (RGAA 6.1), the newest first; the amount is also a column.
+  await expect(opens.nth(0)).toHaveAccessibleName(`Ouvrir : Reçu de décembre ${OLD_YEAR}, émis le 21/12/${OLD_YEAR}, 410,00\u00a0€`);
+  await expect(opens.nth(1)).toHaveAccessibleName(`Ouvrir : Reçu de décembre ${OLD_YEAR}, émis le 05/12/${OLD_YEAR}, 510,00\u00a0€`);
+  await expect(quittances.getByRole('columnheader', { name: 'Montant' })).toBeVisible();
+  await expect(quittances.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('410,00\u00a0€');
+  await expect(quittances.getByRole('row').nth(2).getByRole('button', { name: /^Télécharger : Reçu de décembre/ })).toHaveAccessibleName(/émis le 05\/12\/\d{4}, 510,00\u00a0€$/);
+  // A document imported without its amount says so in the column; its name keeps the date alone.
+  await picker.selectOption(LAST_YEAR);
+  const january = quittances.getByRole('row', { name: /Janvier/ });
+  await expect(january.getByRole('cell', { name: 'Non indiqué' })).toBeVisible();
+  await expect(january.getByRole('link', { name: /^Ouvrir/ })).toHaveAccessibleName(new RegExp(`^Ouvrir : Quittance de janvier ${LAST_YEAR}, émis le \\d\\d/\\d\\d/\\d{4}$`));
   await expectNoSeriousA11yViolations(page, 'mes-documents, old year');
 });
 
@@ -121,7 +133,8 @@ test('in English: “Download”, “Keep offline”, the year picker', async ({
     await expect(page.getByLabel('Show the year')).toHaveValue(THIS_YEAR);
     await page.getByLabel('Show the year').selectOption(OLD_YEAR);
     const table = page.getByRole('table', { name: /My rent receipts and payment receipts/ });
-    await expect(table.getByRole('button', { name: new RegExp(`^Download: Payment receipt for December ${OLD_YEAR}, issued on 21/12/${OLD_YEAR}`) })).toBeVisible();
+    await expect(table.getByRole('button', { name: `Download: Payment receipt for December ${OLD_YEAR}, issued on 21/12/${OLD_YEAR}, €410.00` })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'Amount' })).toBeVisible();
     await expect(table.getByRole('button', { name: /^Keep offline: Payment receipt for December/ })).toHaveCount(2);
     await expectNoSeriousA11yViolations(page, 'my documents (en)');
   } finally {

@@ -7,11 +7,14 @@
  * policy, "Numéro TG" explained the same way everywhere, the site map, titles that name the step
  * or the request, the pending icon. axe runs on every screen.
  *
- * The file is named to run after the other specs of the stack: it completes an insurance
- * submission (for the pending icon), which the Accueil test of sections-a must not see first.
+ * Nothing here depends on what another spec did before: the one test that must submit something
+ * (an insurance certificate, for the pending icon) does it on its own stack (own-stack.ts), so
+ * the shared server's demo tenant is left as the other specs expect it.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { tinyPdf } from '../helpers/files';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { signInDemo, startOwnPreview, startOwnServer } from './own-stack';
 import { signIn } from './session';
 
 const DOSSIER = '0123456789';
@@ -23,6 +26,11 @@ const PDF = {
 };
 /** A Windows program renamed .pdf: "MZ" is where an .exe starts. */
 const FAKE_PDF = { name: 'facture.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(2048, 0x41)]) };
+/** A 2×2 PNG: a photo as small as it gets. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+const png = (name: string) => ({ name, mimeType: 'image/png', buffer: TINY_PNG });
+/** A real PNG just over 10 MB: refused for its size alone, before it is read. */
+const HUGE_PNG = { name: 'photo-geante.png', mimeType: 'image/png', buffer: Buffer.concat([TINY_PNG, Buffer.alloc(10 * 1024 * 1024, 0)]) };
 /** 15 MB that really is a PDF: refused for its size alone. */
 const HUGE_PDF = { name: 'scan-complet.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(15 * 1024 * 1024, 0x20)]) };
 
@@ -181,6 +189,62 @@ test('file field: in French, by keyboard, type and size checked on selection, th
   });
 });
 
+test('photos of a new request: the same file field for several files, each checked on choice, named, sized and removed alone', async ({ page }) => {
+  await signIn(page);
+  await page.goto('./#/nouvelle-demande');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouvelle demande');
+  await expect(page.getByText('Choose File')).toHaveCount(0);
+  await expect(page.getByText('Choisir des fichiers', { exact: true })).toBeVisible();
+  await expect(page.getByText('ou glissez-les ici')).toBeVisible();
+  const photos = page.getByLabel('Photos (facultatif)');
+  // By keyboard: the field comes right after the permission box.
+  await page.getByLabel("J'autorise le personnel à entrer dans mon logement en mon absence").focus();
+  await page.keyboard.press('Tab');
+  await expect(photos).toBeFocused();
+
+  // One choice of four: the photo is added, the three others are said with their names, at once.
+  await photos.setInputFiles([png('fuite.png'), { ...PDF, name: 'devis.pdf' }, { ...FAKE_PDF, name: 'vacances.jpg' }, HUGE_PNG]);
+  const refused = page.getByRole('alert').filter({ hasText: '« devis.pdf »' });
+  await expect(refused).toContainText("« devis.pdf » : Ce type de fichier n'est pas accepté. Choisissez une photo JPEG ou PNG.");
+  await expect(refused).toContainText('« vacances.jpg » : Ce fichier est illisible ou ne correspond pas à son type. Choisissez un autre fichier.');
+  await expect(refused).toContainText(`« ${HUGE_PNG.name} » : Ce fichier est trop volumineux : 10 Mo au maximum.`);
+  await expect(page.getByRole('img', { name: 'Photo jointe 1 : fuite.png' })).toBeVisible();
+  await expect(page.getByText('fuite.png (1 ko)')).toBeVisible();
+  await expect(page.getByText('1 fichier(s) joint(s) sur 5.', { exact: true }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'nouvelle-demande, photos refused');
+
+  // Dropped on the zone: five more, one over the limit, which is said and left out.
+  const dropped = await page.evaluateHandle(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    for (const name of ['b.png', 'c.png', 'd.png', 'e.png', 'f.png']) transfer.items.add(new File([bytes], name, { type: 'image/png' }));
+    return transfer;
+  }, TINY_PNG.toString('base64'));
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.getByRole('alert').filter({ hasText: '« f.png »' })).toContainText("« f.png » : Ce fichier n'a pas été ajouté : 5 fichiers au plus.");
+  await expect(page.getByRole('img', { name: /^Photo jointe \d : / })).toHaveCount(5);
+  await expect(page.getByText('Vous avez joint 5 fichiers, le maximum : retirez-en un pour en ajouter un autre.')).toBeVisible();
+  await expect(page.locator('.drop-zone')).toHaveCount(0);
+
+  // Each photo has its own "Retirer"; focus goes to the next one, and the zone comes back.
+  await page.getByRole('button', { name: 'Retirer le fichier c.png' }).click();
+  await expect(page.getByRole('img', { name: /^Photo jointe \d : / })).toHaveCount(4);
+  await expect(page.getByRole('img', { name: 'Photo jointe 3 : d.png' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retirer le fichier d.png' })).toBeFocused();
+  await expect(page.getByText('Fichier retiré. 4 fichier(s) joint(s) sur 5.')).toBeAttached();
+  await expect(page.getByText('Choisir des fichiers', { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'nouvelle-demande, photos listed');
+
+  await inEnglish(page, async () => {
+    await expect(page.getByText('Choose files', { exact: true })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Attached photo 1: fuite.png' })).toBeVisible();
+    await page.getByLabel('Photos (optional)').setInputFiles([{ ...PDF, name: 'devis.pdf' }, png('g.png')]);
+    await expect(page.getByRole('alert').filter({ hasText: '“devis.pdf”' })).toContainText('“devis.pdf”: This type of file is not accepted. Choose a JPEG or PNG photo.');
+    await expect(page.getByText('5 of 5 file(s) attached.', { exact: true }).first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'new request photos (en)');
+  });
+});
+
 test('messages: the 4,000-character limit is said and counted as you type; the CAF number too', async ({ page }) => {
   await signIn(page);
   await page.goto('./#/nouvelle-demande');
@@ -273,6 +337,8 @@ test('sign-up: the CGU and the privacy policy can be read before ticking; the hi
 });
 
 test('site map from the footer lists every screen; titles name the step and the request; the pending icon is drawn', async ({ page }) => {
+  // Its own stack (a server with the demo's documents, a preview) starts within the test.
+  test.setTimeout(180_000);
   await page.goto('./#/connexion');
   await page.getByRole('contentinfo').getByRole('link', { name: 'Plan du site' }).click();
   await expect(page).toHaveURL(/#\/plan-du-site$/);
@@ -289,31 +355,41 @@ test('site map from the footer lists every screen; titles name the step and the 
     await expect(page.getByRole('navigation', { name: 'Site map' }).getByRole('link', { name: 'Forgotten identifier', exact: true })).toBeVisible();
   });
 
-  await signIn(page);
-  await page.goto('./#/mon-assurance');
-  await expect(page).toHaveTitle(/^Mon assurance logement – Étape 1 : Saisie de mon assurance – /);
-  await page.goto('./#/mes-demandes');
-  await page.getByRole('link', { name: /Demande n° \d+/ }).first().click();
-  await expect(page).toHaveTitle(/^Ma demande – Demande n° \d+ – /);
+  // The rest submits an insurance certificate: on a stack of its own (a fresh demo tenant, whose
+  // insurance is not pending yet), whatever the other specs did or will do on the shared one.
+  const own = await startOwnPreview(await startOwnServer());
+  try {
+    const go = (hash: string) => page.goto(`${own.baseUrl}#/${hash}`);
+    await signInDemo(page, own.baseUrl);
+    await go('mon-assurance');
+    await expect(page).toHaveTitle(/^Mon assurance logement – Étape 1 : Saisie de mon assurance – /);
+    await go('mes-demandes');
+    await page.getByRole('link', { name: /Demande n° \d+/ }).first().click();
+    await expect(page).toHaveTitle(/^Ma demande – Demande n° \d+ – /);
 
-  // An insurance certificate waiting for the landlord: an SVG hourglass, never the "⏳" glyph.
-  await page.goto('./#/mon-dossier');
-  const insurance = page.getByRole('region', { name: 'Mon assurance logement' });
-  if ((await insurance.getByText('en attente de vérification').count()) === 0) {
-    await page.goto('./#/mon-assurance');
+    // An insurance certificate waiting for the landlord: an SVG hourglass, never the "⏳" glyph.
+    await go('mon-dossier');
+    const insurance = page.getByRole('region', { name: 'Mon assurance logement' });
+    await expect(insurance).toBeVisible();
+    await expect(insurance.getByText('en attente de vérification')).toHaveCount(0);
+    await go('mon-assurance');
     await page.getByLabel("Nom de l'assureur").fill('MUTUELLE DE DÉMONSTRATION');
     await page.getByLabel('Police n°').fill('UX-2026-015');
     await page.getByLabel('Du (jj/mm/aaaa)').fill('01/01/2026');
     await page.getByLabel('Au (jj/mm/aaaa)').fill('31/12/2026');
-    await page.getByLabel('Pièce justificative').setInputFiles(PDF);
+    // A real one-page PDF: the server parses what it receives (the minimal PDF above is refused there).
+    await page.getByLabel('Pièce justificative').setInputFiles({ ...PDF, buffer: tinyPdf() });
     await page.getByRole('button', { name: 'ÉTAPE SUIVANTE' }).click();
     await expect(page).toHaveTitle(/^Mon assurance logement – Étape 2 : Vérification de mes informations – /);
     await page.getByRole('button', { name: 'VALIDER' }).click();
     await expect(page.getByText('Votre demande a été enregistrée')).toBeVisible();
-    await page.goto('./#/mon-dossier');
+    await go('mon-dossier');
+    const pending = insurance.locator('.status-pending');
+    await expect(pending).toContainText('en attente de vérification');
+    await expect(pending.locator('svg.pending-icon')).toHaveCount(1);
+    expect(await page.locator('main').innerText()).not.toContain('⏳');
+  } finally {
+    await page.goto('about:blank');
+    await own.close();
   }
-  const pending = insurance.locator('.status-pending');
-  await expect(pending).toContainText('en attente de vérification');
-  await expect(pending.locator('svg.pending-icon')).toHaveCount(1);
-  expect(await page.locator('main').innerText()).not.toContain('⏳');
 });

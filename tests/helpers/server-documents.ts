@@ -7,7 +7,7 @@ import { withTenantWrite } from '../../server/src/sync/versions';
 
 export async function publishDocument(
   handle: DatabaseHandle,
-  options: { dossierNumber: string; kind: 'quittance' | 'avis_echeance' | 'recu'; period: string; bytes: Buffer; servedBytes?: Buffer; now: Date },
+  options: { dossierNumber: string; kind: 'quittance' | 'avis_echeance' | 'recu'; period: string; bytes: Buffer; servedBytes?: Buffer; now: Date; amountCents?: number },
 ): Promise<{ id: string; sha256: string }> {
   const [dossier] = await handle.db.select().from(t.dossiers).where(eq(t.dossiers.number, options.dossierNumber));
   if (!dossier) throw new Error('no such dossier');
@@ -30,6 +30,7 @@ export async function publishDocument(
       sha256,
       size: options.bytes.length,
       issuedAt: now,
+      amountCents: options.amountCents ?? null,
     });
   });
   return { id, sha256 };

@@ -85,7 +85,7 @@ export async function adminPostLedger(deps: AdminDeps, dossierNumber: string, en
 }
 
 /** Attaches a PDF to a dossier as a quittance / avis d'échéance / reçu (activity + sync). */
-export async function adminAddDocument(deps: AdminDeps, dossierNumber: string, input: { kind: 'quittance' | 'avis_echeance' | 'recu'; period: string; title: string; pdf: Buffer }) {
+export async function adminAddDocument(deps: AdminDeps, dossierNumber: string, input: { kind: 'quittance' | 'avis_echeance' | 'recu'; period: string; title: string; amountCents?: number; pdf: Buffer }) {
   if (sniffMediaType(input.pdf) !== 'application/pdf') throw validationError([{ path: 'pdfBase64', message: 'Le fichier doit être un PDF' }]);
   if (input.pdf.length > MAX_UPLOAD_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
   const [dossier] = await deps.db.select().from(dossiers).where(eq(dossiers.number, dossierNumber));
@@ -95,7 +95,7 @@ export async function adminAddDocument(deps: AdminDeps, dossierNumber: string, i
   const id = randomUUID();
   await withTenantWrite(deps.db, dossier.tenantId, async (tx, version) => {
     await tx.insert(blobs).values({ sha256, mediaType: 'application/pdf', size: input.pdf.length, content: input.pdf, createdAt: now }).onConflictDoNothing();
-    await tx.insert(documents).values({ id, tenantId: dossier.tenantId, dossierId: dossier.id, version, updatedAt: now, kind: input.kind, period: input.period, title: input.title, sha256, size: input.pdf.length, issuedAt: now });
+    await tx.insert(documents).values({ id, tenantId: dossier.tenantId, dossierId: dossier.id, version, updatedAt: now, kind: input.kind, period: input.period, title: input.title, sha256, size: input.pdf.length, issuedAt: now, amountCents: input.amountCents ?? null });
     await addActivity(tx, version, now, dossier.tenantId, 'document.published', input.title, id);
   });
   return { id, sha256, size: input.pdf.length };

@@ -61,9 +61,9 @@ export async function createAccount(
   const { tenantId, email, passwordHash, paperless, legal, device, now } = input;
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: accounts.id, tenantId: accounts.tenantId }).from(accounts).where(eq(accounts.tenantId, tenantId));
-    if (existing) throw new ApiError('CONFLICT', { message: 'Un compte existe déjà pour ce locataire. Utilisez « Mot de passe oublié ? ».' });
+    if (existing) throw new ApiError('CONFLICT', { key: 'errorDetails.conflict.accountExists', message: 'Un compte existe déjà pour ce locataire. Utilisez « Mot de passe oublié ? ».' });
     const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email));
-    if (taken) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'email', message: 'Adresse mail déjà utilisée', key: 'fields.emailTaken' }] });
+    if (taken) throw new ApiError('CONFLICT', { key: 'errorDetails.conflict.emailTaken', message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'email', message: 'Adresse mail déjà utilisée', key: 'fields.emailTaken' }] });
     const accountId = randomUUID();
     await tx.insert(accounts).values({ id: accountId, tenantId, email, passwordHash, createdAt: now, updatedAt: now });
     const given = [

@@ -88,7 +88,7 @@ export async function confirmEmail(ctx: AppContext, token: string): Promise<void
   const row = await consumeToken(ctx.db, 'confirm_email', token, now);
   const newEmail = (row.payload as { newEmail: string }).newEmail;
   const [taken] = await ctx.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, newEmail));
-  if (taken) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.' });
+  if (taken) throw new ApiError('CONFLICT', { key: 'errorDetails.conflict.emailTaken', message: 'Cette adresse mail est déjà utilisée.' });
   const [account] = await ctx.db.update(accounts).set({ email: newEmail, updatedAt: now }).where(eq(accounts.id, row.accountId)).returning({ tenantId: accounts.tenantId });
   // The login address is also the one "Mon dossier" shows (seed: "également votre identifiant").
   if (account) {

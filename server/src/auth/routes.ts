@@ -214,7 +214,7 @@ export const authRoutes =
         const account = await checkCurrentPassword(auth.accountId, request.body.password, 'password');
         const newEmail = request.body.newEmail;
         if (newEmail === account.email) throw validationError([{ path: 'newEmail', message: 'C\'est déjà votre adresse mail', key: 'fields.emailUnchanged' }]);
-        if (await isEmailTaken(ctx.db, newEmail)) throw new ApiError('CONFLICT', { message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'newEmail', message: 'Adresse mail déjà utilisée', key: 'fields.emailTaken' }] });
+        if (await isEmailTaken(ctx.db, newEmail)) throw new ApiError('CONFLICT', { key: 'errorDetails.conflict.emailTaken', message: 'Cette adresse mail est déjà utilisée.', fields: [{ path: 'newEmail', message: 'Adresse mail déjà utilisée', key: 'fields.emailTaken' }] });
         const token = await issueOneTimeToken(ctx.db, { accountId: account.id, purpose: 'confirm_email', payload: { newEmail }, ttlMs: CONFIRM_EMAIL_TTL_MS, now });
         const landlord = await ctx.landlord();
         sendLater(mailTemplates.confirmEmail(landlord, newEmail, `${ctx.publicUrl}/confirmer-email?token=${token}`));

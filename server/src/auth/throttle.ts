@@ -14,6 +14,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { throttleCounters } from '../db/schema';
+import type { ErrorDetailKey } from '../../../src-shared/errors';
 import { ApiError } from '../http/errors';
 import { sha256Hex } from '../crypto/tokens';
 
@@ -83,10 +84,16 @@ export class Throttle {
   /**
    * Counts one use of `key`, or throws THROTTLED (with the seconds until the window ends) when it
    * already reached `limit` in its window. `db` may be a transaction: a refused write rolls its
-   * use back with it. `message`: the French sentence of the refusal (default: too many attempts).
+   * use back with it. `message`: the French sentence of the refusal (default: too many attempts);
+   * `detail`: its precise key and numbers (a daily quota's).
    */
-  async consume(key: string, limit: number, now: Date, options: { windowSeconds?: number; db?: DbOrTx; message?: string } = {}): Promise<void> {
-    const { windowSeconds = this.windowSeconds, db = this.db, message } = options;
+  async consume(
+    key: string,
+    limit: number,
+    now: Date,
+    options: { windowSeconds?: number; db?: DbOrTx; message?: string; detail?: { key: ErrorDetailKey; params: Record<string, number> } } = {},
+  ): Promise<void> {
+    const { windowSeconds = this.windowSeconds, db = this.db, message, detail } = options;
     const windowStart = new Date(now.getTime() - windowSeconds * 1000);
     const expired = sql`${throttleCounters.windowStartedAt} <= ${iso(windowStart)}`;
     const counted = await db
@@ -105,7 +112,7 @@ export class Throttle {
     if (counted.length > 0) return;
     const [row] = await db.select().from(throttleCounters).where(eq(throttleCounters.key, key));
     const endsAt = (row?.windowStartedAt.getTime() ?? now.getTime()) + windowSeconds * 1000;
-    throw new ApiError('THROTTLED', { retryAfter: seconds(endsAt - now.getTime()), message });
+    throw new ApiError('THROTTLED', { retryAfter: seconds(endsAt - now.getTime()), message, ...detail });
   }
 
   /**

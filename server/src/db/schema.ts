@@ -338,6 +338,8 @@ export const documents = pgTable(
       .references(() => blobs.sha256),
     size: integer('size').notNull(),
     issuedAt: ts('issued_at').notNull(),
+    /** What the document says in euros (the reçu's or quittance's sum received, the notice's total to pay); null when not known (older rows, an imported PDF without it). */
+    amountCents: bigint('amount_cents', { mode: 'number' }),
   },
   // By dossier and period: publishing and settlement look up a period's live documents (issue 17).
   (t) => [index('documents_tenant_idx').on(t.tenantId, t.version), index('documents_dossier_period_idx').on(t.dossierId, t.period)],

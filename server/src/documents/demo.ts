@@ -16,7 +16,7 @@ import { addDays, addMonths } from '../../../src-shared/validation/dates';
 import { renderAvisEcheance } from './avis-echeance';
 import { documentLandlord, NO_MAIL, SANDBOX_LANDLORD_IDENTITY } from './deps';
 import { readLandlordSettings } from '../landlord/settings';
-import { describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
+import { avisTotalCents, describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
 import { ledgerLines, periodAmounts } from './ledger';
 import { AVIS_AVAILABLE_ACTIVITY, avisInputFor, currentBank, ibanForPrint, settlementInputFor, storeDocument } from './publish';
 
@@ -72,7 +72,7 @@ export async function issueDemoDocuments(deps: { db: Db; cipher: DataCipher; now
     const debitDay = `${period}-${String(dossier.directDebitDay ?? 3).padStart(2, '0')}`;
     const issuedOn = addDays(debitDay, -16);
     const avis = avisInputFor({ tenant, dossier, bank, lines }, letterhead, period, issuedOn, { ibanForPrint: () => ibanForPrint(docDeps, bank) });
-    if (avis) jobs.push(renderAvisEcheance(avis).then((bytes) => ({ description: describeDocument('avis_echeance', period, bytes), bytes, issuedAt: at(issuedOn, 8) })));
+    if (avis) jobs.push(renderAvisEcheance(avis).then((bytes) => ({ description: describeDocument('avis_echeance', period, bytes, { amountCents: avisTotalCents(avis) }), bytes, issuedAt: at(issuedOn, 8) })));
     const settle = (input: ReturnType<typeof settlementInputFor>) =>
       renderSettlementDocument(input).then((doc) => (doc ? { description: doc.description, bytes: doc.bytes, issuedAt: notAfter(at(input.issuedOn, 18), deps.now) } : null));
     // The part-paid month: the reçu of the first transfer, as it was issued that day.

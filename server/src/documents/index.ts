@@ -29,10 +29,12 @@ export interface DocumentDescription {
   title: string;
   sha256: string;
   size: number;
+  /** The sum the document states (sum received, total to pay), so two of one month can be told apart (RGAA 6.1). */
+  amountCents: number | null;
 }
 
-export function describeDocument(kind: DocumentKind, period: string, bytes: Uint8Array, options: { rectificatif?: boolean } = {}): DocumentDescription {
-  return { kind, period, title: documentTitle(kind, period, options), sha256: sha256Hex(bytes), size: bytes.byteLength };
+export function describeDocument(kind: DocumentKind, period: string, bytes: Uint8Array, options: { rectificatif?: boolean; amountCents?: number } = {}): DocumentDescription {
+  return { kind, period, title: documentTitle(kind, period, options), sha256: sha256Hex(bytes), size: bytes.byteLength, amountCents: options.amountCents ?? null };
 }
 
 /**
@@ -45,5 +47,5 @@ export async function renderSettlementDocument(
   const kind = documentKindForPeriod({ dueCents: periodDueCents(input), paidCents: periodPaidCents(input) });
   if (kind === null) return null;
   const bytes = kind === 'quittance' ? await renderQuittance(input) : await renderRecu(input);
-  return { kind, bytes, description: describeDocument(kind, input.period, bytes) };
+  return { kind, bytes, description: describeDocument(kind, input.period, bytes, { amountCents: periodPaidCents(input) }) };
 }

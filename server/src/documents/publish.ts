@@ -22,7 +22,7 @@ import { parisDate } from '../../../src-shared/clock';
 import { renderAvisEcheance } from './avis-echeance';
 import { documentLandlord, type DocumentDeps } from './deps';
 import { isDocumentRefusedError } from './errors';
-import { describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
+import { avisTotalCents, describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
 import { HOUSING_ALLOWANCE_RECOVERED_LABEL, ledgerLinesByDossier, periodAmounts, periodDue, periodSettlement, type LedgerLine, type PeriodAmounts } from './ledger';
 import { periodLabel, requirePeriod } from './text';
 import type { AmountLine, AvisEcheanceInput, DocumentKind, DocumentLandlord, PaymentMethodInput, PeriodSettlementInput } from './types';
@@ -245,7 +245,7 @@ async function currentBanks(db: Db | Tx, dossierIds: string[]): Promise<Map<stri
 async function renderNotice(input: AvisEcheanceInput): Promise<{ bytes: Uint8Array; description: DocumentDescription } | { refused: string }> {
   try {
     const bytes = await renderAvisEcheance(input);
-    return { bytes, description: describeDocument('avis_echeance', input.period, bytes, { rectificatif: input.rectificatif === true }) };
+    return { bytes, description: describeDocument('avis_echeance', input.period, bytes, { rectificatif: input.rectificatif === true, amountCents: avisTotalCents(input) }) };
   } catch (error) {
     if (isDocumentRefusedError(error)) return { refused: error.message };
     throw error;
@@ -309,6 +309,7 @@ export async function storeDocument(tx: Tx, version: number, at: Date, tenantId:
     sha256: description.sha256,
     size: description.size,
     issuedAt,
+    amountCents: description.amountCents,
   });
   return id;
 }
@@ -482,7 +483,7 @@ async function writeNotices(db: Db, period: string, now: Date, writes: NoticeWri
       if (live.length > 0) await tx.update(documents).set({ deleted: true, version, updatedAt: now }).where(inArray(documents.id, live.map((doc) => doc.id)));
       const documentId = randomUUID();
       newBlobs.set(description.sha256, { sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: now });
-      newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind: 'avis_echeance', period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now });
+      newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind: 'avis_echeance', period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now, amountCents: description.amountCents });
       newInputs.push({ documentId, inputSha256 });
       newActivities.push({ version, at: now, tenantId: tenant.id, kind: live.length > 0 ? 'document.avisCorrected' : 'document.avisAvailable', label: live.length > 0 ? AVIS_CORRECTED_ACTIVITY : AVIS_AVAILABLE_ACTIVITY, refId: documentId });
       outcomes.push({
@@ -741,7 +742,7 @@ export async function writeSettlements(deps: Pick<DocumentDeps, 'db' | 'clock'>,
       const version = versions.get(tenant.id)!;
       const documentId = randomUUID();
       newBlobs.set(description.sha256, { sha256: description.sha256, mediaType: 'application/pdf', size: description.size, content: Buffer.from(bytes), createdAt: now });
-      newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind, period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now });
+      newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind, period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now, amountCents: description.amountCents });
       newInputs.push({ documentId, inputSha256 });
       newActivities.push({ version, at: now, tenantId: tenant.id, kind: kind === 'quittance' ? 'document.quittanceAvailable' : 'document.recuAvailable', label: kind === 'quittance' ? 'Quittance de loyer disponible' : 'Reçu de paiement disponible', refId: documentId });
       outcomes[index] = { status: 'issued', kind, documentId };

@@ -10,6 +10,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, Route
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorResponseSchema, type ApiErrorCode, type ErrorResponse } from '../../../src-shared/api/common';
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
+import type { ErrorDetailKey } from '../../../src-shared/errors';
 import type { FieldMessageKey } from '../../../src-shared/validation/schemas';
 
 export interface FieldProblem {
@@ -65,8 +66,14 @@ export class ApiError extends Error {
   readonly fields?: FieldProblem[];
   readonly retryAfter?: number;
   readonly attemptsLeft?: number;
+  /** A key more precise than `errors.<code>` (a quota's limit, what conflicted), with its numbers. */
+  readonly key?: ErrorDetailKey;
+  readonly params?: Record<string, number>;
 
-  constructor(code: ApiErrorCode, options: { message?: string; fields?: FieldProblem[]; retryAfter?: number; attemptsLeft?: number } = {}) {
+  constructor(
+    code: ApiErrorCode,
+    options: { message?: string; fields?: FieldProblem[]; retryAfter?: number; attemptsLeft?: number; key?: ErrorDetailKey; params?: Record<string, number> } = {},
+  ) {
     super(options.message ?? DEFAULT_MESSAGES[code] ?? code);
     this.name = 'ApiError';
     this.code = code;
@@ -74,11 +81,14 @@ export class ApiError extends Error {
     this.fields = options.fields?.map((field) => (field.key ? field : { ...field, key: 'fields.invalid' }));
     this.retryAfter = options.retryAfter;
     this.attemptsLeft = options.attemptsLeft;
+    this.key = options.key;
+    this.params = options.params;
   }
 
   toBody(): ErrorResponse {
-    // `key`: the desktop words the error from its code in the tenant's language (errors.<code>).
-    const error: ErrorResponse['error'] = { code: this.code, key: `errors.${this.code}`, message: this.message };
+    // `key`: the desktop words the error in the tenant's language: the precise key, else the code's (errors.<code>).
+    const error: ErrorResponse['error'] = { code: this.code, key: this.key ?? `errors.${this.code}`, message: this.message };
+    if (this.params) error.params = this.params;
     if (this.fields) error.fields = this.fields;
     if (this.retryAfter !== undefined) error.retryAfter = this.retryAfter;
     if (this.attemptsLeft !== undefined) error.attemptsLeft = this.attemptsLeft;

@@ -13,7 +13,7 @@ import { sha256Hex } from '../crypto/tokens';
 import { withTenantWrite } from '../sync/versions';
 import { ApiError } from './errors';
 import { throttleKey } from '../auth/throttle';
-import { QUOTA_MESSAGES, QUOTA_WINDOW_SECONDS, type WriteQuota } from './quotas';
+import { QUOTA_KEYS, QUOTA_MESSAGES, QUOTA_WINDOW_SECONDS, type WriteQuota } from './quotas';
 
 /** JSON with sorted keys, so that key order does not make two equal bodies differ. */
 function canonical(value: unknown): string {
@@ -66,7 +66,12 @@ export async function idempotent<T>(ctx: AppContext, request: FastifyRequest, re
     const body = await withTenantWrite(ctx.db, auth.tenantId, async (tx, version) => {
       if (write.quota) {
         const limit = ctx.quotas[write.quota];
-        await ctx.throttle.consume(throttleKey(`quota-${write.quota}`, auth.tenantId), limit, ctx.clock(), { windowSeconds: QUOTA_WINDOW_SECONDS, db: tx, message: QUOTA_MESSAGES[write.quota](limit) });
+        await ctx.throttle.consume(throttleKey(`quota-${write.quota}`, auth.tenantId), limit, ctx.clock(), {
+          windowSeconds: QUOTA_WINDOW_SECONDS,
+          db: tx,
+          message: QUOTA_MESSAGES[write.quota](limit),
+          detail: { key: QUOTA_KEYS[write.quota], params: { limit } },
+        });
       }
       const result = await write.run(tx, version, key);
       await tx.insert(idempotencyRecords).values({ accountId: auth.accountId, key, requestHash, statusCode: write.status, responseBody: result as object, createdAt: ctx.clock() });
@@ -78,7 +83,7 @@ export async function idempotent<T>(ctx: AppContext, request: FastifyRequest, re
     if (isUniqueViolation(err)) {
       if (await replay()) return reply;
       // The key is taken as an entity id already (someone else's, or another kind of entity).
-      throw new ApiError('CONFLICT', { message: 'Cet identifiant est déjà utilisé : générez une nouvelle clé d\'idempotence.' });
+      throw new ApiError('CONFLICT', { message: 'Cet identifiant est déjà utilisé : générez une nouvelle clé d\'idempotence.', key: 'errorDetails.conflict.idempotencyKeyTaken' });
     }
     throw err;
   }

@@ -6,6 +6,8 @@
  * its use back, an idempotent replay does not count, and every instance shares the count.
  * Generous for a person: a tenant who needs more calls the landlord.
  */
+import type { ErrorDetailKey } from '../../../src-shared/errors';
+
 export interface TenantQuotas {
   /** Payment forms started (POST /v1/payments), each one takes a transaction number. */
   paymentsPerDay: number;
@@ -35,6 +37,15 @@ export type WriteQuota = 'paymentsPerDay' | 'requestsPerDay' | 'messagesPerDay' 
 /** A rolling day would need every use's time; a fixed 24-hour window from the first use is enough. */
 export const QUOTA_WINDOW_SECONDS = 24 * 60 * 60;
 
+/** The refusal's key (the desktop words it with the limit and the wait until the window ends). */
+export const QUOTA_KEYS = {
+  paymentsPerDay: 'errorDetails.quota.paymentsPerDay',
+  requestsPerDay: 'errorDetails.quota.requestsPerDay',
+  messagesPerDay: 'errorDetails.quota.messagesPerDay',
+  changeRequestsPerDay: 'errorDetails.quota.changeRequestsPerDay',
+} as const satisfies Record<WriteQuota, ErrorDetailKey>;
+
+/** The same refusal in French (older clients, and the desktop's fallback for a key it does not know). */
 export const QUOTA_MESSAGES: Record<WriteQuota, (limit: number) => string> = {
   paymentsPerDay: (n) => `Vous avez commencé ${n} paiements en ligne aujourd'hui, le maximum par jour. Réessayez plus tard ou contactez votre bailleur.`,
   requestsPerDay: (n) => `Vous avez envoyé ${n} demandes aujourd'hui, le maximum par jour. Réessayez plus tard ou contactez votre bailleur.`,

@@ -34,7 +34,7 @@ async function nextTransId(tx: Tx, siteId: string, day: string): Promise<string>
     .values({ siteId, day, value: 1 })
     .onConflictDoUpdate({ target: [paymentTransCounters.siteId, paymentTransCounters.day], set: { value: sql`${paymentTransCounters.value} + 1` } })
     .returning({ value: paymentTransCounters.value });
-  if (row!.value > MAX_TRANS_NUMBER) throw new ApiError('CONFLICT', { message: 'Trop de paiements aujourd\'hui : réessayez demain.' });
+  if (row!.value > MAX_TRANS_NUMBER) throw new ApiError('CONFLICT', { key: 'errorDetails.conflict.paymentsExhausted', message: 'Trop de paiements aujourd\'hui : réessayez demain.' });
   return lyraTransId(row!.value);
 }
 
@@ -48,7 +48,7 @@ export interface NewPayment {
 
 /** Inside the idempotent write of POST /v1/payments: the payment row and its signed form. */
 export async function createPayment(tx: Tx, ctx: AppContext, config: PaymentConfig, urls: PaymentUrls, input: NewPayment): Promise<PaymentForm> {
-  if (!config.enabled) throw new ApiError('CONFLICT', { message: 'Le paiement en ligne n\'est pas disponible.' });
+  if (!config.enabled) throw new ApiError('CONFLICT', { key: 'errorDetails.conflict.paymentUnavailable', message: 'Le paiement en ligne n\'est pas disponible.' });
   if (input.amountCents > config.ceilingCents) {
     throw validationError([{ path: 'amountCents', message: `Le montant ne peut pas dépasser ${config.ceilingCents} centimes`, key: 'fields.amount.ceiling' }]);
   }

@@ -45,7 +45,7 @@ async function requireRequest(tx: Tx, tenantId: string, id: string) {
 export async function addTenantMessage(tx: Tx, at: WriteAt, requestId: string, body: RequestMessageBody) {
   const { id, version, now, tenantId } = at;
   const target = await requireRequest(tx, tenantId, requestId);
-  if (target.status === 'cancelled' || target.status === 'closed') throw new ApiError('CONFLICT', { message: 'Cette demande est close.' });
+  if (target.status === 'cancelled' || target.status === 'closed') throw new ApiError('CONFLICT', { key: 'errorDetails.conflict.requestClosed', message: 'Cette demande est close.' });
   await tx.insert(requestMessages).values({ id, tenantId, version, updatedAt: now, requestId: target.id, author: 'tenant', body: body.body, createdAt: now });
   await tx.update(requests).set({ version, updatedAt: now }).where(eq(requests.id, target.id));
   return { id, version };
@@ -54,7 +54,7 @@ export async function addTenantMessage(tx: Tx, at: WriteAt, requestId: string, b
 export async function cancelRequest(tx: Tx, at: Omit<WriteAt, 'id'>, requestId: string) {
   const { version, now, tenantId } = at;
   const target = await requireRequest(tx, tenantId, requestId);
-  if (target.status !== 'open' && target.status !== 'in_progress') throw new ApiError('CONFLICT', { message: 'Cette demande ne peut plus être annulée.' });
+  if (target.status !== 'open' && target.status !== 'in_progress') throw new ApiError('CONFLICT', { key: 'errorDetails.conflict.requestNotCancellable', message: 'Cette demande ne peut plus être annulée.' });
   await tx.update(requests).set({ status: 'cancelled', version, updatedAt: now }).where(eq(requests.id, target.id));
   await addRequestEvent(tx, version, now, tenantId, target.id, 'cancelled', 'tenant');
   await addActivity(tx, version, now, tenantId, 'request.cancelled', `Demande n° ${target.number} annulée`, target.id);

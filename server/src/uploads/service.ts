@@ -55,6 +55,8 @@ export async function storeUpload(
       throw new ApiError('THROTTLED', {
         message: `Vous avez déposé ${files} fichiers (${Math.round(bytes / (1024 * 1024))} Mo) ces dernières 24 heures : au plus ${quotas.uploadsPerDay} fichiers et ${quotas.uploadBytesPerDay / (1024 * 1024)} Mo par jour. Réessayez plus tard.`,
         retryAfter: Math.max(1, Math.ceil((oldest.getTime() + QUOTA_WINDOW_SECONDS * 1000 - now.getTime()) / 1000)),
+        key: 'errorDetails.quota.uploads',
+        params: { files, megabytes: Math.round(bytes / (1024 * 1024)), limitFiles: quotas.uploadsPerDay, limitMegabytes: quotas.uploadBytesPerDay / (1024 * 1024) },
       });
     }
     await tx.insert(blobs).values({ sha256, mediaType, size: content.length, content, createdAt: now }).onConflictDoNothing();

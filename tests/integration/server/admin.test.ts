@@ -123,12 +123,12 @@ describe.each(backends)('admin API and CLI ($name)', (backend) => {
 
   it('deposits a PDF on a dossier: synced, downloadable by its tenant only', async () => {
     const pdf = samplePdf('quittance-avril');
-    const res = await admin('POST', '/dossiers/0123456789/documents', { kind: 'quittance', period: '2026-04', title: 'Quittance de loyer avril 2026', pdfBase64: pdf.toString('base64') });
+    const res = await admin('POST', '/dossiers/0123456789/documents', { kind: 'quittance', period: '2026-04', title: 'Quittance de loyer avril 2026', amountCents: 49995, pdfBase64: pdf.toString('base64') });
     expect(res.status).toBe(201);
     const notPdf = await admin('POST', '/dossiers/0123456789/documents', { kind: 'quittance', period: '2026-04', title: 'x', pdfBase64: Buffer.from('GIF89a').toString('base64') });
     expect(notPdf.body.error.fields).toEqual([{ path: 'pdfBase64', key: 'fields.invalid', message: 'Le fichier doit être un PDF' }]);
     const doc = (await pullAll(server, token, cursor)).changes.find((c) => c.entity === 'document')!;
-    expect(doc.data).toMatchObject({ kind: 'quittance', period: '2026-04', sha256: res.body.sha256, size: pdf.length });
+    expect(doc.data).toMatchObject({ kind: 'quittance', period: '2026-04', sha256: res.body.sha256, size: pdf.length, amountCents: 49995 });
     const mine = await fetch(`${server.base}/v1/blobs/${res.body.sha256}`, { headers: { authorization: `Bearer ${token}` } });
     expect(mine.status).toBe(200);
     expect(Buffer.from(await mine.arrayBuffer()).equals(pdf)).toBe(true);

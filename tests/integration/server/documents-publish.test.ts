@@ -112,7 +112,8 @@ describe.each(backends)('documents: publishing notices and issuing receipts ($na
     // The tenant's sync feed carries the notice and its activity; the blob is the PDF, read back.
     const { changes } = await pullAll(server, token, cursor);
     const doc = changes.find((c) => c.entity === 'document')!;
-    expect(doc).toMatchObject({ id: demo.documentId, deleted: false, data: { kind: 'avis_echeance', period, sha256: demo.sha256 } });
+    // Its amount is the TOTAL À PAYER, so Mes documents can name it by it (RGAA 6.1).
+    expect(doc).toMatchObject({ id: demo.documentId, deleted: false, data: { kind: 'avis_echeance', period, sha256: demo.sha256, amountCents: 41235 + 8760 - 15000 + previous } });
     expect((doc.data as { title: string }).title).toMatch(/^Avis d'échéance – /);
     expect(changes.find((c) => c.entity === 'activity' && (c.data as { refId: string }).refId === demo.documentId)?.data).toMatchObject({ label: "Avis d'échéance disponible" });
     const bytes = new Uint8Array(await (await blob(demo.sha256, token)).arrayBuffer());
@@ -177,6 +178,7 @@ describe.each(backends)('documents: publishing notices and issuing receipts ($na
     expect(first.status).toBe(201);
     const afterPartial = await liveDocs(a.dossierNumber, p);
     expect(afterPartial.map((d) => d.kind)).toEqual(['recu']);
+    expect(afterPartial[0]!.amountCents).toBe(20000);
     const recuText = await readPdf(new Uint8Array((await db().select().from(schema.blobs).where(eq(schema.blobs.sha256, afterPartial[0]!.sha256)))[0]!.content));
     expect(recuText.text).toContain('200,00 €');
     expect(recuText.text).toContain('Virement du 04/02/2099');
@@ -195,6 +197,8 @@ describe.each(backends)('documents: publishing notices and issuing receipts ($na
     const docs = await liveDocs(a.dossierNumber, p);
     expect(docs.map((d) => d.kind).sort()).toEqual(['quittance', 'recu']);
     const quittance = docs.find((d) => d.kind === 'quittance')!;
+    // Each states its own sum: the reçu what the first transfer paid, the quittance the period's total received.
+    expect(docs.map((d) => [d.kind, d.amountCents]).sort()).toEqual([['quittance', 45000], ['recu', 20000]]);
     const text = (await readPdf(new Uint8Array((await db().select().from(schema.blobs).where(eq(schema.blobs.sha256, quittance.sha256)))[0]!.content))).text;
     expect(text).toContain('450,00 €');
     expect(text).toContain('Virement du 10/02/2099');

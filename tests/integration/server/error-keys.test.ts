@@ -1,11 +1,12 @@
 /**
  * Every refusal of the Portal API carries an i18n key the desktop can word in the tenant's
  * language (issue 15: "English is half French"): field problems a key of FIELD_MESSAGE_KEYS (with
- * the numbers of its sentence), the error itself `errors.<code>`. Over real HTTP, and each key
- * looked up in BOTH dictionaries of the renderer.
+ * the numbers of its sentence), the error itself `errors.<code>` or a precise key of
+ * ERROR_DETAIL_KEYS (a quota's limit, what conflicted) with its numbers. Over real HTTP, and each
+ * key looked up in BOTH dictionaries of the renderer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../../src-shared/errors';
+import { ERROR_CODES, ERROR_DETAIL_KEYS } from '../../../src-shared/errors';
 import { MAX_UPLOAD_BYTES } from '../../../src-shared/limits';
 import { FIELD_MESSAGE_KEYS } from '../../../src-shared/validation/schemas';
 import { en } from '../../../src-renderer/i18n/en';
@@ -33,7 +34,16 @@ function expectAllWorded(body: { error: { key?: string; fields?: { key?: string 
 describe('the keys the server can send exist in both dictionaries', () => {
   it.each([...FIELD_MESSAGE_KEYS])('%s', (key) => expectWorded(key));
   it.each(ERROR_CODES.map((code) => `errors.${code}`))('%s', (key) => expectWorded(key));
+  it.each([...ERROR_DETAIL_KEYS])('%s', (key) => expectWorded(key));
 });
+
+/** Every `{name}` of the key's sentence, in both languages, is a param the server sent (or the wait the desktop adds). */
+function expectParamsCover(key: string, params: Record<string, unknown> = {}): void {
+  for (const dictionary of [fr, en]) {
+    const names = [...String(lookUp(dictionary, key)).matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+    expect(names.filter((name) => name !== 'wait' && !(name in params)), key).toEqual([]);
+  }
+}
 
 describe.each(backends)('refusals carry keys, over HTTP ($name)', (backend) => {
   let server: TestServer;
@@ -85,7 +95,19 @@ describe.each(backends)('refusals carry keys, over HTTP ($name)', (backend) => {
     expect((await write(server, token, `/v1/requests/${requestId}/messages`, { body: 'Premier message' })).status).toBe(201);
     const over = await write(server, token, `/v1/requests/${requestId}/messages`, { body: 'Un de trop' });
     expect(over.status).toBe(429);
-    expect(over.body.error).toMatchObject({ code: 'THROTTLED', key: 'errors.THROTTLED' });
+    // The quota says its limit (and the wait until it resets, from retryAfter), not just "too many".
+    expect(over.body.error).toMatchObject({ code: 'THROTTLED', key: 'errorDetails.quota.messagesPerDay', params: { limit: 1 }, message: expect.stringContaining('1 messages') });
+    expect(over.headers.get('retry-after')).toMatch(/^\d+$/);
     expectAllWorded(over.body);
+    expectParamsCover(over.body.error.key, over.body.error.params);
+  });
+
+  it('a conflict says what conflicted', async () => {
+    const requestId = (await server.api('GET', '/v1/sync?limit=1000', { token })).body.changes.find((c: { entity: string }) => c.entity === 'request').id;
+    expect((await write(server, token, `/v1/requests/${requestId}/cancel`, {})).status).toBeLessThan(300);
+    const again = await write(server, token, `/v1/requests/${requestId}/cancel`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'CONFLICT', key: 'errorDetails.conflict.requestNotCancellable', message: 'Cette demande ne peut plus être annulée.' });
+    expectAllWorded(again.body);
   });
 });

@@ -171,6 +171,22 @@ const UPGRADES: Record<string, () => Promise<void>> = {
     expect(indexes).toEqual(expect.arrayContaining(['bank_dossier_idx', 'documents_dossier_period_idx', 'contracts_dossier_idx', 'occupants_dossier_idx']));
   },
 
+  async '0007_document_amount'() {
+    const { client, rows, apply } = await databaseBefore('0007_document_amount');
+    await insertTenant(client);
+    const sha = 'a'.repeat(64);
+    await client.query(`insert into blobs (sha256, media_type, size, content, created_at) values ($1, 'application/pdf', 4, '\\x25504446', $2)`, [sha, NOW]);
+    await client.query(
+      `insert into documents (id, tenant_id, version, updated_at, dossier_id, kind, period, title, sha256, size, issued_at) values ($1, $2, 1, $3, $4, 'recu', '2026-06', 'Reçu de juin 2026', $5, 4, $3)`,
+      ['00000000-0000-4000-8000-000000000301', TENANT, NOW, DOSSIER, sha],
+    );
+    await apply();
+    // A document from before: its amount is not known (Mes documents then names it by its date alone).
+    expect(await rows(`select title, amount_cents from documents`)).toEqual([{ title: 'Reçu de juin 2026', amount_cents: null }]);
+    await client.query(`update documents set amount_cents = 15000`);
+    expect(await rows(`select amount_cents::int as cents from documents`)).toEqual([{ cents: 15000 }]);
+  },
+
   async '0008_ledger_import_keys'() {
     const { client, rows, apply } = await databaseBefore('0008_ledger_import_keys');
     await insertTenant(client);

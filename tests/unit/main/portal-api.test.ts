@@ -30,3 +30,29 @@ describe('PortalApi: a refused sign-in keeps what the server said about the trie
     }
   });
 });
+
+describe('PortalApi: the server’s keys reach the renderer with their French sentence as the fallback', () => {
+  it('a field problem keeps its key, its numbers and the server’s sentence', async () => {
+    const body = { error: { code: 'VALIDATION', key: 'errors.VALIDATION', message: 'Certains champs sont invalides.', fields: [{ path: 'body', key: 'fields.tooLong', params: { max: 4000, junk: 'x' }, message: 'Texte trop long (4 000 caractères au plus)' }] } };
+    const api = new PortalApi({ baseUrl: 'http://portal.test', fetch: answering(400, body) });
+    expect((await failureOf(api)).toShape()).toEqual({ code: 'VALIDATION', fields: [{ path: 'body', message: 'fields.tooLong', params: { max: 4000 }, fallback: 'Texte trop long (4 000 caractères au plus)' }] });
+  });
+
+  it('a precise error key (a quota) keeps its numbers and sentence; the code’s own key adds nothing', async () => {
+    const quota = { error: { code: 'THROTTLED', key: 'errorDetails.quota.messagesPerDay', params: { limit: 100 }, message: 'Vous avez envoyé 100 messages aujourd’hui…' } };
+    const api = new PortalApi({ baseUrl: 'http://portal.test', fetch: answering(429, quota, { 'retry-after': '3600' }) });
+    expect((await failureOf(api)).toShape()).toEqual({ code: 'THROTTLED', retryAfter: 3600, key: 'errorDetails.quota.messagesPerDay', params: { limit: 100 }, message: 'Vous avez envoyé 100 messages aujourd’hui…' });
+    const generic = new PortalApi({ baseUrl: 'http://portal.test', fetch: answering(409, { error: { code: 'CONFLICT', key: 'errors.CONFLICT', message: 'En conflit.' } }) });
+    expect((await failureOf(generic)).toShape()).toEqual({ code: 'CONFLICT' });
+  });
+
+  it('a field problem without a key, or with an empty sentence, never reaches the page empty', async () => {
+    const body = { error: { code: 'VALIDATION', message: 'x', fields: [{ path: 'a', message: 'Adresse mail déjà utilisée' }, { path: 'b', message: '' }, { path: 'c', key: 'fields.somethingNew', message: '  ' }] } };
+    const api = new PortalApi({ baseUrl: 'http://portal.test', fetch: answering(400, body) });
+    expect((await failureOf(api)).toShape().fields).toEqual([
+      { path: 'a', message: 'Adresse mail déjà utilisée' },
+      { path: 'b', message: 'fields.invalid' },
+      { path: 'c', message: 'fields.somethingNew' },
+    ]);
+  });
+});
