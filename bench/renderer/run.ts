@@ -12,7 +12,7 @@
  */
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -129,7 +129,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`\nbench/renderer (${RUNS} reloads, warm cache, Chromium headless, ${new Date().toISOString().slice(0, 10)})\n`);
+console.log(`\nbench/renderer (${RUNS} reloads, warm cache, Chromium headless, load average ${loadavg()[0]!.toFixed(1)}, ${new Date().toISOString().slice(0, 10)})\n`);
 console.log('| page load -> balance visible | portal, ms | empty Svelte 5 page (floor), ms | ratio |');
 console.log('| --- | --- | --- | --- |');
 for (const [label, pick] of [
