@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
@@ -79,7 +79,7 @@ for (let run = -1; run < RUNS; run += 1) {
   }
 }
 
-const [load1] = (await import('node:os')).loadavg();
+const [load1] = loadavg();
 console.log(`\nbench/preview-host (${RUNS} starts each, interleaved, Node ${process.version}, load average ${load1!.toFixed(1)}, ${new Date().toISOString().slice(0, 10)})\n`);
 console.log('| spawn -> | ms, median | min | max | / floor (medians) |');
 console.log('| --- | --- | --- | --- | --- |');

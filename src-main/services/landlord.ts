@@ -10,7 +10,7 @@ import { apiPath } from '../../src-shared/api/routes';
 import { landlordSchema, type Landlord } from '../../src-shared/api/landlord';
 import { brandingSchema, type Branding } from '../../src-shared/bridge';
 import { DEFAULT_TENANT_REFERENCE_FORMAT } from '../../src-shared/validation/tenant-reference';
-import { readJsonFile, writeJsonFileAtomic } from '../storage/json-file';
+import { readJsonFile, writeJsonFileAtomicAsync } from '../storage/json-file';
 import type { PortalApi } from './portal-api';
 
 export function createLandlordService({ resourcesDir, userDataDir }: { resourcesDir: string; userDataDir: string }) {
@@ -57,7 +57,8 @@ export function createLandlordService({ resourcesDir, userDataDir }: { resources
     try {
       const before = JSON.stringify(branding());
       const fresh = await api.request(apiPath('landlord'), { response: landlordSchema });
-      writeJsonFileAtomic(cacheFile, fresh);
+      // Written only when they changed (most starts), and without holding the event loop.
+      if (JSON.stringify(fresh) !== JSON.stringify(landlord())) await writeJsonFileAtomicAsync(cacheFile, fresh);
       cached = fresh;
       return JSON.stringify(branding()) !== before;
     } catch {

@@ -1,6 +1,6 @@
 /** Small JSON files (settings, pointers), read leniently and written atomically. */
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic, writeFileAtomicAsync } from './atomic-file';
 
 export function readJsonFile(file: string): unknown {
   try {
@@ -14,4 +14,8 @@ export function readJsonFile(file: string): unknown {
 
 export function writeJsonFileAtomic(file: string, value: unknown): void {
   writeFileAtomic(file, JSON.stringify(value, null, 2));
+}
+
+export function writeJsonFileAtomicAsync(file: string, value: unknown): Promise<void> {
+  return writeFileAtomicAsync(file, JSON.stringify(value, null, 2));
 }

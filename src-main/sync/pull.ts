@@ -87,5 +87,6 @@ export async function pullChanges(
     if (!following) return result;
     next = following;
   }
+  next.catch(() => undefined);
   throw new PortalError('SERVER', { cause: new Error('sync: too many pages') });
 }
