@@ -26,7 +26,7 @@ describe('local cache database', () => {
     const cache = openCacheDatabase({ file, migrationsFolder });
     expect(cache.sqlite.pragma('user_version', { simple: true })).toBe(knownSchemaVersion(migrationsFolder));
     expect(cache.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    // Built without fsyncs (issue 17), then durable as any cache: WAL, synchronous NORMAL (1).
+    // Durable as any cache from its first transaction: WAL, synchronous NORMAL (1).
     expect(cache.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(cache.sqlite.pragma('synchronous', { simple: true })).toBe(1);
     cache.close();
