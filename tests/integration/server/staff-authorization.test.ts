@@ -4,11 +4,10 @@
  * and a staff token refused on every tenant route. On PGlite, and PostgreSQL with TEST_DATABASE_URL.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_PREFIX } from '../../../src-shared/api/routes';
-import { settleNoticeRuns } from '../../../server/src/staff/notice-runs';
-import { backends, startServer, type TestServer } from './helpers';
-import { ACTORS, buildStaffWorld, callRoute, STAFF_ROUTE_NAMES, type StaffRouteName, type StaffWorld } from './staff-fixture';
+import { backends } from './helpers';
+import { ACTORS, callRoute, STAFF_ROUTE_NAMES, type StaffRouteName, useStaffWorld } from './staff-fixture';
 import { STAFF_MATRIX } from './staff-matrix';
 
 /** The rows in order, sign-out last (it ends the caller's session). */
@@ -22,16 +21,7 @@ describe('the staff authorisation matrix covers every staff route', () => {
 });
 
 describe.each(backends)('staff authorisation ($name)', (backend) => {
-  let server: TestServer;
-  let world: StaffWorld;
-  beforeAll(async () => {
-    server = await startServer(backend);
-    world = await buildStaffWorld(server);
-  }, 120_000);
-  afterAll(async () => {
-    await settleNoticeRuns();
-    await server?.close();
-  });
+  const world = useStaffWorld(backend);
 
   it('a caretaker\'s queue lists their residences\' technical requests only', async () => {
     const mine = await callRoute(world, 'staffRequests', 'caretaker', {});
@@ -44,7 +34,7 @@ describe.each(backends)('staff authorisation ($name)', (backend) => {
   });
 
   it('a staff token is refused (401) on every tenant route that needs a tenant', async () => {
-    const document = server.app.swagger() as unknown as { paths: Record<string, Record<string, { security?: { bearerAuth?: unknown }[] }>> };
+    const document = world.server.app.swagger() as unknown as { paths: Record<string, Record<string, { security?: { bearerAuth?: unknown }[] }>> };
     const tenantRoutes = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.entries(methods)
         .filter(([, op]) => op.security?.some((s) => 'bearerAuth' in s) && !path.startsWith(`${API_PREFIX}/staff/`))
@@ -53,7 +43,7 @@ describe.each(backends)('staff authorisation ($name)', (backend) => {
     expect(tenantRoutes.length).toBeGreaterThanOrEqual(15);
     const token = world.tokens.administrator;
     for (const { method, path } of tenantRoutes) {
-      const res = await server.api(method, path, { token, headers: { 'idempotency-key': randomUUID() }, ...(method === 'GET' ? {} : { body: {} }) });
+      const res = await world.server.api(method, path, { token, headers: { 'idempotency-key': randomUUID() }, ...(method === 'GET' ? {} : { body: {} }) });
       expect(`${method} ${path} ${res.status}`).toBe(`${method} ${path} 401`);
     }
   });

@@ -12,8 +12,9 @@ import { totpCodeAt } from '../../../server/src/staff/totp';
 import { sha256Hex } from '../../../server/src/crypto/tokens';
 import { settleNoticeRuns } from '../../../server/src/staff/notice-runs';
 import { apiPath, API_ROUTES, type ApiRouteName } from '../../../src-shared/api/routes';
+import { afterAll, beforeAll } from 'vitest';
 import { tinyPng } from '../../helpers/files';
-import { pullAll, type TestServer } from './helpers';
+import { pullAll, startServer, type Backend, type TestServer } from './helpers';
 
 /** Who calls: nobody, the demo tenant, or a demo staff member. */
 export const ACTORS = ['none', 'tenant', 'caretaker', 'caretakerElsewhere', 'adviser', 'accounting', 'administrator'] as const;
@@ -154,4 +155,17 @@ export const residenceBody = (code: string) => ({
 export async function callRoute(world: StaffWorld, name: StaffRouteName, actor: Actor, call: Call) {
   const path = apiPath(name, call.params ?? {}) + (call.query && Object.keys(call.query).length ? `?${new URLSearchParams(call.query)}` : '');
   return world.server.api(API_ROUTES[name].method, path, { token: world.tokens[actor], ...(call.body !== undefined ? { body: call.body } : {}) });
+}
+
+/** For a describe block: the demo server and its staff world, built before the tests, closed after (the object is filled in by then). */
+export function useStaffWorld(backend: Backend): StaffWorld {
+  const world = {} as StaffWorld;
+  beforeAll(async () => {
+    Object.assign(world, await buildStaffWorld(await startServer(backend)));
+  }, 120_000);
+  afterAll(async () => {
+    await settleNoticeRuns();
+    await world.server?.close();
+  });
+  return world;
 }
