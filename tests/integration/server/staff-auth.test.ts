@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath } from '../../../src-shared/api/routes';
 import { runAdminCommand } from '../../../server/src/admin/cli';
+import { runMaintenance } from '../../../server/src/admin/maintenance';
 import { createDataCipher } from '../../../server/src/crypto/data-key';
 import { DEMO_STAFF_PASSWORD, DEMO_STAFF_TOTP_SECRET } from '../../../server/src/demo/demo-staff';
 import { acceptedTotpStep, newTotpSecret, totpCodeAt } from '../../../server/src/staff/totp';
@@ -143,6 +144,15 @@ describe.each(backends)('staff authentication ($name)', (backend) => {
     }
     server.advance(STAFF_ABSOLUTE_MS - elapsed + MINUTE);
     expect((await server.api('GET', apiPath('staffMe'), { token: busy })).status).toBe(401);
+  });
+
+  it('the daily maintenance deletes staff sessions and links a day past their end, not the live ones', async () => {
+    const live = await staffSignIn(server, STAFF_OF.adviser.email);
+    // A day from now: the sessions above ended (10 h after their sign-in) more than a day before.
+    const result = await runMaintenance(server.handle.db, new Date(server.now().getTime() + 24 * 60 * MINUTE));
+    expect(result.staffSessions).toBeGreaterThanOrEqual(2); // the idle and the busy sessions above
+    expect(result.staffTokens).toBeGreaterThanOrEqual(1); // their spent sign-in challenges
+    expect((await server.api('GET', apiPath('staffMe'), { token: live })).status).toBe(200);
   });
 
   it('sign-out ends the session at once; a tenant token is not a staff session, nor the reverse', async () => {
