@@ -19,7 +19,7 @@ import { systemClock } from '../../src-shared/clock';
 const { values } = parseArgs({ options: { tenants: { type: 'string' } } });
 const N = Number(values.tenants ?? 100_000);
 const RESIDENCES = 50;
-const RUNS = 20;
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 const handle = await openDatabase(process.env.BENCH_DATABASE_URL ? { kind: 'postgres', url: process.env.BENCH_DATABASE_URL } : { kind: 'pglite' });
 const db = handle.db;
@@ -77,14 +77,14 @@ const cases: [string, () => Promise<{ total: number }>][] = [
   ['accounting: tenants search by name, page 1', () => listStaffTenants(db, { q: 'DURAND', page: 1 })],
   ['accounting: tenants of one residence, page 1', () => listStaffTenants(db, { residenceId: caretaker.residenceIds[0], page: 1 })],
 ];
-const rows: string[][] = [['query', 'total', 'median ms', 'max ms', 'x floor']];
-rows.push([`floor: one request by primary key`, '1', floor.median.toFixed(2), floor.max.toFixed(2), '1']);
+// One line per query as it is measured (a slow one shows at once); fixed columns.
+const line = (cells: string[]) => console.log([cells[0]!.padEnd(58), ...cells.slice(1).map((c) => c.padStart(10))].join('  '));
+console.log(`staff queues, ${N} tenants (${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}), ${RUNS} runs each`);
+line(['query', 'total', 'median ms', 'max ms', 'x floor']);
+line([`floor: one request by primary key`, '1', floor.median.toFixed(2), floor.max.toFixed(2), '1']);
 for (const [name, run] of cases) {
   const { total } = await run();
   const t = await time(run);
-  rows.push([name, String(total), t.median.toFixed(1), t.max.toFixed(1), (t.median / floor.median).toFixed(0)]);
+  line([name, String(total), t.median.toFixed(1), t.max.toFixed(1), (t.median / floor.median).toFixed(0)]);
 }
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-console.log(`staff queues, ${N} tenants (${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}), ${RUNS} runs each`);
-for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
 await handle.close();

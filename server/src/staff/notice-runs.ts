@@ -4,7 +4,7 @@
  * are kept in staff_notice_runs, so any server instance answers GET with the bar's numbers.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { StaffNoticeRun } from '../../../src-shared/api/staff';
 import { staffNoticeRuns } from '../db/schema';
 import { ApiError } from '../http/errors';
@@ -12,6 +12,8 @@ import { adminPublishNotices, type AdminDeps } from '../admin/service';
 import type { PublishProgress } from '../documents/publish';
 import { recordAudit, type StaffActor } from './audit';
 
+/** Longer than any run (100,000 dossiers take minutes): past it, a "running" row is a run cut short. */
+const STALE_RUN_MS = 6 * 60 * 60 * 1000;
 const EMPTY_SUMMARY = { published: 0, unchanged: 0, superseded: 0, skipped: 0, refused: 0 };
 const summaryOf = (p: Pick<PublishProgress, keyof typeof EMPTY_SUMMARY>) => ({ published: p.published, unchanged: p.unchanged, superseded: p.superseded, skipped: p.skipped, refused: p.refused });
 
@@ -25,7 +27,11 @@ export async function startNoticeRun(deps: AdminDeps, period: string, actor: Sta
   const id = randomUUID();
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    const [busy] = await tx.select({ id: staffNoticeRuns.id }).from(staffNoticeRuns).where(and(eq(staffNoticeRuns.period, period), eq(staffNoticeRuns.status, 'running')));
+    // A run still marked running after STALE_RUN_MS was cut short (a server stopped): it no longer blocks.
+    const [busy] = await tx
+      .select({ id: staffNoticeRuns.id })
+      .from(staffNoticeRuns)
+      .where(and(eq(staffNoticeRuns.period, period), eq(staffNoticeRuns.status, 'running'), gt(staffNoticeRuns.startedAt, new Date(now.getTime() - STALE_RUN_MS))));
     if (busy) throw new ApiError('CONFLICT', { message: 'Les avis de ce mois sont déjà en cours de publication.' });
     await tx.insert(staffNoticeRuns).values({ id, period, status: 'running', summary: EMPTY_SUMMARY, startedBy: actor.staffId, startedAt: now });
     await recordAudit(tx, { at: now, actor, action: 'noticeRun.start', targetType: 'noticeRun', targetId: id, after: { period } });

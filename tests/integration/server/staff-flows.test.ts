@@ -118,6 +118,8 @@ describe.each(backends)('the staff loop ($name)', (backend) => {
     expect((await page('caretakerElsewhere', { minAgeDays: '100' })).body.total).toBe(20);
     expect((await page('caretakerElsewhere', { q: '5000042' })).body.items.map((r: { number: number }) => r.number)).toEqual([5_000_042]);
     expect((await page('caretakerElsewhere', { q: made[0]!.lastName.toLowerCase() })).body.total).toBeGreaterThanOrEqual(120);
+    expect((await page('caretakerElsewhere', { q: dossier!.number })).body.total).toBe(120);
+    expect((await page('caretakerElsewhere', { q: 'panne n° 11' })).body.total).toBe(11); // 11, 110 to 119
     expect((await page('administrator', { residenceId: DEMO_RESIDENCES[1].id })).body.total).toBe(120);
     expect((await page('administrator', { residenceId: DEMO_RESIDENCES[2].id })).body.total).toBe(0);
     // The Lilas caretaker sees none of them.
