@@ -88,7 +88,12 @@ export async function listStaffRequests(db: Db, scope: StaffScope, filter: Reque
     // and the tenant's names.
     where.push(
       /^\d{1,15}$/.test(filter.q)
-        ? or(eq(requests.number, Number(filter.q)), eq(dossiers.number, filter.q), eq(tenants.reference, filter.q))
+        ? or(
+            eq(requests.number, Number(filter.q)),
+            // As sub-selects on requests' own columns, so each side is an index scan (an OR across the joined tables was a scan of them all).
+            inArray(requests.dossierId, db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.number, filter.q))),
+            inArray(requests.tenantId, db.select({ id: tenants.id }).from(tenants).where(eq(tenants.reference, filter.q))),
+          )
         : or(ilike(requests.subject, text), ilike(tenants.lastName, text), ilike(tenants.firstName, text), ilike(dossiers.number, text)),
     );
   }
