@@ -7,3 +7,4 @@ export * from './sync';
 export * from './writes';
 export * from './uploads';
 export * from './admin';
+export * from './staff';

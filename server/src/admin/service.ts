@@ -20,10 +20,13 @@ import { addActivity } from '../home/activity';
 import { createTenant } from '../dossier/tenants';
 import { landlordIdentityFromEnv, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../documents/deps';
 import { readLandlordSettings } from '../landlord/settings';
+import { OFFICE_ACTOR, recordAudit, type StaffActor } from '../staff/audit';
+import { residenceIdsByCode } from '../residences/service';
 import { issueSettlementDocuments, periodsSettledBy, publishMonthNotices, type PublishNoticesParams, type SettlementOutcome } from '../documents/publish';
 
 export { adminListRequests, adminUpdateRequest } from '../requests/staff';
 export { adminDecideChangeRequest, adminListChangeRequests } from '../change-requests/staff';
+export { decideInsurance } from '../insurance/staff';
 
 import type { AdminDeps } from './deps';
 export type { AdminDeps } from './deps';
@@ -55,7 +58,10 @@ export async function adminCreateTenant(deps: AdminDeps, input: CreateTenantInpu
   if (taken) throw new ApiError('CONFLICT', { message: 'Ce numéro TG existe déjà.' });
   const [dossierTaken] = await deps.db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.number, input.dossier.number));
   if (dossierTaken) throw new ApiError('CONFLICT', { message: 'Ce numéro de dossier existe déjà.' });
-  return createTenant(deps.db, deps.cipher, deps.now(), input);
+  const code = input.dossier.residenceCode;
+  const residenceId = code ? (await residenceIdsByCode(deps.db, [code])).get(code) : undefined;
+  if (code && !residenceId) throw validationError([{ path: 'dossier.residenceCode', message: 'Résidence inconnue : créez-la d\'abord', key: 'fields.invalid' }]);
+  return createTenant(deps.db, deps.cipher, deps.now(), { ...input, dossier: { ...input.dossier, residenceId: residenceId ?? null } });
 }
 
 export async function adminPostLedger(deps: AdminDeps, dossierNumber: string, entries: z.output<typeof ledgerPostingSchema>[]) {
@@ -101,11 +107,13 @@ export async function adminAddDocument(deps: AdminDeps, dossierNumber: string, i
   return { id, sha256, size: input.pdf.length };
 }
 
-/** Replaces the white-label settings served at GET /v1/landlord (validated by landlordSchema). */
-export async function adminSetLandlord(deps: AdminDeps, landlord: Landlord): Promise<Landlord> {
-  await deps.db
-    .insert(landlordSettings)
-    .values({ id: 1, data: landlord, updatedAt: deps.now() })
-    .onConflictDoUpdate({ target: landlordSettings.id, set: { data: landlord, updatedAt: deps.now() } });
+/** Replaces the white-label settings served at GET /v1/landlord (validated by landlordSchema); one audit entry. */
+export async function adminSetLandlord(deps: AdminDeps, landlord: Landlord, actor: StaffActor = OFFICE_ACTOR): Promise<Landlord> {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const [before] = await tx.select({ data: landlordSettings.data }).from(landlordSettings).where(eq(landlordSettings.id, 1)).for('update');
+    await tx.insert(landlordSettings).values({ id: 1, data: landlord, updatedAt: now }).onConflictDoUpdate({ target: landlordSettings.id, set: { data: landlord, updatedAt: now } });
+    await recordAudit(tx, { at: now, actor, action: 'landlord.update', targetType: 'landlord', targetId: '1', before: before?.data ?? null, after: landlord });
+  });
   return landlord;
 }

@@ -19,6 +19,8 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  bigserial,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -185,8 +187,10 @@ export const dossiers = pgTable(
     directDebitDay: integer('direct_debit_day'),
     /** Sum of the dossier's ledger (positive = the tenant owes), kept with every posting. */
     balanceCents: bigint('balance_cents', { mode: 'number' }).notNull().default(0),
+    /** The building or group (its caretaker, on-call); null falls back to the landlord's contacts. */
+    residenceId: uuid('residence_id').references((): AnyPgColumn => residences.id),
   },
-  (t) => [uniqueIndex('dossiers_number_idx').on(t.number), index('dossiers_tenant_idx').on(t.tenantId, t.version)],
+  (t) => [uniqueIndex('dossiers_number_idx').on(t.number), index('dossiers_tenant_idx').on(t.tenantId, t.version), index('dossiers_residence_idx').on(t.residenceId)],
 );
 
 export const contracts = pgTable(
@@ -317,8 +321,11 @@ export const insuranceCertificates = pgTable(
     attachmentSha256: text('attachment_sha256').notNull(),
     status: text('status', { enum: ['pending', 'accepted', 'refused'] }).notNull(),
     createdAt: ts('created_at').notNull(),
+    /** Staff's reason when refused (shown to the tenant). */
+    staffComment: text('staff_comment'),
+    decidedAt: ts('decided_at'),
   },
-  (t) => [index('insurance_tenant_idx').on(t.tenantId, t.version)],
+  (t) => [index('insurance_tenant_idx').on(t.tenantId, t.version), index('insurance_status_idx').on(t.status, t.createdAt)],
 );
 
 export const documents = pgTable(
@@ -365,8 +372,17 @@ export const requests = pgTable(
     photoSha256s: jsonb('photo_sha256s').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     status: text('status', { enum: ['open', 'in_progress', 'closed', 'cancelled'] }).notNull(),
     createdAt: ts('created_at').notNull(),
+    /** The planned intervention, set by staff. */
+    plannedDate: date('planned_date', { mode: 'string' }),
   },
-  (t) => [index('requests_tenant_idx').on(t.tenantId, t.version), uniqueIndex('requests_number_idx').on(t.number)],
+  (t) => [
+    index('requests_tenant_idx').on(t.tenantId, t.version),
+    uniqueIndex('requests_number_idx').on(t.number),
+    // The staff queues: oldest first within a status, by kind, per dossier (residence filter).
+    index('requests_queue_idx').on(t.status, t.createdAt),
+    index('requests_kind_queue_idx').on(t.kind, t.status, t.createdAt),
+    index('requests_dossier_idx').on(t.dossierId),
+  ],
 );
 
 export const requestMessages = pgTable(
@@ -380,8 +396,10 @@ export const requestMessages = pgTable(
     author: text('author', { enum: ['tenant', 'staff'] }).notNull(),
     body: text('body').notNull(),
     createdAt: ts('created_at').notNull(),
+    /** The staff member's name shown to the tenant ("M. Petit, gardien"); null for the tenant or the office. */
+    authorName: text('author_name'),
   },
-  (t) => [index('request_messages_tenant_idx').on(t.tenantId, t.version)],
+  (t) => [index('request_messages_tenant_idx').on(t.tenantId, t.version), index('request_messages_request_idx').on(t.requestId)],
 );
 
 /** A request's status history ("Mes demandes": détail), with staff's note when there is one. */
@@ -417,7 +435,7 @@ export const changeRequests = pgTable(
     createdAt: ts('created_at').notNull(),
     decidedAt: ts('decided_at'),
   },
-  (t) => [index('change_requests_tenant_idx').on(t.tenantId, t.version)],
+  (t) => [index('change_requests_tenant_idx').on(t.tenantId, t.version), index('change_requests_queue_idx').on(t.status, t.createdAt)],
 );
 
 /** "Mes dernières actions". */
@@ -528,4 +546,130 @@ export const documentInputs = pgTable('document_inputs', {
     .primaryKey()
     .references(() => documents.id, { onDelete: 'cascade' }),
   inputSha256: text('input_sha256').notNull(),
+});
+
+// --- The staff side (issue 19): residences, staff accounts, their sessions and the audit log ---
+
+/** A building or group of the landlord, with its caretaker and on-call arrangement (French texts). */
+export const residences = pgTable('residences', {
+  id: uuid('id').primaryKey(),
+  /** The ERP's reference. */
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  addressLine: text('address_line').notNull(),
+  postalCode: text('postal_code').notNull(),
+  city: text('city').notNull(),
+  caretakerName: text('caretaker_name').notNull(),
+  caretakerPhone: text('caretaker_phone').notNull(),
+  caretakerHours: text('caretaker_hours').notNull(),
+  lodgeAddress: text('lodge_address').notNull(),
+  onCallPhone: text('on_call_phone').notNull().default(''),
+  onCallHours: text('on_call_hours').notNull().default(''),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const staffAccounts = pgTable('staff_accounts', {
+  id: uuid('id').primaryKey(),
+  /** Lower-cased. */
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['caretaker', 'adviser', 'accounting', 'administrator'] }).notNull(),
+  /** argon2id; null until the account is activated. */
+  passwordHash: text('password_hash'),
+  /** The TOTP secret, AES-GCM through the server's data cipher; null until activated. */
+  totpSecretEncrypted: text('totp_secret_encrypted'),
+  /** The last TOTP time step accepted: a code of this step or an earlier one is refused (never twice). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  activatedAt: ts('activated_at'),
+  disabledAt: ts('disabled_at'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** A caretaker's residences. */
+export const staffResidences = pgTable(
+  'staff_residences',
+  {
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffAccounts.id),
+    residenceId: uuid('residence_id')
+      .notNull()
+      .references(() => residences.id),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.residenceId] }), index('staff_residences_residence_idx').on(t.residenceId)],
+);
+
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffAccounts.id),
+    /** sha256 of the opaque bearer token. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    idleExpiresAt: ts('idle_expires_at').notNull(),
+    absoluteExpiresAt: ts('absolute_expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [uniqueIndex('staff_sessions_token_idx').on(t.tokenHash), index('staff_sessions_staff_idx').on(t.staffId)],
+);
+
+/**
+ * Staff's single-use secrets: the activation link (72 h, `payload` holds the TOTP secret being
+ * set up, encrypted) and the sign-in challenge between the password and the TOTP code (5 min).
+ */
+export const staffTokens = pgTable(
+  'staff_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffAccounts.id),
+    purpose: text('purpose', { enum: ['activation', 'challenge'] }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    payload: jsonb('payload'),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('staff_tokens_hash_idx').on(t.tokenHash), index('staff_tokens_staff_idx').on(t.staffId)],
+);
+
+/**
+ * Every staff write: who, what, when, before/after. Append-only: a trigger (migration
+ * 0009_staff_residences) refuses UPDATE, DELETE and TRUNCATE. Written only by recordAudit (staff/audit.ts),
+ * in the transaction of the change it records. `staff_id` null: the admin CLI or API key.
+ */
+export const staffAuditLog = pgTable(
+  'staff_audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    staffId: uuid('staff_id').references(() => staffAccounts.id),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('staff_audit_staff_idx').on(t.staffId, t.id), index('staff_audit_action_idx').on(t.action, t.id), index('staff_audit_target_idx').on(t.targetId, t.id)],
+);
+
+/** The month's notice runs started from the console, with their progress (any instance answers). */
+export const staffNoticeRuns = pgTable('staff_notice_runs', {
+  id: uuid('id').primaryKey(),
+  period: text('period').notNull(),
+  status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+  done: integer('done').notNull().default(0),
+  total: integer('total').notNull().default(0),
+  summary: jsonb('summary').notNull(),
+  error: text('error'),
+  startedBy: uuid('started_by').references(() => staffAccounts.id),
+  startedAt: ts('started_at').notNull(),
+  finishedAt: ts('finished_at'),
 });

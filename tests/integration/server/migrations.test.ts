@@ -207,6 +207,28 @@ const UPGRADES: Record<string, () => Promise<void>> = {
     await client.query(`delete from documents where id = $1`, [documentId]);
     expect(await rows(`select * from document_inputs`)).toEqual([]);
   },
+
+  async '0009_staff_residences'() {
+    const { client, rows, apply } = await databaseBefore('0009_staff_residences');
+    await insertTenant(client);
+    await apply();
+    // A dossier from before residences has none (it falls back to the landlord's contacts).
+    expect(await rows(`select number, residence_id from dossiers`)).toEqual([{ number: 'D-1', residence_id: null }]);
+    const RESIDENCE = '00000000-0000-4000-8000-000000000301';
+    await client.query(
+      `insert into residences (id, code, name, address_line, postal_code, city, caretaker_name, caretaker_phone, caretaker_hours, lodge_address, created_at, updated_at)
+       values ($1, 'RES-1', 'Les Lilas', '1 rue des Lilas', '78000', 'VERSAILLES', 'M. Petit', '01 02 03 04 05', 'Du lundi au vendredi', 'Loge, bâtiment A', $2, $2)`,
+      [RESIDENCE, NOW],
+    );
+    await client.query(`update dossiers set residence_id = $1`, [RESIDENCE]);
+    expect(await rows(`select d.number, r.caretaker_name from dossiers d join residences r on r.id = d.residence_id`)).toEqual([{ number: 'D-1', caretaker_name: 'M. Petit' }]);
+    // The audit log takes rows and refuses every change to them (the trigger).
+    await client.query(`insert into staff_audit_log (at, action, target_type, target_id, after) values ($1, 'residence.create', 'residence', $2, '{}')`, [NOW, RESIDENCE]);
+    await expect(client.query(`update staff_audit_log set action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(client.query(`delete from staff_audit_log`)).rejects.toThrow(/append-only/);
+    await expect(client.query(`truncate staff_audit_log`)).rejects.toThrow(/append-only/);
+    expect(await rows(`select action from staff_audit_log`)).toEqual([{ action: 'residence.create' }]);
+  },
 };
 
 describe('database migrations', () => {
