@@ -6,7 +6,6 @@
  */
 import type { Locale } from '../../../../src-shared/locale';
 import { formatEuros } from '../../../../src-shared/format/money';
-import { formatFrenchDate } from '../../../../src-shared/validation/dates';
 import { fr, type Messages } from '../i18n/fr';
 import { en } from '../i18n/en';
 import type { FieldProblem } from './api';
@@ -84,17 +83,4 @@ export function money(cents: number): string {
   return formatEuros(cents, { locale: current });
 }
 
-/** "jj/mm/aaaa" in French; English shows the same day as dd/mm/yyyy (British order). */
-export function date(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  if (iso.length === 10) return formatFrenchDate(iso);
-  // A timestamp: its calendar day in Paris, whatever the PC's time zone.
-  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
-}
-
-/** A timestamp as "jj/mm/aaaa hh:mm", Paris time. */
-export function dateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const parts = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-  return parts.replace(',', '');
-}
+export { date, dateTime } from './dates';
