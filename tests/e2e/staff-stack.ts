@@ -1,0 +1,116 @@
+/**
+ * The staff console's own stack for tests/e2e/staff-*.spec.ts: a real Portal API server (demo
+ * data, in-memory PGlite) serving the built console under /staff/, on E2E_STAFF_PORT, with what
+ * the console's journeys act on: two residences, a second tenant, a technical request in each
+ * residence, a pending change of phone number, and the first administrator's activation link (as
+ * `admin create-staff` prints it).
+ *
+ * The server's clock is this process's (TEST_NOW, real speed): the specs compute TOTP codes from
+ * it and step it by 30 s between codes, since a code is never accepted twice.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import * as OTPAuth from 'otpauth';
+import { buildServer } from '../../server/src/app';
+import { openDatabase, type DatabaseHandle } from '../../server/src/db/client';
+import { dossiers, residences } from '../../server/src/db/schema';
+import { createDataCipher } from '../../server/src/crypto/data-key';
+import { createTenant } from '../../server/src/dossier/tenants';
+import { normalizePersonalInfo, requestPersonalInfoChange } from '../../server/src/dossier/service';
+import { createRequest } from '../../server/src/requests/service';
+import { withTenantWrite } from '../../server/src/sync/versions';
+import { createStaffAccount } from '../../server/src/staff/accounts';
+import { OFFICE_ACTOR } from '../../server/src/staff/audit';
+import { testClock } from '../helpers/clock';
+import { SIGN_UP_TENANT } from './fixtures';
+
+/** Where the stack listens (E2E_STAFF_PORT; the staff links it mails and shows name this address). */
+export const STAFF_PORT = Number(process.env.E2E_STAFF_PORT ?? 47823);
+
+export const RESIDENCES = {
+  tilleuls: { code: 'RES-TIL', name: 'Résidence Les Tilleuls' },
+  erables: { code: 'RES-ERA', name: 'Résidence Les Érables' },
+} as const;
+
+/** Requests seeded: one per residence (the demo tenant's in Les Tilleuls). */
+export const SEEDED = {
+  leak: 'Fuite sous l’évier de la cuisine, l’eau coule dans le placard.',
+  hallDoor: 'La porte du hall ne ferme plus depuis lundi soir.',
+  newPhone: '06 98 76 54 32',
+};
+
+export interface StaffStack {
+  url: string;
+  consoleUrl: string;
+  adminActivationUrl: string;
+  residenceIds: Record<keyof typeof RESIDENCES, string>;
+  /** The current TOTP code of `secretBase32` by the server's clock. */
+  totp(secretBase32: string): string;
+  /** Moves the server's clock past the current TOTP step, so the next code is a new one. */
+  nextTotpStep(): void;
+  close(): Promise<void>;
+}
+
+async function seed(handle: DatabaseHandle, dataKey: Buffer, now: Date) {
+  const db = handle.db;
+  const cipher = createDataCipher(dataKey);
+  const residenceIds = {} as Record<keyof typeof RESIDENCES, string>;
+  for (const [key, residence] of Object.entries(RESIDENCES) as [keyof typeof RESIDENCES, (typeof RESIDENCES)[keyof typeof RESIDENCES]][]) {
+    const id = randomUUID();
+    residenceIds[key] = id;
+    await db.insert(residences).values({
+      id, code: residence.code, name: residence.name, addressLine: '8 RUE SAINT NICOLAS', postalCode: '78000', city: 'VERSAILLES',
+      caretakerName: key === 'tilleuls' ? 'M. Petit' : 'Mme Leroy', caretakerPhone: '01 39 00 00 00', caretakerHours: 'du lundi au vendredi, 8 h - 12 h',
+      lodgeAddress: 'Loge au rez-de-chaussée', createdAt: now, updatedAt: now,
+    });
+  }
+  const [demoDossier] = await db.select().from(dossiers).where(eq(dossiers.number, '0123456789'));
+  if (!demoDossier) throw new Error('staff stack: the demo dossier is missing');
+  await db.update(dossiers).set({ residenceId: residenceIds.tilleuls }).where(eq(dossiers.id, demoDossier.id));
+  const second = await createTenant(db, cipher, now, SIGN_UP_TENANT.record);
+  await db.update(dossiers).set({ residenceId: residenceIds.erables }).where(eq(dossiers.id, second.dossierId));
+
+  const technical = async (tenantId: string, dossierId: string, category: 'plomberie' | 'serrurerie', description: string) =>
+    withTenantWrite(db, tenantId, (tx, version) =>
+      createRequest(tx, { id: randomUUID(), version, now, tenantId }, { kind: 'technical', dossierId, category, description, photoUploadIds: [], permissionToEnter: true }),
+    );
+  await technical(demoDossier.tenantId, demoDossier.id, 'plomberie', SEEDED.leak);
+  await technical(second.tenantId, second.dossierId, 'serrurerie', SEEDED.hallDoor);
+  await withTenantWrite(db, demoDossier.tenantId, (tx, version) =>
+    requestPersonalInfoChange(tx, { id: randomUUID(), version, now, tenantId: demoDossier.tenantId }, normalizePersonalInfo({ phoneMobile: SEEDED.newPhone })),
+  );
+  return residenceIds;
+}
+
+export async function startStaffStack(): Promise<StaffStack> {
+  const { clock, advance } = testClock();
+  const handle = await openDatabase({ kind: 'pglite' });
+  const dataKey = randomBytes(32);
+  const publicUrl = `http://127.0.0.1:${STAFF_PORT}`;
+  const app: FastifyInstance = await buildServer({
+    db: handle, clock, dataKey, demo: true, passwordHashing: 'fast', publicUrl,
+    mail: { kind: 'memory', from: 'test@localhost', sent: [] },
+    throttle: { signInPerIp: 100_000 },
+  });
+  const residenceIds = await seed(handle, dataKey, clock());
+  const admin = await createStaffAccount({ db: handle.db, now: clock, publicUrl }, { email: 'admin@bailleur.example', displayName: 'Mme Martin, administratrice', role: 'administrator' }, OFFICE_ACTOR);
+  await app.listen({ port: STAFF_PORT, host: '127.0.0.1' });
+  return {
+    url: publicUrl,
+    consoleUrl: `${publicUrl}/staff/`,
+    adminActivationUrl: admin.activationUrl,
+    residenceIds,
+    totp(secretBase32) {
+      const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secretBase32), algorithm: 'SHA1', digits: 6, period: 30 });
+      return totp.generate({ timestamp: clock().getTime() });
+    },
+    nextTotpStep() {
+      advance(30_000);
+    },
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
