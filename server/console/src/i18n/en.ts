@@ -74,6 +74,7 @@ export const en: Messages = {
     codeIntro: 'Open your authenticator app and type the code it shows for this account.',
     code: 'Verification code',
     codeHint: '6 digits, renewed every 30 seconds.',
+    codeFormat: 'Type the 6 digits your app shows, for example 123456.',
     submit: 'Sign in',
     back: 'Start again',
     expired: 'Your session has expired. Please sign in again.',

@@ -87,6 +87,7 @@ export const fr = {
     codeIntro: "Ouvrez votre application d'authentification et saisissez le code affiché pour ce compte.",
     code: 'Code de vérification',
     codeHint: '6 chiffres, renouvelés toutes les 30 secondes.',
+    codeFormat: 'Saisissez les 6 chiffres affichés par votre application, par exemple 123456.',
     submit: 'Se connecter',
     back: 'Recommencer',
     expired: 'Votre session a expiré. Connectez-vous de nouveau.',

@@ -4,6 +4,8 @@
  * submit, focus goes to the summary (role="alert"), whose links lead to the fields.
  */
 import { tick } from 'svelte';
+import type { z } from 'zod';
+import { toFieldErrors } from '../../../../src-shared/validation/field-errors';
 import { ApiFailure, type FieldProblem } from './api';
 import { fieldMessage, i18n, t, tr } from './i18n.svelte';
 
@@ -30,6 +32,18 @@ export class FormState {
     this.summary = summary ?? t('errors.VALIDATION');
     await tick();
     this.summaryElement?.focus();
+  }
+
+  /**
+   * The contract's own schema (src-shared/api/staff.ts) checked before sending, so a problem is
+   * shown at once, worded like the server's; false (and the summary focused) when it fails.
+   */
+  async check(schema: z.ZodType, value: unknown, wording: Record<string, string> = {}): Promise<boolean> {
+    const result = schema.safeParse(value);
+    if (result.success) return true;
+    // `wording`: a sentence of the console's own for a field whose schema message is not a key (the TOTP code).
+    await this.fail(toFieldErrors(result.error.issues).map(({ path, message: key, params }) => ({ path, key, params, message: wording[path] ?? tr(key, t('fields.invalid'), params) })));
+    return false;
   }
 
   /** Runs `action`; an ApiFailure fills the summary and the fields, anything else says so. */
