@@ -35,7 +35,7 @@ export const RESIDENCES = {
 
 /** Requests seeded: one per residence (the demo tenant's in Les Tilleuls). */
 export const SEEDED = {
-  leak: 'Fuite sous l’évier de la cuisine, l’eau coule dans le placard.',
+  leak: 'Le robinet de la salle de bains goutte sans arrêt depuis samedi.',
   hallDoor: 'La porte du hall ne ferme plus depuis lundi soir.',
   newPhone: '06 98 76 54 32',
 };
