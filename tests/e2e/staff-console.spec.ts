@@ -76,7 +76,7 @@ test('the console is served with a strict CSP and says when sign-in fails, in Fr
   await expect(page.getByLabel('Adresse mail')).toHaveValue('personne@bailleur.example');
 });
 
-test('an administrator activates their account and creates a caretaker for one residence', async ({ page }) => {
+test('an administrator activates their account, creates a caretaker for one residence, a residence, and runs the month’s notices', async ({ page }) => {
   await activate(page, 'admin');
   await page.getByRole('button', { name: 'Aller à la connexion' }).click();
   await signIn(page, 'admin');
@@ -90,22 +90,22 @@ test('an administrator activates their account and creates a caretaker for one r
   await menu.getByRole('link', { name: 'Comptes du personnel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Comptes du personnel' })).toBeFocused();
   await page.getByLabel('Adresse mail').fill('pas-une-adresse');
-  await page.getByLabel('Nom affiché').fill('M. Petit, gardien');
+  await page.getByLabel('Nom affiché').fill('M. Petit');
   await page.getByRole('button', { name: 'Créer le compte' }).click();
   await expect(page.getByRole('alert').first()).toBeFocused();
-  await expect(page.getByLabel('Nom affiché')).toHaveValue('M. Petit, gardien');
+  await expect(page.getByLabel('Nom affiché')).toHaveValue('M. Petit');
   await page.getByLabel('Adresse mail').fill(accounts.caretaker!.email);
   await page.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Gardien' });
   await page.getByRole('checkbox', { name: new RegExp(RESIDENCES.tilleuls.name) }).check();
   await page.getByRole('button', { name: 'Créer le compte' }).click();
   accounts.caretaker!.link = (await page.getByLabel("Lien d'activation").textContent())!.trim();
   expect(accounts.caretaker!.link).toContain('/staff/#/activer?token=');
-  await expect(page.getByRole('row', { name: /M\. Petit, gardien/ })).toContainText(RESIDENCES.tilleuls.name);
+  await expect(page.getByRole('row', { name: /M\. Petit/ })).toContainText(RESIDENCES.tilleuls.name);
   await expectNoSeriousA11yViolations(page, 'staff accounts');
 
   // The adviser of the third journey, created the same way.
   await page.getByLabel('Adresse mail').fill(accounts.adviser!.email);
-  await page.getByLabel('Nom affiché').fill('Mme Bernard, conseillère');
+  await page.getByLabel('Nom affiché').fill('Mme Bernard');
   await page.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Conseiller clientèle' });
   await page.getByRole('button', { name: 'Créer le compte' }).click();
   await expect(page.getByRole('row', { name: /Mme Bernard/ })).toBeVisible();
@@ -118,6 +118,37 @@ test('an administrator activates their account and creates a caretaker for one r
     await expectNoSeriousA11yViolations(page, title);
   }
   await expect(page.getByRole('table')).toContainText('Coordonnées');
+
+  // A new residence: a missing field is said beside it and in the summary, the rest kept.
+  await menu.getByRole('link', { name: 'Résidences', exact: true }).click();
+  const newResidence = page.locator('form').last();
+  await newResidence.getByLabel('Code (référence ERP)').fill('RES-CHE');
+  await newResidence.getByLabel('Nom', { exact: true }).fill('Résidence Les Chênes');
+  await newResidence.getByRole('button', { name: 'Créer la résidence' }).click();
+  await expect(page.getByRole('alert').last()).toBeFocused();
+  await expect(newResidence.getByLabel('Nom', { exact: true })).toHaveValue('Résidence Les Chênes');
+  for (const [label, value] of [['Adresse', '3 ALLÉE DES CHÊNES'], ['Code postal', '78000'], ['Ville', 'VERSAILLES'], ['Nom du gardien', 'M. Blanc'], ['Téléphone du gardien', '01 39 11 22 33'], ['Horaires du gardien', 'du lundi au vendredi, 9 h - 12 h'], ['Adresse de la loge', 'Bâtiment A']] as const) {
+    await newResidence.getByLabel(label, { exact: true }).fill(value);
+  }
+  await newResidence.getByRole('button', { name: 'Créer la résidence' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Résidence Les Chênes (RES-CHE)' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'residences');
+
+  // The month's notices: a wrong month is refused beside the field, then the run is followed to its summary.
+  await menu.getByRole('link', { name: "Avis d'échéance", exact: true }).click();
+  await page.getByLabel('Mois').fill('13/2026');
+  await page.getByRole('button', { name: 'Lancer la génération' }).click();
+  await expect(page.getByText('Saisissez le mois au format mm/aaaa').first()).toBeVisible();
+  await page.getByLabel('Mois').fill('04/2026');
+  await page.getByRole('button', { name: 'Lancer la génération' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Avis de 2026-04' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Bilan' })).toBeVisible({ timeout: 30_000 });
+  const total = await progress.getAttribute('aria-valuemax');
+  expect(Number(total)).toBeGreaterThan(0);
+  await expect(progress).toHaveAttribute('aria-valuenow', total!);
+  await expectNoSeriousA11yViolations(page, 'notice run');
+
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
 });
@@ -157,7 +188,11 @@ test('a caretaker sees only their residence’s technical requests, replies and 
   await expect(page.getByText('intervention prévue le 20/03/2026')).toBeVisible();
   await expect(page.getByText('En cours').first()).toBeVisible();
 
-  // Another residence's request is not there for them, even by its address.
+  // Another residence's request is not there for them, even by its address (404, no enumeration).
+  await page.goto(`${stack.consoleUrl}#/demandes/${stack.requestIds.hallDoor}`);
+  await expect(page.getByRole('alert')).toContainText('introuvable');
+  await expect(page.getByText(SEEDED.hallDoor)).toHaveCount(0);
+  // Nor the adviser's screens.
   await page.goto(`${stack.consoleUrl}#/modifications`);
   await expect(page.getByRole('heading', { level: 1, name: 'Accès refusé' })).toBeVisible();
 });
@@ -184,6 +219,12 @@ test('an adviser refuses a change of phone number with a comment', async ({ page
   await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
   await expect(page.getByText('Ce numéro ne répond pas : merci de le vérifier.')).toBeVisible();
   await expect(page.getByText('Refusée', { exact: true })).toBeVisible();
+  // Refused: the tenant's file keeps its number (the data changes only on approval).
+  await page.getByRole('link', { name: 'Fiche du locataire' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('DUPONT');
+  await expect(page.getByRole('region', { name: 'Identité et coordonnées' })).not.toContainText('06.98.76.54.32');
+  await expect(page.getByRole('region', { name: 'Demandes de modification' })).toContainText('Refusée');
+  await expectNoSeriousA11yViolations(page, 'tenant page');
 });
 
 test('in English: the sign-in and the adviser’s queue', async ({ page }) => {

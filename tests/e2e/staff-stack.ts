@@ -45,6 +45,8 @@ export interface StaffStack {
   consoleUrl: string;
   adminActivationUrl: string;
   residenceIds: Record<keyof typeof RESIDENCES, string>;
+  /** The seeded requests' ids (the caretaker of Les Tilleuls must not reach the hall door's). */
+  requestIds: { leak: string; hallDoor: string };
   /** The current TOTP code of `secretBase32` by the server's clock. */
   totp(secretBase32: string): string;
   /** Moves the server's clock past the current TOTP step, so the next code is a new one. */
@@ -75,12 +77,12 @@ async function seed(handle: DatabaseHandle, dataKey: Buffer, now: Date) {
     withTenantWrite(db, tenantId, (tx, version) =>
       createRequest(tx, { id: randomUUID(), version, now, tenantId }, { kind: 'technical', dossierId, category, description, photoUploadIds: [], permissionToEnter: true }),
     );
-  await technical(demoDossier.tenantId, demoDossier.id, 'plomberie', SEEDED.leak);
-  await technical(second.tenantId, second.dossierId, 'serrurerie', SEEDED.hallDoor);
+  const leak = await technical(demoDossier.tenantId, demoDossier.id, 'plomberie', SEEDED.leak);
+  const hallDoor = await technical(second.tenantId, second.dossierId, 'serrurerie', SEEDED.hallDoor);
   await withTenantWrite(db, demoDossier.tenantId, (tx, version) =>
     requestPersonalInfoChange(tx, { id: randomUUID(), version, now, tenantId: demoDossier.tenantId }, normalizePersonalInfo({ phoneMobile: SEEDED.newPhone })),
   );
-  return residenceIds;
+  return { residenceIds, requestIds: { leak: leak.id, hallDoor: hallDoor.id } };
 }
 
 export async function startStaffStack(): Promise<StaffStack> {
@@ -93,14 +95,15 @@ export async function startStaffStack(): Promise<StaffStack> {
     mail: { kind: 'memory', from: 'test@localhost', sent: [] },
     throttle: { signInPerIp: 100_000 },
   });
-  const residenceIds = await seed(handle, dataKey, clock());
-  const admin = await createStaffAccount({ db: handle.db, now: clock, publicUrl }, { email: 'admin@bailleur.example', displayName: 'Mme Martin, administratrice', role: 'administrator' }, OFFICE_ACTOR);
+  const { residenceIds, requestIds } = await seed(handle, dataKey, clock());
+  const admin = await createStaffAccount({ db: handle.db, now: clock, publicUrl }, { email: 'admin@bailleur.example', displayName: 'Mme Martin', role: 'administrator' }, OFFICE_ACTOR);
   await app.listen({ port: STAFF_PORT, host: '127.0.0.1' });
   return {
     url: publicUrl,
     consoleUrl: `${publicUrl}/staff/`,
     adminActivationUrl: admin.activationUrl,
     residenceIds,
+    requestIds,
     totp(secretBase32) {
       const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secretBase32), algorithm: 'SHA1', digits: 6, period: 30 });
       return totp.generate({ timestamp: clock().getTime() });

@@ -264,7 +264,7 @@ export const en: Messages = {
   accounts: {
     title: 'Staff accounts',
     name: 'Display name',
-    nameHint: 'What the tenant reads under a reply, for example "Mr Petit, caretaker".',
+    nameHint: 'The tenant reads it under a reply, followed by the role: "M. Petit" signs "M. Petit, gardien".',
     email: 'Email address',
     role: 'Role',
     residences: "Caretaker's residences",

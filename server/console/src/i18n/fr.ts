@@ -277,7 +277,7 @@ export const fr = {
   accounts: {
     title: 'Comptes du personnel',
     name: 'Nom affiché',
-    nameHint: 'Ce que le locataire lit sous une réponse, par exemple « M. Petit, gardien ».',
+    nameHint: 'Le locataire le lit sous une réponse, suivi du rôle : « M. Petit » signe « M. Petit, gardien ».',
     email: 'Adresse mail',
     role: 'Rôle',
     residences: 'Résidences du gardien',
