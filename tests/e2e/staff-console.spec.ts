@@ -169,6 +169,10 @@ test('a caretaker sees only their residence’s technical requests, replies and 
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(SEEDED.leak.slice(0, 30));
   await expect(page.getByText(RESIDENCES.tilleuls.name)).toBeVisible();
+  // The tenant's photo, fetched through staffBlob with the caretaker's token, shown under the strict CSP.
+  const photo = page.getByRole('img', { name: 'Photo 1 sur 1 jointe par le locataire' });
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(40);
   await expectNoSeriousA11yViolations(page, 'request (caretaker)');
 
   await page.getByRole('button', { name: 'Envoyer la réponse' }).click();
@@ -219,6 +223,29 @@ test('an adviser refuses a change of phone number with a comment', async ({ page
   await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
   await expect(page.getByText('Ce numéro ne répond pas : merci de le vérifier.')).toBeVisible();
   await expect(page.getByText('Refusée', { exact: true })).toBeVisible();
+  // An insurance certificate refused with its reason (required), the attachment opened.
+  await menu.getByRole('link', { name: 'Assurances' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Attestations d'assurance" })).toBeFocused();
+  const certificate = page.getByRole('article').filter({ hasText: SEEDED.insurer });
+  await expect(certificate).toContainText('du 01/03/2026 au 28/02/2027');
+  await expectNoSeriousA11yViolations(page, 'insurance');
+  const popup = page.waitForEvent('popup');
+  await certificate.getByRole('button', { name: "Voir l'attestation" }).click();
+  expect((await popup).url()).toMatch(/^blob:/);
+  await certificate.getByLabel("Refuser l'attestation").check();
+  await certificate.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await expect(certificate.getByText('Indiquez le motif du refus').first()).toBeVisible();
+  await certificate.getByLabel('Motif (obligatoire en cas de refus)').fill("L'attestation ne couvre pas la période : envoyez celle de 2026.");
+  await certificate.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await expect(page.getByRole('article').filter({ hasText: SEEDED.insurer })).toHaveCount(0);
+  await page.getByLabel('Statut').selectOption({ label: 'Refusée' });
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await expect(page.getByRole('article').filter({ hasText: SEEDED.insurer })).toContainText("L'attestation ne couvre pas la période");
+
+  await menu.getByRole('link', { name: 'Modifications' }).click();
+  await page.getByLabel('Statut').selectOption({ label: 'Refusée' });
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await page.getByRole('link', { name: 'Coordonnées' }).click();
   // Refused: the tenant's file keeps its number (the data changes only on approval).
   await page.getByRole('link', { name: 'Fiche du locataire' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('DUPONT');

@@ -8,7 +8,7 @@
  * The server's clock is this process's (TEST_NOW, real speed): the specs compute TOTP codes from
  * it and step it by 30 s between codes, since a code is never accepted twice.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import * as OTPAuth from 'otpauth';
@@ -19,11 +19,15 @@ import { createDataCipher } from '../../server/src/crypto/data-key';
 import { createTenant } from '../../server/src/dossier/tenants';
 import { normalizePersonalInfo, requestPersonalInfoChange } from '../../server/src/dossier/service';
 import { createRequest } from '../../server/src/requests/service';
+import { submitInsurance } from '../../server/src/insurance/service';
+import { storeUpload } from '../../server/src/uploads/service';
+import { DEFAULT_TENANT_QUOTAS } from '../../server/src/http/quotas';
 import { withTenantWrite } from '../../server/src/sync/versions';
 import { createStaffAccount } from '../../server/src/staff/accounts';
 import { OFFICE_ACTOR } from '../../server/src/staff/audit';
 import { testClock } from '../helpers/clock';
 import { SIGN_UP_TENANT } from './fixtures';
+import { tinyPdf, tinyPng } from '../helpers/files';
 
 /** Where the stack listens (E2E_STAFF_PORT; the staff links it mails and shows name this address). */
 export const STAFF_PORT = Number(process.env.E2E_STAFF_PORT ?? 47823);
@@ -38,6 +42,7 @@ export const SEEDED = {
   leak: 'Le robinet de la salle de bains goutte sans arrêt depuis samedi.',
   hallDoor: 'La porte du hall ne ferme plus depuis lundi soir.',
   newPhone: '06 98 76 54 32',
+  insurer: 'Mutuelle des Locataires Réunis',
 };
 
 export interface StaffStack {
@@ -73,12 +78,24 @@ async function seed(handle: DatabaseHandle, dataKey: Buffer, now: Date) {
   const second = await createTenant(db, cipher, now, SIGN_UP_TENANT.record);
   await db.update(dossiers).set({ residenceId: residenceIds.erables }).where(eq(dossiers.id, second.dossierId));
 
-  const technical = async (tenantId: string, dossierId: string, category: 'plomberie' | 'serrurerie', description: string) =>
+  // A file as the tenant's PUT /v1/uploads stores it.
+  const uploaded = async (tenantId: string, content: Buffer, mediaType: string) => {
+    const id = randomUUID();
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    await storeUpload(db, { id, tenantId, sha256, mediaType, content, now, quotas: DEFAULT_TENANT_QUOTAS });
+    return id;
+  };
+  const technical = async (tenantId: string, dossierId: string, category: 'plomberie' | 'serrurerie', description: string, photoUploadIds: string[] = []) =>
     withTenantWrite(db, tenantId, (tx, version) =>
-      createRequest(tx, { id: randomUUID(), version, now, tenantId }, { kind: 'technical', dossierId, category, description, photoUploadIds: [], permissionToEnter: true }),
+      createRequest(tx, { id: randomUUID(), version, now, tenantId }, { kind: 'technical', dossierId, category, description, photoUploadIds, permissionToEnter: true }),
     );
-  const leak = await technical(demoDossier.tenantId, demoDossier.id, 'plomberie', SEEDED.leak);
+  const photo = await uploaded(demoDossier.tenantId, tinyPng('robinet', { width: 40, height: 30 }), 'image/png');
+  const leak = await technical(demoDossier.tenantId, demoDossier.id, 'plomberie', SEEDED.leak, [photo]);
   const hallDoor = await technical(second.tenantId, second.dossierId, 'serrurerie', SEEDED.hallDoor);
+  const certificate = await uploaded(second.tenantId, tinyPdf('attestation habitation'), 'application/pdf');
+  await withTenantWrite(db, second.tenantId, (tx, version) =>
+    submitInsurance(tx, { id: randomUUID(), version, now, tenantId: second.tenantId }, { dossierId: second.dossierId, insurer: SEEDED.insurer, policyNumber: 'HAB-2026-0042', validFrom: '2026-03-01', validTo: '2027-02-28', attachmentUploadId: certificate }),
+  );
   await withTenantWrite(db, demoDossier.tenantId, (tx, version) =>
     requestPersonalInfoChange(tx, { id: randomUUID(), version, now, tenantId: demoDossier.tenantId }, normalizePersonalInfo({ phoneMobile: SEEDED.newPhone })),
   );
