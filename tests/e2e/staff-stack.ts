@@ -75,7 +75,8 @@ async function seed(handle: DatabaseHandle, dataKey: Buffer, now: Date) {
   const [demoDossier] = await db.select().from(dossiers).where(eq(dossiers.number, '0123456789'));
   if (!demoDossier) throw new Error('staff stack: the demo dossier is missing');
   await db.update(dossiers).set({ residenceId: residenceIds.tilleuls }).where(eq(dossiers.id, demoDossier.id));
-  const second = await createTenant(db, cipher, now, SIGN_UP_TENANT.record);
+  const record = SIGN_UP_TENANT.record;
+  const second = await createTenant(db, cipher, now, { ...record, contracts: [...record.contracts], occupants: [...record.occupants] });
   await db.update(dossiers).set({ residenceId: residenceIds.erables }).where(eq(dossiers.id, second.dossierId));
 
   // A file as the tenant's PUT /v1/uploads stores it.
