@@ -15,7 +15,7 @@ let stack: StaffStack;
 const PASSWORD = 'Console-Bailleur-2026!';
 const accounts: Record<string, { email: string; secret?: string; link?: string }> = {
   admin: { email: 'admin@bailleur.example' },
-  caretaker: { email: 'gardien.tilleuls@bailleur.example' },
+  caretaker: { email: 'gardien.glycines@bailleur.example' },
   adviser: { email: 'conseil@bailleur.example' },
 };
 
@@ -90,17 +90,17 @@ test('an administrator activates their account, creates a caretaker for one resi
   await menu.getByRole('link', { name: 'Comptes du personnel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Comptes du personnel' })).toBeFocused();
   await page.getByLabel('Adresse mail').fill('pas-une-adresse');
-  await page.getByLabel('Nom affiché').fill('M. Petit');
+  await page.getByLabel('Nom affiché').fill('M. Moreau');
   await page.getByRole('button', { name: 'Créer le compte' }).click();
   await expect(page.getByRole('alert').first()).toBeFocused();
-  await expect(page.getByLabel('Nom affiché')).toHaveValue('M. Petit');
+  await expect(page.getByLabel('Nom affiché')).toHaveValue('M. Moreau');
   await page.getByLabel('Adresse mail').fill(accounts.caretaker!.email);
   await page.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Gardien' });
-  await page.getByRole('checkbox', { name: new RegExp(RESIDENCES.tilleuls.name) }).check();
+  await page.getByRole('checkbox', { name: new RegExp(RESIDENCES.glycines.name) }).check();
   await page.getByRole('button', { name: 'Créer le compte' }).click();
   accounts.caretaker!.link = (await page.getByLabel("Lien d'activation").textContent())!.trim();
   expect(accounts.caretaker!.link).toContain('/staff/#/activer?token=');
-  await expect(page.getByRole('row', { name: /M\. Petit/ })).toContainText(RESIDENCES.tilleuls.name);
+  await expect(page.getByRole('row', { name: /M\. Moreau/ })).toContainText(RESIDENCES.glycines.name);
   await expectNoSeriousA11yViolations(page, 'staff accounts');
 
   // The adviser of the third journey, created the same way.
@@ -168,7 +168,7 @@ test('a caretaker sees only their residence’s technical requests, replies and 
   await queue.getByRole('row').filter({ hasText: SEEDED.leak.slice(0, 30) }).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(SEEDED.leak.slice(0, 30));
-  await expect(page.getByText(RESIDENCES.tilleuls.name)).toBeVisible();
+  await expect(page.getByText(RESIDENCES.glycines.name)).toBeVisible();
   // The tenant's photo, fetched through staffBlob with the caretaker's token, shown under the strict CSP.
   const photo = page.getByRole('img', { name: 'Photo 1 sur 1 jointe par le locataire' });
   await expect(photo).toBeVisible();
@@ -179,7 +179,7 @@ test('a caretaker sees only their residence’s technical requests, replies and 
   await expect(page.getByRole('alert').first()).toBeFocused();
   await page.getByLabel('Votre réponse au locataire').fill('Je passe voir le robinet avec le plombier.');
   await page.getByRole('button', { name: 'Envoyer la réponse' }).click();
-  await expect(page.getByRole('list').filter({ hasText: 'Je passe voir le robinet avec le plombier.' })).toContainText('M. Petit, gardien');
+  await expect(page.getByRole('list').filter({ hasText: 'Je passe voir le robinet avec le plombier.' })).toContainText('M. Moreau, gardien');
   await expect(page.getByLabel('Votre réponse au locataire')).toHaveValue('');
 
   await page.getByLabel('Statut', { exact: true }).selectOption({ label: 'En cours' });

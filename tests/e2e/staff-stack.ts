@@ -33,11 +33,11 @@ import { tinyPdf, tinyPng } from '../helpers/files';
 export const STAFF_PORT = Number(process.env.E2E_STAFF_PORT ?? 47823);
 
 export const RESIDENCES = {
-  tilleuls: { code: 'RES-TIL', name: 'Résidence Les Tilleuls' },
+  glycines: { code: 'RES-GLY', name: 'Résidence Les Glycines' },
   erables: { code: 'RES-ERA', name: 'Résidence Les Érables' },
 } as const;
 
-/** Requests seeded: one per residence (the demo tenant's in Les Tilleuls). */
+/** Requests seeded: one per residence (the demo tenant's in Les Glycines). */
 export const SEEDED = {
   leak: 'Le robinet de la salle de bains goutte sans arrêt depuis samedi.',
   hallDoor: 'La porte du hall ne ferme plus depuis lundi soir.',
@@ -50,7 +50,7 @@ export interface StaffStack {
   consoleUrl: string;
   adminActivationUrl: string;
   residenceIds: Record<keyof typeof RESIDENCES, string>;
-  /** The seeded requests' ids (the caretaker of Les Tilleuls must not reach the hall door's). */
+  /** The seeded requests' ids (the caretaker of Les Glycines must not reach the hall door's). */
   requestIds: { leak: string; hallDoor: string };
   /** The current TOTP code of `secretBase32` by the server's clock. */
   totp(secretBase32: string): string;
@@ -68,13 +68,13 @@ async function seed(handle: DatabaseHandle, dataKey: Buffer, now: Date) {
     residenceIds[key] = id;
     await db.insert(residences).values({
       id, code: residence.code, name: residence.name, addressLine: '8 RUE SAINT NICOLAS', postalCode: '78000', city: 'VERSAILLES',
-      caretakerName: key === 'tilleuls' ? 'M. Petit' : 'Mme Leroy', caretakerPhone: '01 39 00 00 00', caretakerHours: 'du lundi au vendredi, 8 h - 12 h',
+      caretakerName: key === 'glycines' ? 'M. Moreau' : 'Mme Leroy', caretakerPhone: '01 39 00 00 00', caretakerHours: 'du lundi au vendredi, 8 h - 12 h',
       lodgeAddress: 'Loge au rez-de-chaussée', createdAt: now, updatedAt: now,
     });
   }
   const [demoDossier] = await db.select().from(dossiers).where(eq(dossiers.number, '0123456789'));
   if (!demoDossier) throw new Error('staff stack: the demo dossier is missing');
-  await db.update(dossiers).set({ residenceId: residenceIds.tilleuls }).where(eq(dossiers.id, demoDossier.id));
+  await db.update(dossiers).set({ residenceId: residenceIds.glycines }).where(eq(dossiers.id, demoDossier.id));
   const record = SIGN_UP_TENANT.record;
   const second = await createTenant(db, cipher, now, { ...record, contracts: [...record.contracts], occupants: [...record.occupants] });
   await db.update(dossiers).set({ residenceId: residenceIds.erables }).where(eq(dossiers.id, second.dossierId));
