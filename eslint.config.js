@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default tseslint.config(
-  { ignores: ['.tmp/**', '.native/**', 'out/**', 'dist/**', 'node_modules/**', 'docs/api/**', 'server/db/migrations/**', 'db/migrations/**', 'test-results/**'] },
+  { ignores: ['.tmp/**', '.native/**', 'out/**', 'dist/**', 'node_modules/**', 'docs/api/**', 'server/db/migrations/**', 'db/migrations/**', 'test-results/**', 'server/console/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-renderer/**/*.ts'],
+    files: ['src-renderer/**/*.ts', 'server/console/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
@@ -35,7 +35,7 @@ export default tseslint.config(
   // No import cycles anywhere in the product's code: a cycle makes the order in which modules
   // load matter, and an area that imports another which imports it back is one area, badly cut.
   {
-    files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.ts', 'server/src/**/*.ts'],
+    files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.ts', 'server/src/**/*.ts', 'server/console/src/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.svelte.ts', '.js'] })],
@@ -82,7 +82,7 @@ export default tseslint.config(
   // the date and the suite passes on any day. Only clock.ts reads the wall clock; src-main/app
   // (Electron's entry point) may too. Durations in the renderer use performance.now().
   {
-    files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.svelte', 'server/src/**/*.ts'],
+    files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.svelte', 'server/src/**/*.ts', 'server/console/src/**/*.ts', 'server/console/src/**/*.svelte'],
     ignores: ['src-main/app/**', 'src-shared/clock.ts'],
     rules: {
       'no-restricted-syntax': [

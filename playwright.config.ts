@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 47821);
 /** The kiosk-mode stack (tests/e2e/kiosk-stack.ts, used by kiosk.spec.ts), with short idle times. */
 const kioskPort = Number(process.env.E2E_KIOSK_PORT ?? 47822);
+// The staff console's specs (tests/e2e/staff-*.spec.ts) start their own server in the spec, on
+// E2E_STAFF_PORT (default 47823, tests/e2e/staff-stack.ts), serving the built console at /staff/.
 
 /**
  * End-to-end tests of the renderer in Debian's Chromium (Playwright cannot download browsers

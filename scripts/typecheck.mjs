@@ -10,6 +10,8 @@ const steps = [
   // Browser-side code in Playwright specs (page.evaluate) needs the DOM types.
   [bin('tsc'), ['-p', 'tsconfig.e2e.json']],
   [bin('svelte-check'), ['--tsconfig', './tsconfig.renderer.json', '--fail-on-warnings']],
+  // The staff console (server/console): its own Svelte app, built by `npm run -w server build:console`.
+  [bin('svelte-check'), ['--tsconfig', './server/console/tsconfig.json', '--fail-on-warnings']],
 ];
 for (const [command, args] of steps) {
   console.log(`> ${command.split('/').pop()} ${args.join(' ')}`);

@@ -29,6 +29,7 @@ import { healthRoutes } from './http/health';
 import { landlordRoutes } from './landlord/routes';
 import { authRoutes } from './auth/routes';
 import { linkPages } from './auth/link-pages';
+import { registerStaffConsole } from './staff/console';
 import { syncRoutes } from './sync/routes';
 import { uploadRoutes } from './uploads/routes';
 import { dossierRoutes } from './dossier/routes';
@@ -163,6 +164,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const paymentConfig = resolvePaymentConfig({ env: process.env, sandbox: options.sandbox ?? false, publicUrl: options.publicUrl, overrides: options.payments });
   const api = app.withTypeProvider<ZodTypeProvider>();
   await app.register(linkPages(ctx));
+  // The staff console's static files under /staff/ (its API is /v1/staff).
+  registerStaffConsole(app);
   if (options.sandbox) await api.register(sandboxPspRoutes(ctx, paymentConfig), { prefix: '/sandbox-psp' });
   // Every /v1 route, area by area; each path and method comes from the route table
   // (src-shared/api/routes.ts), and tests/integration/server/routes.test.ts checks the two match.

@@ -48,7 +48,7 @@ describe('the route table', () => {
     expect([...hiddenPaths].sort()).toEqual(Object.values(V1_HIDDEN_PAGES).map((path) => `${API_PREFIX}${path}`).sort());
   });
 
-  it('every route outside /v1 is a hidden page (mail links, sandbox bank)', () => {
+  it('every route outside /v1 is a hidden page (mail links, sandbox bank, the staff console)', () => {
     const outside = registered.filter((r) => !underV1(r));
     expect(outside.length).toBeGreaterThan(0);
     expect(outside.filter((r) => !r.hidden)).toEqual([]);
