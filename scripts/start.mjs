@@ -1,4 +1,4 @@
-// `npm start`: build, start the Portal API server in demo mode (embedded database, demo data),
+// `npm start`: build (the app and the staff console), start the Portal API server in demo mode (embedded database, demo data),
 // then launch the Electron app against it. Where Electron's binary is missing (as on our CI
 // machines) say so in one line and serve the browser preview instead.
 // `npm run preview` (--preview): the same, always with the browser preview.
@@ -55,6 +55,12 @@ const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-
   stdio: 'inherit',
 });
 if (build.status !== 0) stopAll(build.status ?? 1);
+// The staff console (server/console), which the server serves under /staff/.
+const consoleBuild = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'console/vite.config.ts'], {
+  cwd: join(root, 'server'),
+  stdio: 'inherit',
+});
+if (consoleBuild.status !== 0) stopAll(consoleBuild.status ?? 1);
 
 /** Runs a TypeScript entry point under Node with tsx's loader. */
 const tsx = (file, ...args) => [process.execPath, ['--import', 'tsx', file, ...args]];
