@@ -38,6 +38,9 @@ import { insuranceRoutes } from './insurance/routes';
 import { documentRoutes } from './documents/routes';
 import { requestRoutes } from './requests/routes';
 import { paymentRoutes } from './payment/routes';
+import { notificationRoutes } from './notifications/routes';
+import { unsubscribePages } from './notifications/unsubscribe';
+import { startNotificationTimer } from './notifications/jobs';
 import { adminRoutes } from './admin/routes';
 import { resolvePaymentConfig, type PaymentConfig } from './payment/config';
 import { sandboxPspRoutes } from './payment/sandbox';
@@ -85,6 +88,8 @@ export interface BuildServerOptions {
   payments?: Partial<PaymentConfig>;
   /** Proxies trusted to name the client (TRUST_PROXY syntax: a hop count or addresses / CIDR ranges, see http/proxy.ts). Default: env TRUST_PROXY, else none. */
   trustProxy?: string;
+  /** Runs the notifications' timer (mails, daily reminders: notifications/jobs.ts) every this many ms; main.ts turns it on, tests call the jobs themselves. */
+  notificationTimerMs?: number;
   /** Called for every route as it is registered (Fastify's onRoute hook): the route registry test lists them so. */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -159,6 +164,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const paymentConfig = resolvePaymentConfig({ env: process.env, sandbox: options.sandbox ?? false, publicUrl: options.publicUrl, overrides: options.payments });
   const api = app.withTypeProvider<ZodTypeProvider>();
   await app.register(linkPages(ctx));
+  await app.register(unsubscribePages(ctx));
   if (options.sandbox) await api.register(sandboxPspRoutes(ctx, paymentConfig), { prefix: '/sandbox-psp' });
   // Every /v1 route, area by area; each path and method comes from the route table
   // (src-shared/api/routes.ts), and tests/integration/server/routes.test.ts checks the two match.
@@ -175,6 +181,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     documentRoutes(ctx),
     requestRoutes(ctx),
     paymentRoutes(ctx, paymentConfig),
+    notificationRoutes(ctx),
     adminRoutes(ctx, options.adminApiKey ?? process.env.PORTAL_ADMIN_API_KEY),
   ];
   await api.register(
@@ -184,5 +191,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     },
     { prefix: API_PREFIX },
   );
+  if (options.notificationTimerMs) {
+    const stop = startNotificationTimer({ ...ctx, log: (message, extra) => app.log.warn({ ...extra }, message) }, options.notificationTimerMs);
+    app.addHook('onClose', async () => stop());
+  }
   return app;
 }

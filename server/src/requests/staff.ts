@@ -7,6 +7,7 @@ import { withTenantWrite } from '../sync/versions';
 import type { AdminDeps } from '../admin/deps';
 import { addActivity } from '../home/activity';
 import { addRequestEvent } from './events';
+import { addNotification } from '../notifications/service';
 
 export async function adminListRequests(deps: AdminDeps, status?: 'open' | 'in_progress' | 'closed' | 'cancelled') {
   const rows = await deps.db
@@ -37,6 +38,8 @@ export async function adminUpdateRequest(deps: AdminDeps, id: string, status: 'o
     if (status !== target.status) await addRequestEvent(tx, version, now, target.tenantId, id, status, 'staff');
     if (message) await tx.insert(requestMessages).values({ id: randomUUID(), tenantId: target.tenantId, version, updatedAt: now, requestId: id, author: 'staff', body: message, createdAt: now });
     await addActivity(tx, version, now, target.tenantId, 'request.updated', `Demande n° ${target.number} mise à jour`, id);
+    // One update, one notification (its subject is this write's version): an answer, else a new status.
+    if (message || status !== target.status) await addNotification(tx, { tenantId: target.tenantId, version, now }, message ? 'request.answered' : 'request.status', { number: target.number, status }, id, { subject: `${id}:${version}` });
     return { id, version };
   });
 }
