@@ -49,10 +49,13 @@ function channels(data: AccountData) {
   return NOTIFICATION_KINDS.map((kind) => ({ kind, channel: pending.get(kind) ?? channelOf(kind, synced, paperless), pending: pending.has(kind) }));
 }
 
-export function targetOf(kind: NotificationKind, params: Record<string, unknown>, refId: string | null): NotificationTarget {
+/** The screen an entry opens; a document opens in the viewer (by its SHA-256, as the viewer's address has it) while it is still in the cache. */
+export function targetOf(data: AccountData, kind: NotificationKind, params: Record<string, unknown>, refId: string | null): NotificationTarget {
   switch (kind) {
-    case 'document.published':
-      return refId ? { page: 'documentViewer', id: refId } : { page: 'documents', id: null };
+    case 'document.published': {
+      const document = refId ? rows(data, 'document').find((row) => row.id === refId) : undefined;
+      return document ? { page: 'documentViewer', id: document.data.sha256 } : { page: 'documents', id: null };
+    }
     case 'request.answered':
     case 'request.status':
       return refId ? { page: 'requestDetail', id: refId } : { page: 'requests', id: null };
@@ -84,7 +87,7 @@ export function notificationsView(data: AccountData): NotificationsView {
     params: row.data.params,
     at: row.data.at,
     read: read.has(row.id),
-    target: targetOf(row.data.kind, row.data.params, row.data.refId),
+    target: targetOf(data, row.data.kind, row.data.params, row.data.refId),
   }));
   return { items, unread: items.filter((item) => !item.read).length };
 }
@@ -141,7 +144,7 @@ export function announceNew(data: AccountData, options: AnnounceOptions): number
     return 1;
   }
   for (const row of fresh) {
-    const target = targetOf(row.data.kind, row.data.params, row.data.refId);
+    const target = targetOf(data, row.data.kind, row.data.params, row.data.refId);
     notifier.show({ id: row.id, title: portalTitle, body: notificationText(locale, row.data.kind, row.data.params), target }, () => open(target));
   }
   return fresh.length;
