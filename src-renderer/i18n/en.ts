@@ -312,6 +312,7 @@ export const en: Messages = {
       documentPublished: '{document} is available.',
       requestAnswered: 'Your landlord replied to your request no. {number}.',
       requestStatus: 'Your request no. {number} is {status}.',
+      requestPlanned: 'Your request no. {number} is {status}: visit planned on {date}.',
       changeRequestDecided: 'Your change request was {decision}.',
       paymentAccepted: 'Your online payment of {amount} was accepted.',
       paymentRefused: 'Your online payment of {amount} did not go through.',

@@ -320,6 +320,7 @@ export const fr = {
       documentPublished: '{document} est disponible.',
       requestAnswered: 'Votre bailleur a répondu à votre demande n° {number}.',
       requestStatus: 'Votre demande n° {number} est {status}.',
+      requestPlanned: 'Votre demande n° {number} est {status} : intervention prévue le {date}.',
       changeRequestDecided: 'Votre demande de modification a été {decision}.',
       paymentAccepted: 'Votre paiement en ligne de {amount} a été accepté.',
       paymentRefused: "Votre paiement en ligne de {amount} n'a pas abouti.",

@@ -26,13 +26,15 @@ const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2
 export function notificationSentence(kind: NotificationKind, params: NotificationParams): string {
   const documentKind = typeof params.documentKind === 'string' && ['avis_echeance', 'quittance', 'recu'].includes(params.documentKind) ? params.documentKind : 'other';
   const status = typeof params.status === 'string' && ['open', 'in_progress', 'closed', 'cancelled'].includes(params.status) ? params.status : 'open';
-  return t(KINDS[kind].sentence, {
+  // A status change with a planned intervention (staff's planned date, issue 19) says the date.
+  const sentence = kind === 'request.status' && typeof params.plannedDate === 'string' ? 'notifications.kinds.requestPlanned' : KINDS[kind].sentence;
+  return t(sentence, {
     number: String(params.number ?? ''),
     document: t(`notifications.documents.${documentKind as 'avis_echeance'}`),
     status: t(`notifications.statuses.${status as 'open'}`),
     decision: t(params.decision === 'approve' ? 'notifications.decisions.approve' : 'notifications.decisions.refuse'),
     amount: formatEuros(Number(params.amountCents ?? 0), { locale: i18n.locale }),
-    date: day(params.date ?? params.validTo),
+    date: day(params.date ?? params.validTo ?? params.plannedDate),
   });
 }
 

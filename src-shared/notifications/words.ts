@@ -13,7 +13,7 @@ const WORDS: Record<Locale, Record<NotificationKind, (p: NotificationParams) => 
   fr: {
     'document.published': () => 'Un nouveau document est disponible dans « Mes documents ».',
     'request.answered': (p) => `Réponse à votre demande n° ${n(p)}.`,
-    'request.status': (p) => `Votre demande n° ${n(p)} a changé de statut.`,
+    'request.status': (p) => (p.plannedDate ? `Intervention prévue le ${day(p.plannedDate)} pour votre demande n° ${n(p)}.` : `Votre demande n° ${n(p)} a changé de statut.`),
     'changeRequest.decided': (p) => (p.decision === 'approve' ? 'Votre demande de modification a été acceptée.' : 'Votre demande de modification a été refusée.'),
     'payment.accepted': () => 'Votre paiement en ligne a été accepté.',
     'payment.refused': () => "Votre paiement en ligne n'a pas abouti.",
@@ -25,7 +25,7 @@ const WORDS: Record<Locale, Record<NotificationKind, (p: NotificationParams) => 
   en: {
     'document.published': () => 'A new document is available in "My documents".',
     'request.answered': (p) => `Reply to your request no. ${n(p)}.`,
-    'request.status': (p) => `Your request no. ${n(p)} changed status.`,
+    'request.status': (p) => (p.plannedDate ? `Visit planned on ${day(p.plannedDate)} for your request no. ${n(p)}.` : `Your request no. ${n(p)} changed status.`),
     'changeRequest.decided': (p) => (p.decision === 'approve' ? 'Your change request was approved.' : 'Your change request was refused.'),
     'payment.accepted': () => 'Your online payment was accepted.',
     'payment.refused': () => 'Your online payment did not go through.',

@@ -12,6 +12,8 @@ import * as serverSchema from '../../../server/src/db/schema';
 import { DEMO_ACCOUNT } from '../../../server/src/demo/demo-data';
 import { signedInDemoCore } from '../../helpers/core';
 import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
+import { temporaryFolder } from '../../helpers/core';
+import { kioskCore } from './kiosk-harness';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -94,5 +96,25 @@ describe('notifications on the desktop', () => {
     await adminUpdateRequest(adminDeps(), requestId, 'closed');
     await sync();
     expect(toasts().slice(before).map((t) => t.body)).toEqual([`Votre demande n° ${requestNumber} a changé de statut.`]);
+  });
+
+  it('never on the lodge PC: a kiosk session shows no OS notification, even with a notifier plugged in', async () => {
+    const shown: string[] = [];
+    const userData = temporaryFolder();
+    const kiosk = kioskCore({ serverUrl: server.url, userDataDir: userData.path, now: server.clock, prefix: `el-kiosk-notify-${process.pid}-`, notifier: { show: (n) => void shown.push(n.body) } });
+    try {
+      await kiosk.call('session.signIn', DEMO_ACCOUNT);
+      await kiosk.core.syncIdle();
+      await adminUpdateRequest(adminDeps(), requestId, 'in_progress', 'Message pendant la session au kiosque.');
+      await kiosk.call('sync.now');
+      await kiosk.core.syncIdle();
+      expect((await kiosk.call('notifications.list')).items.length).toBeGreaterThan(0);
+      expect(shown).toEqual([]);
+      expect(kiosk.events.filter((e) => e.name === 'notifications.toast')).toEqual([]);
+      await kiosk.call('session.signOut', { discardUnsent: true });
+    } finally {
+      kiosk.core.dispose();
+      userData.remove();
+    }
   });
 });

@@ -17,7 +17,7 @@ import { readLandlordSettings } from '../../../server/src/landlord/settings';
 import { lyraSignature } from '../../../server/src/payment/signature';
 import { addDays } from '../../../src-shared/validation/dates';
 import { parisDate } from '../../../src-shared/clock';
-import type { SyncChange } from '../../../src-shared/api/sync';
+import type { SyncChange, SyncData } from '../../../src-shared/api/sync';
 import { backends, pullAll, startServer, waitFor, write, type TestServer } from './helpers';
 import { decodeQuotedPrintable, startSmtp, type Received } from './smtp';
 
@@ -50,10 +50,10 @@ describe.each(backends)('notifications ($name)', (backend) => {
   const db = () => server.handle.db;
   const admin = (method: string, path: string, body?: unknown) => server.api(method, `/v1/admin${path}`, { body, headers: { 'x-api-key': ADMIN_KEY } });
   /** The notifications of the feed since the last call. */
-  async function newNotifications(): Promise<SyncChange[]> {
+  async function newNotifications(): Promise<(SyncChange & { data: SyncData<'notification'> | null })[]> {
     const page = await pullAll(server, token, cursor, 1000);
     cursor = page.cursor;
-    return page.changes.filter((c) => c.entity === 'notification');
+    return page.changes.filter((c) => c.entity === 'notification') as (SyncChange & { data: SyncData<'notification'> | null })[];
   }
   const rowsOf = (kind: string) => db().select().from(schema.notifications).where(and(eq(schema.notifications.tenantId, tenantId), eq(schema.notifications.kind, kind)));
   const mailsTo = (email: string) => inbox.filter((m) => m.to.includes(email));
@@ -92,7 +92,7 @@ describe.each(backends)('notifications ($name)', (backend) => {
     // Nothing new: nothing told twice.
     expect(await newNotifications()).toEqual([]);
     expect((await admin('PATCH', `/requests/${requestId}`, { status: 'in_progress' })).status).toBe(200);
-    expect((await newNotifications()).map((c) => c.data && 'kind' in c.data && c.data.kind)).toEqual(['request.status']);
+    expect((await newNotifications()).map((c) => c.data?.kind)).toEqual(['request.status']);
     // The same status again is no news.
     await admin('PATCH', `/requests/${requestId}`, { status: 'in_progress' });
     expect(await newNotifications()).toEqual([]);
@@ -190,9 +190,9 @@ describe.each(backends)('notifications ($name)', (backend) => {
     const refused = await ipn(5_000, 'REFUSED');
     await ipn(6_000, 'ABANDONED');
     const accepted = await ipn(7_000, 'AUTHORISED');
-    const kinds = (await newNotifications()).map((c) => c.data && 'kind' in c.data && [c.data.kind, c.data.refId]);
+    const kinds = (await newNotifications()).map((c) => [c.data?.kind, c.data?.refId]);
     expect(kinds).toEqual(expect.arrayContaining([['payment.refused', refused], ['payment.accepted', accepted]]));
-    expect(kinds.filter((k) => k && String(k[0]).startsWith('payment.'))).toHaveLength(2);
+    expect(kinds.filter(([kind]) => String(kind).startsWith('payment.'))).toHaveLength(2);
   });
 
   it('reminds the direct debit 5 days before and the insurance 30 days before and after its end, over three months, once each', async () => {
