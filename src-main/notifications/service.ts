@@ -67,6 +67,7 @@ export function targetOf(data: AccountData, kind: NotificationKind, params: Reco
       return { page: 'balance', id: null };
     case 'insurance.expiring':
     case 'insurance.expired':
+    case 'insurance.decided':
       return { page: 'insurance', id: null };
   }
 }

@@ -319,6 +319,7 @@ export const en: Messages = {
       debitUpcoming: 'Your rent will be debited on {date}.',
       insuranceExpiring: 'Your insurance certificate expires on {date}.',
       insuranceExpired: 'Your insurance certificate expired on {date}.',
+      insuranceDecided: 'Your insurance certificate was {decision}.',
     },
     labels: {
       documentPublished: 'New documents (notices, rent receipts, receipts)',
@@ -330,6 +331,7 @@ export const en: Messages = {
       debitUpcoming: 'Reminder before the direct debit',
       insuranceExpiring: 'Insurance certificate to renew',
       insuranceExpired: 'Expired insurance certificate',
+      insuranceDecided: 'Decisions on my insurance certificates',
     },
     documents: { avis_echeance: 'Your rent notice', quittance: 'Your rent receipt', recu: 'Your payment receipt', other: 'A new document' },
     statuses: { open: 'open', in_progress: 'being handled', closed: 'closed', cancelled: 'cancelled' },

@@ -327,6 +327,7 @@ export const fr = {
       debitUpcoming: 'Prélèvement de votre loyer le {date}.',
       insuranceExpiring: "Votre attestation d'assurance expire le {date}.",
       insuranceExpired: "Votre attestation d'assurance a expiré le {date}.",
+      insuranceDecided: "Votre attestation d'assurance a été {decision}.",
     },
     labels: {
       documentPublished: 'Nouveaux documents (avis, quittances, reçus)',
@@ -338,6 +339,7 @@ export const fr = {
       debitUpcoming: 'Rappel avant le prélèvement',
       insuranceExpiring: "Attestation d'assurance à renouveler",
       insuranceExpired: "Attestation d'assurance expirée",
+      insuranceDecided: "Décisions sur mes attestations d'assurance",
     },
     documents: { avis_echeance: "Votre avis d'échéance", quittance: 'Votre quittance de loyer', recu: 'Votre reçu de paiement', other: 'Un nouveau document' },
     statuses: { open: 'ouverte', in_progress: 'en cours de traitement', closed: 'clôturée', cancelled: 'annulée' },

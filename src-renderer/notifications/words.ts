@@ -19,6 +19,7 @@ const KINDS: Record<NotificationKind, { sentence: MessageKey; label: MessageKey 
   'debit.upcoming': { sentence: 'notifications.kinds.debitUpcoming', label: 'notifications.labels.debitUpcoming' },
   'insurance.expiring': { sentence: 'notifications.kinds.insuranceExpiring', label: 'notifications.labels.insuranceExpiring' },
   'insurance.expired': { sentence: 'notifications.kinds.insuranceExpired', label: 'notifications.labels.insuranceExpired' },
+  'insurance.decided': { sentence: 'notifications.kinds.insuranceDecided', label: 'notifications.labels.insuranceDecided' },
 };
 
 const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? (i18n.locale === 'fr' ? formatFrenchDate(value) : value) : '');
@@ -32,7 +33,7 @@ export function notificationSentence(kind: NotificationKind, params: Notificatio
     number: String(params.number ?? ''),
     document: t(`notifications.documents.${documentKind as 'avis_echeance'}`),
     status: t(`notifications.statuses.${status as 'open'}`),
-    decision: t(params.decision === 'approve' ? 'notifications.decisions.approve' : 'notifications.decisions.refuse'),
+    decision: t(params.decision === 'approve' || params.decision === 'accept' ? 'notifications.decisions.approve' : 'notifications.decisions.refuse'),
     amount: formatEuros(Number(params.amountCents ?? 0), { locale: i18n.locale }),
     date: day(params.date ?? params.validTo ?? params.plannedDate),
   });

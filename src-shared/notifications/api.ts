@@ -17,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   'debit.upcoming',
   'insurance.expiring',
   'insurance.expired',
+  /** Staff accepted or refused a certificate (issue 19's decideInsurance calls it: wired at merge). */
+  'insurance.decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);

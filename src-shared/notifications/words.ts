@@ -20,6 +20,7 @@ const WORDS: Record<Locale, Record<NotificationKind, (p: NotificationParams) => 
     'debit.upcoming': (p) => `Prélèvement de votre loyer le ${day(p.date)}.`,
     'insurance.expiring': (p) => `Votre attestation d'assurance expire le ${day(p.validTo)}.`,
     'insurance.expired': () => "Votre attestation d'assurance a expiré.",
+    'insurance.decided': (p) => (p.decision === 'accept' ? "Votre attestation d'assurance a été acceptée." : "Votre attestation d'assurance a été refusée."),
     group: (count, title) => `${count} nouveautés dans votre ${title}`,
   },
   en: {
@@ -32,6 +33,7 @@ const WORDS: Record<Locale, Record<NotificationKind, (p: NotificationParams) => 
     'debit.upcoming': (p) => `Your rent will be debited on ${day(p.date)}.`,
     'insurance.expiring': (p) => `Your insurance certificate expires on ${day(p.validTo)}.`,
     'insurance.expired': () => 'Your insurance certificate has expired.',
+    'insurance.decided': (p) => (p.decision === 'accept' ? 'Your insurance certificate was accepted.' : 'Your insurance certificate was refused.'),
     group: (count, title) => `${count} new items in your ${title}`,
   },
 };

@@ -19,6 +19,7 @@ export const KIND_WORDS: Record<NotificationKind, string> = {
   'debit.upcoming': 'les rappels de prélèvement',
   'insurance.expiring': 'les rappels d\'attestation d\'assurance à renouveler',
   'insurance.expired': 'les alertes d\'attestation d\'assurance expirée',
+  'insurance.decided': 'les décisions sur vos attestations d\'assurance',
 };
 
 const DOCUMENT_WORDS: Record<string, string> = { avis_echeance: "Votre avis d'échéance", quittance: 'Votre quittance de loyer', recu: 'Votre reçu de paiement' };
@@ -55,6 +56,13 @@ export function notificationWords(kind: NotificationKind, params: NotificationPa
       return { subject: `Prélèvement de votre loyer le ${day(params, 'date')}`, lines: [`Le prélèvement de votre loyer aura lieu le ${day(params, 'date')}.`, `Votre solde est dans votre ${portalTitle}, rubrique « Ma situation de solde ».`] };
     case 'insurance.expiring':
       return { subject: `Votre attestation d'assurance expire le ${day(params, 'validTo')}`, lines: [`Votre attestation d'assurance habitation expire le ${day(params, 'validTo')}.`, `Envoyez la nouvelle depuis votre ${portalTitle}, rubrique « Mon assurance ».`] };
+    case 'insurance.decided': {
+      const accepted = params.decision === 'accept';
+      return {
+        subject: accepted ? "Votre attestation d'assurance a été acceptée" : "Votre attestation d'assurance a été refusée",
+        lines: [accepted ? "Votre attestation d'assurance habitation a été acceptée." : "Votre attestation d'assurance habitation a été refusée : le motif est dans « Mon assurance ».", `Retrouvez-la dans votre ${portalTitle}, rubrique « Mon assurance ».`],
+      };
+    }
     case 'insurance.expired':
       return { subject: "Votre attestation d'assurance a expiré", lines: [`Votre attestation d'assurance habitation a expiré le ${day(params, 'validTo')}. L'assurance de votre logement est obligatoire.`, `Envoyez la nouvelle depuis votre ${portalTitle}, rubrique « Mon assurance ».`] };
   }

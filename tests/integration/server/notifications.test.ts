@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../../server/src/db/schema';
 import { createDataCipher } from '../../../server/src/crypto/data-key';
 import { createMailer } from '../../../server/src/mail/mailer';
-import { deliverNotificationMails, type NotificationMailDeps } from '../../../server/src/notifications/service';
+import { addNotification, deliverNotificationMails, type NotificationMailDeps } from '../../../server/src/notifications/service';
+import { withTenantWrite } from '../../../server/src/sync/versions';
 import { nextDebitDate, runReminders } from '../../../server/src/notifications/reminders';
 import { readLandlordSettings } from '../../../server/src/landlord/settings';
 import { lyraSignature } from '../../../server/src/payment/signature';
@@ -145,6 +146,21 @@ describe.each(backends)('notifications ($name)', (backend) => {
     await newNotifications();
   });
 
+  it('an insurance decision (addNotification as issue 19\'s decideInsurance will call it) is told once and mailed in its words to a tenant who chose mail', async () => {
+    const email = (await db().select().from(schema.accounts))[0]!.email;
+    await setChannel('insurance.decided', 'mail');
+    const certificateId = randomUUID();
+    const decide = () => withTenantWrite(db(), tenantId, (tx, version) => addNotification(tx, { tenantId, version, now: server.now() }, 'insurance.decided', { decision: 'refuse' }, certificateId));
+    expect(await decide()).toBe(true);
+    expect(await decide()).toBe(false);
+    const before = mailsTo(email).length;
+    expect(await deliverNotificationMails(mailDeps)).toBe(1);
+    const mail = await waitFor(() => mailsTo(email)[before], 5000);
+    expect(decodeQuotedPrintable(mail.raw)).toContain('Mon assurance');
+    expect(await rowsOf('insurance.decided')).toHaveLength(1);
+    await newNotifications();
+  });
+
   it('tells the decision on a change request once', async () => {
     const [change] = await db().select().from(schema.changeRequests).where(eq(schema.changeRequests.tenantId, tenantId));
     expect((await admin('POST', `/change-requests/${change!.id}/decision`, { decision: 'refuse', comment: 'Justificatif manquant' })).status).toBe(200);
@@ -233,6 +249,7 @@ describe.each(backends)('notifications ($name)', (backend) => {
     expect(debitMails).toHaveLength(3);
   });
 
+  // A second server of its own: its start (PGlite, the demo data) is slow on a busy machine.
   it('the server runs the reminders on its own timer, once per Paris day', async () => {
     const own = await startServer(backend, { notificationTimerMs: 20 });
     try {
@@ -242,7 +259,7 @@ describe.each(backends)('notifications ($name)', (backend) => {
       expect(await debits()).toEqual([]);
       own.advance(12 * DAY); // 30/03: 4 days before the debit
       let rows: Awaited<ReturnType<typeof debits>> = [];
-      for (let i = 0; i < 100 && rows.length === 0; i++) {
+      for (let i = 0; i < 300 && rows.length === 0; i++) {
         await new Promise((r) => setTimeout(r, 30));
         rows = await debits();
       }
@@ -250,5 +267,5 @@ describe.each(backends)('notifications ($name)', (backend) => {
     } finally {
       await own.close();
     }
-  });
+  }, 120_000);
 });
