@@ -44,6 +44,9 @@ import type { PinHashParams } from './kiosk/pin';
 import { createMemoryKioskSettingsStore, type KioskSettingsStore } from './kiosk/settings';
 import { wipeKioskLeftovers } from './kiosk/temp-folders';
 import { updateHandlers, type UpdatesPort } from './updates/procedures';
+import { notificationsHandlers } from './notifications/procedures';
+import { announceNew, notificationsView } from './notifications/service';
+import type { Notifier } from './notifications/notifier';
 
 export interface PortalCoreOptions {
   version: string;
@@ -90,6 +93,10 @@ export interface PortalCoreOptions {
   kioskPinHashParams?: PinHashParams;
   /** Kiosk, browser preview for tests only: idle times shorter than the caretaker may choose. */
   kioskIdleOverride?: { idleSeconds: number; warningSeconds: number };
+  /** Electron: OS notifications (src-main/app/notifier.ts); the preview shows them in the page; never in kiosk mode. */
+  notifier?: Notifier;
+  /** Electron: brings the app window to the front (an OS notification was clicked). */
+  showWindow?: () => void;
 }
 
 export function createPortalCore(options: PortalCoreOptions) {
@@ -129,7 +136,10 @@ export function createPortalCore(options: PortalCoreOptions) {
         api,
         documents,
         authorized: session.authorized,
-        emitState: (state) => options.emit('sync.state', state),
+        emitState: (state) => {
+          options.emit('sync.state', state);
+          if (state.status === 'upToDate') afterSync();
+        },
         emitDocumentProgress: (progress) => options.emit('documents.progress', progress),
         prefetchDocuments: () => settings.get().prefetchDocuments,
         intervalMs: options.sync?.intervalMs,
@@ -183,6 +193,32 @@ export function createPortalCore(options: PortalCoreOptions) {
     pinHashParams: options.kioskPinHashParams,
     idleOverride: options.kioskIdleOverride,
   });
+
+  // OS notifications: Electron's, or the preview's toast in the page; none on a lodge PC.
+  const notifier: Notifier | null = options.kiosk ? null : (options.notifier ?? (options.preview ? { show: (shown) => options.emit('notifications.toast', shown) } : null));
+
+  /** After a good sync: the bell's count, and the OS notifications for what it brought. */
+  function afterSync() {
+    if (!work) return;
+    try {
+      const data = accountData();
+      if (notifier) {
+        announceNew(data, {
+          notifier,
+          locale: settings.get().locale,
+          portalTitle: landlord.branding().portalTitle,
+          open: (target) => {
+            options.showWindow?.();
+            options.emit('notifications.open', { target });
+          },
+        });
+      }
+      options.emit('notifications.changed', { unread: notificationsView(data).unread });
+    } catch (error) {
+      // News is never worth breaking the sync for; the centre still lists it.
+      console.error('notifications: after sync', error);
+    }
+  }
 
   function requireWork(): AccountWork {
     if (!work) throw new PortalError('UNAUTHENTICATED');
@@ -250,6 +286,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     ...contactHandlers(context),
     ...paymentHandlers(context, payment),
     ...kioskHandlers(kiosk),
+    ...notificationsHandlers(context, (unread) => options.emit('notifications.changed', { unread })),
   } satisfies Handlers;
   // `satisfies Handlers` refuses a procedure with no handler; a spread is not checked for extra
   // keys, so this refuses a handler with no procedure (an area that kept a removed one).

@@ -56,6 +56,10 @@ export const PROCEDURE_NAMES = [
   'kiosk.activity',
   'kiosk.printers',
   'kiosk.print',
+  'notifications.list',
+  'notifications.markRead',
+  'notifications.preferences',
+  'notifications.setPreference',
 ] as const;
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
 
@@ -67,6 +71,9 @@ export const EVENT_NAMES = [
   'documents.progress',
   'branding.changed',
   'update.state',
+  'notifications.changed',
+  'notifications.toast',
+  'notifications.open',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -26,6 +26,7 @@ import { requestsProcedures } from './requests/bridge';
 import { contactProcedures } from './contact/bridge';
 import { paymentProcedures } from './payment/bridge';
 import { kioskProcedures } from './kiosk/bridge';
+import { notificationsEvents, notificationsProcedures } from './notifications/bridge';
 
 export * from './bridge-channels';
 
@@ -122,6 +123,7 @@ export const procedures = {
   ...contactProcedures,
   ...paymentProcedures,
   ...kioskProcedures,
+  ...notificationsProcedures,
 } as const satisfies Record<ProcedureName, ProcedureDefinition>;
 
 /** A procedure declared by an area but missing from the channel list (bridge-channels.ts) fails here. */
@@ -142,6 +144,7 @@ export const events = {
   'documents.progress': z.object({ sha256: z.string(), received: z.number().int(), total: z.number().int().nullable() }),
   'branding.changed': brandingSchema,
   'update.state': updateViewSchema,
+  ...notificationsEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

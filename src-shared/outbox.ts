@@ -8,6 +8,7 @@ import { occupantsChangeBodySchema } from './contract/api';
 import { paperlessBodySchema } from './documents/api';
 import { personalInfoChangeBodySchema } from './dossier/api';
 import { insuranceBodySchema } from './insurance/api';
+import { notificationPreferenceBodySchema } from './notifications/api';
 import { cancelRequestBodySchema, createRequestBodySchema, requestMessageBodySchema } from './requests/api';
 
 /**
@@ -26,6 +27,7 @@ export const OUTBOX_KINDS = {
   'requests.create': { route: 'createRequest', body: createRequestBodySchema },
   'requests.message': { route: 'requestMessage', body: requestMessageBodySchema },
   'requests.cancel': { route: 'cancelRequest', body: cancelRequestBodySchema },
+  'notifications.preference': { route: 'notificationPreference', body: notificationPreferenceBodySchema },
 } as const satisfies Record<string, { route: ApiRouteName; body: z.ZodType }>;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;

@@ -39,6 +39,9 @@ import { insuranceRoutes } from './insurance/routes';
 import { documentRoutes } from './documents/routes';
 import { requestRoutes } from './requests/routes';
 import { paymentRoutes } from './payment/routes';
+import { notificationRoutes } from './notifications/routes';
+import { unsubscribePages } from './notifications/unsubscribe';
+import { startNotificationTimer } from './notifications/jobs';
 import { adminRoutes } from './admin/routes';
 import { staffRoutes } from './staff/routes';
 import { settleNoticeRuns } from './staff/notice-runs';
@@ -88,6 +91,8 @@ export interface BuildServerOptions {
   payments?: Partial<PaymentConfig>;
   /** Proxies trusted to name the client (TRUST_PROXY syntax: a hop count or addresses / CIDR ranges, see http/proxy.ts). Default: env TRUST_PROXY, else none. */
   trustProxy?: string;
+  /** Runs the notifications' timer (mails, daily reminders: notifications/jobs.ts) every this many ms; main.ts turns it on, tests call the jobs themselves. */
+  notificationTimerMs?: number;
   /** Called for every route as it is registered (Fastify's onRoute hook): the route registry test lists them so. */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -166,6 +171,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(linkPages(ctx));
   // The staff console's static files under /staff/ (its API is /v1/staff).
   registerStaffConsole(app);
+  await app.register(unsubscribePages(ctx));
   if (options.sandbox) await api.register(sandboxPspRoutes(ctx, paymentConfig), { prefix: '/sandbox-psp' });
   // Every /v1 route, area by area; each path and method comes from the route table
   // (src-shared/api/routes.ts), and tests/integration/server/routes.test.ts checks the two match.
@@ -182,6 +188,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     documentRoutes(ctx),
     requestRoutes(ctx),
     paymentRoutes(ctx, paymentConfig),
+    notificationRoutes(ctx),
     adminRoutes(ctx, options.adminApiKey ?? process.env.PORTAL_ADMIN_API_KEY),
     staffRoutes(ctx),
   ];
@@ -192,5 +199,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     },
     { prefix: API_PREFIX },
   );
+  if (options.notificationTimerMs) {
+    const stop = startNotificationTimer({ ...ctx, log: (message, extra) => app.log.warn({ ...extra }, message) }, options.notificationTimerMs);
+    app.addHook('onClose', async () => stop());
+  }
   return app;
 }

@@ -58,6 +58,8 @@ const app = await buildServer({
   landlord: process.env.LANDLORD_FILE ? landlordSchema.parse(JSON.parse(readFileSync(process.env.LANDLORD_FILE, 'utf8'))) : undefined,
   demo: process.argv.includes('--demo'),
   demoDocuments: process.argv.includes('--demo'),
+  // Notification mails and the daily reminders (debit, insurance): NOTIFICATION_TICK_MS=0 turns them off.
+  notificationTimerMs: Number(process.env.NOTIFICATION_TICK_MS ?? 60_000),
 });
 
 await app.listen({ port, host });

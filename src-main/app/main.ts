@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, Notification, screen } from 'electron';
 import { createRouter } from '../ipc/router';
 import { createPortalCore } from '../portal-core';
 import { appWindowPreferences } from '../window-preferences';
@@ -14,6 +14,7 @@ import { safeStorageSecretStore } from './safe-storage';
 import { applySecurityBaseline } from './security';
 import { openPaymentWindow } from './payment-window';
 import { chooseSavePath } from './save-file';
+import { electronNotifier } from './notifier';
 import { electronSettingsStore, windowState } from './stores';
 import { openKioskSettingsStore } from './kiosk-store';
 import { holdKioskWindow, listPrinters, printSilently, restartWithoutKiosk, wipeRendererData } from './kiosk-window';
@@ -81,6 +82,14 @@ if (!app.requestSingleInstanceLock()) {
       listPrinters: () => listPrinters(mainWindow),
       printSilently: (deviceName) => printSilently(mainWindow, deviceName),
       exitKiosk: restartWithoutKiosk,
+      // OS notifications; the core never uses them in kiosk mode.
+      notifier: kiosk ? undefined : electronNotifier(Notification),
+      showWindow: () => {
+        if (!mainWindow) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.show();
+        mainWindow.focus();
+      },
     });
     // Kiosk: a crash may have left a tenant's page storage behind (the core already wiped the
     // temporary folders when it was created); gone before the first page loads.

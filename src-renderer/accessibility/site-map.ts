@@ -21,6 +21,7 @@ export const SITE_MAP = {
     { slug: 'mes-documents', page: 'documents' },
     { slug: 'mes-demandes', page: 'requests', children: [{ slug: 'nouvelle-demande', page: 'newRequest' }] },
     { slug: 'nous-contacter', page: 'contact' },
+    { slug: 'mes-notifications', page: 'notifications', children: [{ slug: 'preferences-de-notification', page: 'notificationPreferences' }] },
   ],
   account: [
     { slug: 'modifier-email', page: 'changeEmail' },

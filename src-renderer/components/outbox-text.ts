@@ -15,6 +15,7 @@ const KINDS: Record<OutboxKind, MessageKey> = {
   'requests.message': 'section.kinds.message',
   'requests.cancel': 'section.kinds.cancel',
   'documents.paperless': 'section.kinds.paperless',
+  'notifications.preference': 'section.kinds.notificationPreference',
 };
 
 export function outboxKindLabel(kind: OutboxKind): string {

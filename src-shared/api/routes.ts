@@ -40,6 +40,7 @@ export const API_ROUTES = {
   requestMessage: route('POST', '/requests/:id/messages'),
   cancelRequest: route('POST', '/requests/:id/cancel'),
   paperless: route('POST', '/paperless'),
+  notificationPreference: route('POST', '/notifications/preferences'),
   // online payment
   paymentSettings: route('GET', '/payments/settings'),
   createPayment: route('POST', '/payments'),

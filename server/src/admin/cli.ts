@@ -29,6 +29,9 @@
  *   publish-notices --period aaaa-mm [--reference N]
  *                                               (avis d'échéance of the month, every tenant or one Numéro TG;
  *                                                paperless subscribers are mailed: SMTP_URL, else MAILBOX_DIR)
+ *   run-reminders [--date aaaa-mm-jj]           (the notifications' reminders of the day: direct debit, insurance;
+ *                                                then the pending notification mails; idempotent, the server's
+ *                                                timer runs it too)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +53,10 @@ import { ApiError } from '../http/errors';
 import { frenchErrorMap } from '../http/validation';
 import { documentDeps, adminSetLandlord, adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminPublishNotices, adminUpdateRequest, type AdminDeps } from './service';
 import { createMailer, type MailConfig } from '../mail/mailer';
-import { systemClock } from '../../../src-shared/clock';
+import { parisDate, systemClock } from '../../../src-shared/clock';
+import { runReminders } from '../notifications/reminders';
+import { deliverNotificationMails } from '../notifications/service';
+import { readLandlordSettings } from '../landlord/settings';
 import { residenceBodySchema, staffAccountCreateBodySchema } from '../../../src-shared/api/staff';
 import { createResidence, listResidences, residenceIdsByCode, updateResidence } from '../residences/service';
 import { createStaffAccount } from '../staff/accounts';
@@ -186,6 +192,14 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       const hasher = createPasswordHasher(PRODUCTION_HASHING);
       const made = await generateTenants({ db: deps.db, cipher: deps.cipher, hasher, now: deps.now() }, count, { seed: values.seed ? Number(values.seed) : undefined, firstIndex: await countTenants(deps) });
       return { created: made.length, firstEmail: made[0]?.email, lastEmail: made.at(-1)?.email };
+    }
+    case 'run-reminders': {
+      const reminders = await runReminders({ db: deps.db, now: deps.now }, values.date ?? parisDate(deps.now()));
+      const mailer = deps.documents?.mailer;
+      const mailed = mailer
+        ? await deliverNotificationMails({ db: deps.db, cipher: deps.cipher, mailer, clock: deps.now, landlord: () => readLandlordSettings(deps.db), publicUrl: publicUrl(), log: deps.documents?.log })
+        : 0;
+      return { ...reminders, mailed };
     }
     case 'maintenance':
       return runMaintenance(deps.db, deps.now(), { tombstoneRetentionDays: values['tombstone-days'] ? Number(values['tombstone-days']) : undefined });

@@ -29,6 +29,7 @@ export { adminDecideChangeRequest, adminListChangeRequests } from '../change-req
 export { decideInsurance } from '../insurance/staff';
 
 import type { AdminDeps } from './deps';
+import { addNotification } from '../notifications/service';
 export type { AdminDeps } from './deps';
 
 export function documentDeps(deps: AdminDeps): DocumentDeps {
@@ -103,6 +104,7 @@ export async function adminAddDocument(deps: AdminDeps, dossierNumber: string, i
     await tx.insert(blobs).values({ sha256, mediaType: 'application/pdf', size: input.pdf.length, content: input.pdf, createdAt: now }).onConflictDoNothing();
     await tx.insert(documents).values({ id, tenantId: dossier.tenantId, dossierId: dossier.id, version, updatedAt: now, kind: input.kind, period: input.period, title: input.title, sha256, size: input.pdf.length, issuedAt: now, amountCents: input.amountCents ?? null });
     await addActivity(tx, version, now, dossier.tenantId, 'document.published', input.title, id);
+    await addNotification(tx, { tenantId: dossier.tenantId, version, now }, 'document.published', { documentKind: input.kind, period: input.period }, id);
   });
   return { id, sha256, size: input.pdf.length };
 }

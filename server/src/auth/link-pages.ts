@@ -42,7 +42,7 @@ function logoOf(landlord: Landlord): string {
   return /^https?:\/\//.test(url) ? `<img class="logo" src="${esc(url)}" alt="Logo ${esc(landlord.name)}">` : '';
 }
 
-function page(reply: FastifyReply, landlord: Landlord, title: string, body: string, status = 200): FastifyReply {
+export function page(reply: FastifyReply, landlord: Landlord, title: string, body: string, status = 200): FastifyReply {
   const { primary, onPrimary, alert, accent } = landlord.colors;
   return reply
     .code(status)

@@ -11,6 +11,7 @@ import { ApiError } from '../http/errors';
 import { withTenantWrite } from '../sync/versions';
 import type { AdminDeps } from '../admin/deps';
 import { addActivity } from '../home/activity';
+import { addNotification } from '../notifications/service';
 import { applyPersonalInfoChange } from '../dossier/service';
 import { applyOccupantsChange } from '../contract/service';
 import { applyBankDetailsChange, type MandateAmendment } from '../balance/service';
@@ -50,6 +51,7 @@ export async function adminDecideChangeRequest(deps: AdminDeps, id: string, deci
     }
     const status = decision === 'approve' ? 'approved' : 'refused';
     await tx.update(changeRequests).set({ status, staffComment: comment ?? null, decidedAt: now, version, updatedAt: now }).where(eq(changeRequests.id, id));
+    await addNotification(tx, { tenantId, version, now }, 'changeRequest.decided', { changeKind: change.kind, decision }, id);
     await addActivity(tx, version, now, tenantId, decision === 'approve' ? 'changeRequest.approved' : 'changeRequest.refused', decision === 'approve' ? 'Demande de modification acceptée' : 'Demande de modification refusée', id);
     await recordAudit(tx, {
       at: now,

@@ -673,3 +673,40 @@ export const staffNoticeRuns = pgTable('staff_notice_runs', {
   startedAt: ts('started_at').notNull(),
   finishedAt: ts('finished_at'),
 });
+
+/**
+ * What the tenant is told about (issue 20, src/notifications/): one row per (tenant, kind, subject),
+ * so a fact is notified once however often its writer or the reminders job runs. `subject` is what
+ * makes it one fact (a message id, a certificate and its end date, a debit's date); `ref_id` is
+ * what the entry opens. The mail goes after the commit (`mail_state`), never inside the fact's
+ * transaction; it is not synced.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    params: jsonb('params').$type<Record<string, string | number | null>>().notNull(),
+    refId: uuid('ref_id'),
+    at: ts('at').notNull(),
+    mailState: text('mail_state', { enum: ['pending', 'sent', 'skipped', 'failed'] }).notNull().default('pending'),
+  },
+  (t) => [
+    uniqueIndex('notifications_subject_idx').on(t.tenantId, t.kind, t.subject),
+    index('notifications_tenant_idx').on(t.tenantId, t.version),
+    index('notifications_mail_idx').on(t.mailState),
+  ],
+);
+
+/** The tenant's channel per notification kind (absent kinds take their default): one row per tenant, id = tenant id. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    id: uuid('id').primaryKey(),
+    ...syncColumns,
+    channels: jsonb('channels').$type<Record<string, string>>().notNull(),
+  },
+  (t) => [index('notification_preferences_tenant_idx').on(t.tenantId, t.version)],
+);

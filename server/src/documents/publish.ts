@@ -15,7 +15,9 @@ import type { Landlord } from '../../../src-shared/api/landlord';
 import type { Db, Tx } from '../db/client';
 import { accounts, bankAccounts, blobs, documentInputs, documents, dossiers, tenants } from '../db/schema';
 import { addActivities } from '../home/activity';
+import { addNotifications } from '../notifications/service';
 import { compose } from '../mail/templates';
+import { displayFirstName } from '../lib/names';
 import { bumpTenantVersions, withTenantsWrite } from '../sync/versions';
 import { daysInMonth } from '../../../src-shared/validation/dates';
 import { parisDate } from '../../../src-shared/clock';
@@ -314,10 +316,7 @@ export async function storeDocument(tx: Tx, version: number, at: Date, tenantId:
   return id;
 }
 
-/** "MARTINE" -> "Martine", "JEAN-PIERRE" -> "Jean-Pierre": the only personal datum of the paperless mail. */
-export function displayFirstName(firstName: string): string {
-  return firstName.toLocaleLowerCase('fr-FR').replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toLocaleUpperCase('fr-FR'));
-}
+export { displayFirstName } from '../lib/names';
 
 /** The paperless mail: the landlord's branding, the first name, the period; no amount, no other personal data. */
 export function avisAvailableMail(landlord: Landlord, to: string, firstName: string, period: string, corrected: boolean) {
@@ -468,6 +467,7 @@ async function writeNotices(db: Db, period: string, now: Date, writes: NoticeWri
     const newDocuments: (typeof documents.$inferInsert)[] = [];
     const newInputs: (typeof documentInputs.$inferInsert)[] = [];
     const newActivities: Parameters<typeof addActivities>[1] = [];
+    const newNotifications: Parameters<typeof addNotifications>[1] = [];
     for (const { row, bytes, description, inputSha256, totalCents, mailTo } of writes) {
       const { tenant, dossier } = row;
       const base = { tenantReference: tenant.reference, dossierNumber: dossier.number };
@@ -486,6 +486,8 @@ async function writeNotices(db: Db, period: string, now: Date, writes: NoticeWri
       newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind: 'avis_echeance', period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now, amountCents: description.amountCents });
       newInputs.push({ documentId, inputSha256 });
       newActivities.push({ version, at: now, tenantId: tenant.id, kind: live.length > 0 ? 'document.avisCorrected' : 'document.avisAvailable', label: live.length > 0 ? AVIS_CORRECTED_ACTIVITY : AVIS_AVAILABLE_ACTIVITY, refId: documentId });
+      // A paperless subscriber's avis is mailed below, as before notifications: not a second time.
+      newNotifications.push({ at: { tenantId: tenant.id, version, now }, kind: 'document.published', params: { documentKind: 'avis_echeance', period }, refId: documentId, mailed: tenant.paperless && mailTo !== null });
       outcomes.push({
         ...base,
         status: live.length > 0 ? 'superseded' : 'published',
@@ -500,6 +502,7 @@ async function writeNotices(db: Db, period: string, now: Date, writes: NoticeWri
     if (newDocuments.length > 0) await tx.insert(documents).values(newDocuments);
     if (newInputs.length > 0) await tx.insert(documentInputs).values(newInputs);
     await addActivities(tx, newActivities);
+    await addNotifications(tx, newNotifications);
     return outcomes;
   });
 }
@@ -731,6 +734,7 @@ export async function writeSettlements(deps: Pick<DocumentDeps, 'db' | 'clock'>,
     const newDocuments: (typeof documents.$inferInsert)[] = [];
     const newInputs: (typeof documentInputs.$inferInsert)[] = [];
     const newActivities: Parameters<typeof addActivities>[1] = [];
+    const newNotifications: Parameters<typeof addNotifications>[1] = [];
     for (const { index, tenant, dossier, period, kind, bytes, description, inputSha256 } of writes) {
       const docs = (current.get(dossier.id) ?? []).filter((doc) => doc.period === period);
       const issuedHere = newDocuments.filter((doc) => doc.dossierId === dossier.id && doc.period === period);
@@ -745,12 +749,14 @@ export async function writeSettlements(deps: Pick<DocumentDeps, 'db' | 'clock'>,
       newDocuments.push({ id: documentId, tenantId: tenant.id, dossierId: dossier.id, version, updatedAt: now, kind, period, title: description.title, sha256: description.sha256, size: description.size, issuedAt: now, amountCents: description.amountCents });
       newInputs.push({ documentId, inputSha256 });
       newActivities.push({ version, at: now, tenantId: tenant.id, kind: kind === 'quittance' ? 'document.quittanceAvailable' : 'document.recuAvailable', label: kind === 'quittance' ? 'Quittance de loyer disponible' : 'Reçu de paiement disponible', refId: documentId });
+      newNotifications.push({ at: { tenantId: tenant.id, version, now }, kind: 'document.published', params: { documentKind: kind, period }, refId: documentId });
       outcomes[index] = { status: 'issued', kind, documentId };
     }
     if (newBlobs.size > 0) await tx.insert(blobs).values([...newBlobs.values()]).onConflictDoNothing();
     if (newDocuments.length > 0) await tx.insert(documents).values(newDocuments);
     if (newInputs.length > 0) await tx.insert(documentInputs).values(newInputs);
     await addActivities(tx, newActivities);
+    await addNotifications(tx, newNotifications);
   });
   return outcomes;
 }

@@ -10,6 +10,7 @@ import { withTenantWrite } from '../sync/versions';
 import type { AdminDeps } from '../admin/deps';
 import { addActivity } from '../home/activity';
 import { OFFICE_ACTOR, recordAudit, type StaffActor } from '../staff/audit';
+import { addNotification } from '../notifications/service';
 
 export async function decideInsurance(deps: Pick<AdminDeps, 'db' | 'now'>, id: string, decision: 'accept' | 'refuse', reason?: string, actor: StaffActor = OFFICE_ACTOR) {
   const [found] = await deps.db.select({ tenantId: insuranceCertificates.tenantId }).from(insuranceCertificates).where(eq(insuranceCertificates.id, id));
@@ -24,6 +25,7 @@ export async function decideInsurance(deps: Pick<AdminDeps, 'db' | 'now'>, id: s
     const staffComment = decision === 'refuse' ? reason! : (reason ?? null);
     await tx.update(insuranceCertificates).set({ status, staffComment, decidedAt: now, version, updatedAt: now }).where(eq(insuranceCertificates.id, id));
     await addActivity(tx, version, now, found.tenantId, decision === 'accept' ? 'insurance.accepted' : 'insurance.refused', decision === 'accept' ? 'Attestation d\'assurance acceptée' : 'Attestation d\'assurance refusée', id);
+    await addNotification(tx, { tenantId: found.tenantId, version, now }, 'insurance.decided', { decision }, id);
     await recordAudit(tx, { at: now, actor, action: 'insurance.decide', targetType: 'insurance', targetId: id, before: { status: before.status }, after: { status, staffComment } });
     return { id, version };
   });

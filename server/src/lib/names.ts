@@ -7,3 +7,8 @@ export function normalizeName(name: string): string {
     .replace(/[-'’\s]+/g, ' ')
     .trim();
 }
+
+/** "MARTINE" -> "Martine", "JEAN-PIERRE" -> "Jean-Pierre": the only personal datum of the tenants' mails. */
+export function displayFirstName(firstName: string): string {
+  return firstName.toLocaleLowerCase('fr-FR').replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toLocaleUpperCase('fr-FR'));
+}

@@ -15,6 +15,8 @@ export interface MailMessage {
   html: string;
   /** The action link, if any: logged in mailbox mode. */
   link?: string;
+  /** Extra headers (the notifications' List-Unsubscribe, RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -38,7 +40,7 @@ export function createMailer(config: MailConfig, log: (line: string) => void, cl
     const transport = nodemailer.createTransport(config.url);
     return {
       async send(m) {
-        await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+        await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });
       },
       close: () => transport.close(),
     };
@@ -46,7 +48,7 @@ export function createMailer(config: MailConfig, log: (line: string) => void, cl
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(m) {
-      const info = await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      const info = await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });
       mkdirSync(config.dir, { recursive: true });
       const file = join(config.dir, `${clock().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`);
       writeFileSync(file, info.message as Buffer);

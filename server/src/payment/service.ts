@@ -19,6 +19,7 @@ import { ledgerLines } from '../documents/ledger';
 import { issueSettlementDocuments } from '../documents/publish';
 import { postLedgerEntries } from '../balance/ledger';
 import { addActivity } from '../home/activity';
+import { addNotification } from '../notifications/service';
 import { ApiError, validationError } from '../http/errors';
 import { withTenantWrite } from '../sync/versions';
 import type { PaymentConfig, PaymentUrls } from './config';
@@ -150,6 +151,8 @@ export async function applyNotification(ctx: AppContext, config: PaymentConfig, 
         .update(payments)
         .set({ status, pspStatus: transStatus, pspTransUuid: transUuid, updatedAt: now, decidedAt: status === 'pending' ? null : now })
         .where(eq(payments.id, payment.id));
+      // The bank's refusal is news; a cancellation is the tenant's own doing (they left the bank's page).
+      if (status === 'refused') await addNotification(tx, { tenantId: payment.tenantId, version, now }, 'payment.refused', { amountCents: payment.amountCents }, payment.id);
       return { applied: true, paymentId: payment.id, status };
     }
     // Conditional: under a concurrent notification only one transaction moves it to accepted.
@@ -166,6 +169,7 @@ export async function applyNotification(ctx: AppContext, config: PaymentConfig, 
     ]);
     await tx.update(payments).set({ ledgerEntryId: entryId }).where(eq(payments.id, payment.id));
     await addActivity(tx, version, now, payment.tenantId, 'payment.done', 'Paiement effectué', payment.id);
+    await addNotification(tx, { tenantId: payment.tenantId, version, now }, 'payment.accepted', { amountCents: payment.amountCents }, payment.id);
     return { applied: true, paymentId: payment.id, status: 'accepted' };
   });
 

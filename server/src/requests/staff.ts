@@ -13,6 +13,7 @@ import type { AdminDeps } from '../admin/deps';
 import { addActivity } from '../home/activity';
 import { addRequestEvent } from './events';
 import { OFFICE_ACTOR, recordAudit, type StaffActor } from '../staff/audit';
+import { addNotification } from '../notifications/service';
 
 type RequestStatus = 'open' | 'in_progress' | 'closed' | 'cancelled';
 
@@ -80,6 +81,10 @@ export async function adminUpdateRequest(deps: AdminDeps, id: string, change: St
     if (planChanged && plannedDate) await addActivity(tx, version, now, before.tenantId, 'request.planned', `Intervention planifiée (demande n° ${before.number})`, id);
     else if (change.message && !statusChanged) await addActivity(tx, version, now, before.tenantId, 'request.answered', `Réponse à votre demande n° ${before.number}`, id);
     else await addActivity(tx, version, now, before.tenantId, 'request.updated', `Demande n° ${before.number} mise à jour`, id);
+    // One update, one notification (its subject is this write's version): an answer, else a new status or planned date.
+    if (change.message || statusChanged || planChanged) {
+      await addNotification(tx, { tenantId: before.tenantId, version, now }, change.message ? 'request.answered' : 'request.status', { number: before.number, status, ...(planChanged && plannedDate ? { plannedDate } : {}) }, id, { subject: `${id}:${version}` });
+    }
     await recordAudit(tx, {
       at: now,
       actor,

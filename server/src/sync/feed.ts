@@ -19,6 +19,7 @@ import { documentProjection } from '../documents/projection';
 import { requestEventProjection, requestMessageProjection, requestProjection } from '../requests/projection';
 import { changeRequestProjection } from '../change-requests/projection';
 import { activityProjection } from '../home/projection';
+import { notificationPreferencesProjection, notificationProjection } from '../notifications/projection';
 
 interface Position {
   version: number;
@@ -74,6 +75,8 @@ const PROJECTIONS: { [E in SyncEntity]: Projection<E> } = {
   requestEvent: requestEventProjection,
   changeRequest: changeRequestProjection,
   activity: activityProjection,
+  notification: notificationProjection,
+  notificationPreferences: notificationPreferencesProjection,
 };
 
 /** The entities with tombstones: rows of a tenant (tenant_id) that are deleted by a `deleted` flag. */

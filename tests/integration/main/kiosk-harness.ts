@@ -15,11 +15,12 @@ import { createJsonKioskSettingsStore } from '../../../src-main/kiosk/settings';
 import { createJsonSettingsStore } from '../../../src-main/services/settings';
 import { memoryOnlySecretStore } from '../../../src-main/storage/secrets';
 import { migrationsFolder, projectRoot } from '../../helpers/core';
+import type { Notifier } from '../../../src-main/notifications/notifier';
 
 const APP = 'app://portal';
 
 /** `now`: the core's clock (give it the test server's); default a clock from TEST_NOW. */
-export function kioskCore(options: { serverUrl: string; userDataDir: string; prefix: string; idle?: { idleSeconds: number; warningSeconds: number }; now?: Clock }) {
+export function kioskCore(options: { serverUrl: string; userDataDir: string; prefix: string; idle?: { idleSeconds: number; warningSeconds: number }; now?: Clock; notifier?: Notifier }) {
   const events: { name: EventName; payload: unknown }[] = [];
   let wipedRenderer = 0;
   const core = createPortalCore({
@@ -43,6 +44,8 @@ export function kioskCore(options: { serverUrl: string; userDataDir: string; pre
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void events.push({ name, payload }),
     sync: { backoff: { baseMs: 20, maxMs: 50 } },
     now: options.now ?? testClock().clock,
+    // Present in the notifications test, to show kiosk mode never uses it.
+    notifier: options.notifier,
   });
   const router = createRouter({ handlers: core.handlers, trustedOrigins: [APP], logError: () => undefined });
   const call = async <T = any>(name: string, input: unknown = {}): Promise<T> => {

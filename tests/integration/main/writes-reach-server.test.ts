@@ -148,6 +148,16 @@ describe('every write reaches the server, once, with its data', () => {
       expect(await rowsIn(serverSchema.activities)).toBe(activitiesBefore + 1);
       expect((await call('documents.get')).paperless).toMatchObject({ enabled, delivery: 'synced' });
     },
+    'notifications.preference': async () => {
+      const tenantId = await demoTenantId();
+      await call('notifications.setPreference', { kind: 'debit.upcoming', channel: 'both' });
+      // Shown at once, before the server has it.
+      expect((await call('notifications.preferences')).kinds.find((k: { kind: string }) => k.kind === 'debit.upcoming')).toEqual({ kind: 'debit.upcoming', channel: 'both', pending: true });
+      await deliver();
+      const [row] = await db().select().from(serverSchema.notificationPreferences).where(eq(serverSchema.notificationPreferences.id, tenantId));
+      expect(row!.channels).toEqual({ 'debit.upcoming': 'both' });
+      expect((await call('notifications.preferences')).kinds.find((k: { kind: string }) => k.kind === 'debit.upcoming')).toEqual({ kind: 'debit.upcoming', channel: 'both', pending: false });
+    },
     'requests.create': async () => {
       const before = await rowsIn(serverSchema.requests);
       const { id } = await call('requests.create', {

@@ -2,37 +2,9 @@
  * Mail over real SMTP: a smtp-server listens on 127.0.0.1 inside the test, the Portal API sends
  * through nodemailer with SMTP_URL-style configuration. The reset link works once and expires.
  */
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, startServer, waitFor, type TestServer } from './helpers';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-function decodeQuotedPrintable(text: string): string {
-  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-async function startSmtp(inbox: Received[]): Promise<{ url: string; close(): Promise<void> }> {
-  const smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  if (!address || typeof address === 'string') throw new Error('smtp has no port');
-  return { url: `smtp://127.0.0.1:${address.port}`, close: () => new Promise((resolve) => smtp.close(() => resolve())) };
-}
+import { decodeQuotedPrintable, startSmtp, type Received } from './smtp';
 
 describe.each(backends)('mail over SMTP ($name)', (backend) => {
   const inbox: Received[] = [];

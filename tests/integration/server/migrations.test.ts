@@ -229,6 +229,21 @@ const UPGRADES: Record<string, () => Promise<void>> = {
     await expect(client.query(`truncate staff_audit_log`)).rejects.toThrow(/append-only/);
     expect(await rows(`select action from staff_audit_log`)).toEqual([{ action: 'residence.create' }]);
   },
+
+  async '0010_notifications'() {
+    const { client, rows, apply } = await databaseBefore('0010_notifications');
+    await insertTenant(client);
+    await apply();
+    expect(await rows(`select number from dossiers where tenant_id = $1`, [TENANT])).toEqual([{ number: 'D-1' }]);
+    const insert = (id: string) =>
+      client.query(`insert into notifications (id, tenant_id, version, updated_at, kind, subject, params, ref_id, at) values ($1, $2, 2, $3, 'request.answered', 'm-1', '{}', null, $3)`, [id, TENANT, NOW]);
+    await insert('00000000-0000-4000-8000-000000000301');
+    expect(await rows(`select kind, mail_state from notifications`)).toEqual([{ kind: 'request.answered', mail_state: 'pending' }]);
+    // One fact, one notification: the same (tenant, kind, subject) is refused.
+    await expect(insert('00000000-0000-4000-8000-000000000302')).rejects.toThrow(/notifications_subject_idx/);
+    await client.query(`insert into notification_preferences (id, tenant_id, version, updated_at, channels) values ($1, $1, 3, $2, '{"debit.upcoming":"mail"}')`, [TENANT, NOW]);
+    expect(await rows(`select channels from notification_preferences`)).toEqual([{ channels: { 'debit.upcoming': 'mail' } }]);
+  },
 };
 
 describe('database migrations', () => {

@@ -1,0 +1,7 @@
+/** Notifications: the centre (the header's bell leads there) and the preferences per kind. */
+import type { AreaRoutes } from '../lib/route-types';
+
+export const notificationsRoutes = [
+  { slug: 'mes-notifications', page: 'notifications', access: 'private', load: () => import('./NotificationsPage.svelte') },
+  { slug: 'preferences-de-notification', page: 'notificationPreferences', access: 'private', load: () => import('./NotificationPreferencesPage.svelte') },
+] as const satisfies AreaRoutes;
