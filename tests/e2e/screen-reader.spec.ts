@@ -1,16 +1,16 @@
 /**
  * What a screen-reader user meets on every screen, read from the accessibility tree Chromium
  * builds (Playwright's `ariaSnapshot()`: roles, names, levels, as assistive technologies get
- * them), in French and English: one h1 that names the page (the window title starts with it);
- * the landmarks banner, main and contentinfo once each, and the main menu's navigation once
- * signed in; every form control, button, link and image with a name; every table with a name
- * and header cells. Then the live regions: each form's "Envoi en cours…" status is in the page
+ * them), in French and English: one h1 that names the page as the window title does; the
+ * landmarks banner, main and contentinfo once each, the main menu's navigation once signed in,
+ * the "Plan du site" link in the footer; every form control, button, link and image with a
+ * name; every table with a name and header cells. Then the live regions: each form's "Envoi en cours…" status is in the page
  * before anything is sent (a region added with its text is not read), and a refused form's
  * summary is an alert, read at once.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { signInDemo } from './own-stack';
-import { GUEST_SCREENS, UI_LANGUAGES, openScreen, signInAndListPrivateScreens, startScreensStack, useLanguage } from './screens';
+import { GUEST_SCREENS, UI_LANGUAGES, openScreen, problemsOnScreens, signInAndListPrivateScreens, startScreensStack, useLanguage } from './screens';
 
 let stack: Awaited<ReturnType<typeof startScreensStack>>;
 test.beforeAll(async () => {
@@ -46,6 +46,14 @@ async function accessibilityTree(page: Page): Promise<TreeNode[]> {
   return nodes;
 }
 
+/** The nodes inside nodes[index] (deeper, up to the next one as shallow); none for -1. */
+function within(nodes: TreeNode[], index: number): TreeNode[] {
+  if (index < 0) return [];
+  const inside: TreeNode[] = [];
+  for (let next = index + 1; next < nodes.length && nodes[next]!.depth > nodes[index]!.depth; next += 1) inside.push(nodes[next]!);
+  return inside;
+}
+
 const NAMED_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'checkbox', 'radio', 'spinbutton', 'slider', 'switch', 'button', 'link', 'img', 'dialog', 'alertdialog']);
 
 /**
@@ -77,6 +85,9 @@ async function treeProblems(page: Page, slug: string, signedIn: boolean): Promis
     if (count !== 1) problems.push(`${count} ${landmark} landmarks`);
   }
   if (signedIn && !nodes.some((node) => node.role === 'navigation' && /^(Menu principal|Main menu)$/.test(node.name ?? ''))) problems.push('no navigation "Menu principal"');
+  // RGAA 12.4: the site map is reached the same way from every screen, a link in the footer.
+  const footer = nodes.findIndex((node) => node.role === 'contentinfo');
+  if (!within(nodes, footer).some((node) => node.role === 'link' && /^(Plan du site|Site map)$/.test(node.name ?? ''))) problems.push('no "Plan du site" link in the footer');
 
   for (const node of nodes) {
     if (NAMED_ROLES.has(node.role) && !node.name?.trim()) problems.push(`a ${node.role} without a name${node.attributes ? ` (${node.attributes.trim()})` : ''}`);
@@ -84,9 +95,7 @@ async function treeProblems(page: Page, slug: string, signedIn: boolean): Promis
   nodes.forEach((node, index) => {
     if (node.role !== 'table') return;
     if (!node.name?.trim()) problems.push('a table without a name (caption)');
-    const inside = [];
-    for (let next = index + 1; next < nodes.length && nodes[next]!.depth > node.depth; next += 1) inside.push(nodes[next]!);
-    if (!inside.some((cell) => cell.role === 'columnheader' || cell.role === 'rowheader')) problems.push(`the table "${node.name}" has no header cells`);
+    if (!within(nodes, index).some((cell) => cell.role === 'columnheader' || cell.role === 'rowheader')) problems.push(`the table "${node.name}" has no header cells`);
   });
   return problems;
 }
@@ -102,17 +111,10 @@ async function formsWithoutStatus(page: Page): Promise<string[]> {
 }
 
 async function checkScreens(page: Page, slugs: readonly string[], signedIn: boolean) {
-  const problems: Record<string, string[]> = {};
-  for (const language of UI_LANGUAGES) {
-    await openScreen(page, stack.baseUrl, slugs[0]!);
-    await useLanguage(page, language);
-    for (const slug of slugs) {
-      await openScreen(page, stack.baseUrl, slug);
-      const found = [...(await treeProblems(page, slug, signedIn)), ...(await formsWithoutStatus(page)).map((button) => `the form of "${button}" has no status region`)];
-      if (found.length > 0) problems[`${language.code} #/${slug}`] = found;
-    }
-  }
-  return problems;
+  return problemsOnScreens(page, stack.baseUrl, slugs, async (slug) => [
+    ...(await treeProblems(page, slug, signedIn)),
+    ...(await formsWithoutStatus(page)).map((button) => `the form of "${button}" has no status region`),
+  ]);
 }
 
 test('the tree check sees an unnamed field, a second h1, a table without header cells', async ({ page }) => {
