@@ -10,7 +10,8 @@
  * On each screen: no sideways scrolling of the page; no text cut by its box or sticking out of the
  * window; no two texts drawn over each other; the main menu (folded behind its "Menu" button)
  * reaches every entry; a walk with Tab where every focused element is shown inside the window
- * and under no fixed or sticky box.
+ * and under no fixed or sticky box. Then text spacing (RGAA 10.12, WCAG 1.4.12) at 1280 px on the
+ * signed-in screens: the same text checks with the spacing a tenant's own style sheet may set.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
@@ -201,4 +202,31 @@ test('at 200 % zoom, every screen of a signed-in tenant fits the window, the men
   test.setTimeout(300_000);
   const screens = await signInAndListPrivateScreens(page, stack.baseUrl, stack.documentSha);
   expect(await checkScreens(page, screens, true)).toEqual({});
+});
+
+/** WCAG 1.4.12's text spacing, as a tenant's own style sheet would set it (CSSOM: the CSP allows it). */
+async function spaceText(page: Page) {
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+  // The sheet is applied: the heading's letters are spaced by 0.12em.
+  const heading = page.getByRole('heading', { level: 1 });
+  const [spacing, size] = await heading.evaluate((element) => [parseFloat(getComputedStyle(element).letterSpacing), parseFloat(getComputedStyle(element).fontSize)]);
+  expect(spacing).toBeCloseTo(size * 0.12, 1);
+}
+
+test('with text spacing widened (RGAA 10.12, WCAG 1.4.12), no screen cuts or overlaps its text (1280 px, fr)', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 1024 });
+  const screens = await signInAndListPrivateScreens(page, stack.baseUrl, stack.documentSha);
+  const problems: Record<string, string[]> = {};
+  for (const slug of screens) {
+    await openScreen(page, stack.baseUrl, slug);
+    await spaceText(page);
+    const found = await layoutProblems(page);
+    if (found.length > 0) problems[`#/${slug}`] = found;
+  }
+  expect(problems).toEqual({});
 });
