@@ -52,7 +52,7 @@ export const en: Messages = {
     pendingMany: '{count} items waiting to be sent',
   },
   footer: {
-    accessibility: 'Accessibility: partially compliant',
+    accessibility: 'Accessibility: fully compliant',
     siteMap: 'Site map',
     label: 'Footer',
   },
@@ -1062,15 +1062,15 @@ export const en: Messages = {
       scope: 'This accessibility statement applies to the Espace Locataire application of {landlord}.',
       statusTitle: 'Compliance status',
       status:
-        'The Espace Locataire application is partially compliant with the French accessibility guidelines (RGAA), version 4.1, because of the non-compliances listed below.',
+        'The Espace Locataire application is fully compliant with the French accessibility guidelines (RGAA), version 4.1.',
       resultsTitle: 'Test results',
       results:
-        'The internal audit of the sample below shows that 98.7 % of the RGAA 4.1 criteria are met (74 compliant criteria out of 75 applicable; 31 criteria not applicable).',
+        'The internal audit of the sample below shows that 100 % of the RGAA 4.1 criteria are met (77 compliant criteria out of 77 applicable; 29 criteria not applicable).',
       resultsDetail:
-        'This is an internal audit, not one by an independent body; no screen reader has been used yet.',
+        'This is an internal audit, not one by an independent body; no screen reader has been used yet, but what one reads (the accessibility tree) was checked on every page.',
       nonAccessibleTitle: 'Non-accessible content',
       nonCompliantTitle: 'Non-compliances',
-      nc1: 'Kiosk mode: the sign-in “email address” field has no autocomplete, so that the lodge’s shared computer does not offer the previous tenant’s address (criterion 11.13).',
+      noNonCompliance: 'No non-compliance was found.',
       exemptTitle: 'Content not subject to the accessibility obligation',
       exempt1: "The bank's secure payment page, which is a third-party service.",
       establishmentTitle: 'Preparation of this statement',

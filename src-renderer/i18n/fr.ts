@@ -56,7 +56,7 @@ export const fr = {
     pendingMany: '{count} envois en attente',
   },
   footer: {
-    accessibility: 'Accessibilité : partiellement conforme',
+    accessibility: 'Accessibilité : totalement conforme',
     siteMap: 'Plan du site',
     label: 'Pied de page',
   },
@@ -1100,16 +1100,16 @@ export const fr = {
       scope: "Cette déclaration d'accessibilité s'applique à l'application Espace Locataire de {landlord}.",
       statusTitle: 'État de conformité',
       status:
-        "L'application Espace Locataire est partiellement conforme avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1, en raison des non-conformités énumérées ci-dessous.",
+        "L'application Espace Locataire est totalement conforme avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1.",
       resultsTitle: 'Résultats des tests',
       // The figures of docs/ACCESSIBILITY.md (the grid): update both together.
       results:
-        "L'audit interne réalisé sur l'échantillon ci-dessous révèle que 98,7 % des critères du RGAA 4.1 sont respectés (74 critères conformes sur 75 applicables ; 31 critères non applicables).",
+        "L'audit interne réalisé sur l'échantillon ci-dessous révèle que 100 % des critères du RGAA 4.1 sont respectés (77 critères conformes sur 77 applicables ; 29 critères non applicables).",
       resultsDetail:
-        "Il s'agit d'un audit interne, pas d'un audit réalisé par un organisme indépendant ; aucun lecteur d'écran n'a encore été utilisé.",
+        "Il s'agit d'un audit interne, pas d'un audit réalisé par un organisme indépendant ; aucun lecteur d'écran n'a encore été utilisé, mais ce qu'il lit (l'arbre d'accessibilité) a été vérifié sur chaque page.",
       nonAccessibleTitle: 'Contenus non accessibles',
       nonCompliantTitle: 'Non-conformités',
-      nc1: "Mode borne : le champ « Adresse mail » de la connexion n'a pas de remplissage automatique, pour que le poste partagé de la loge ne propose pas l'adresse du locataire précédent (critère 11.13).",
+      noNonCompliance: "Aucune non-conformité n'a été relevée.",
       exemptTitle: 'Contenus non soumis à l’obligation d’accessibilité',
       exempt1: 'La page de paiement sécurisé de la banque, qui est un service tiers.',
       establishmentTitle: 'Établissement de cette déclaration',

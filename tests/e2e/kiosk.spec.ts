@@ -4,8 +4,9 @@
  * privacy notice, sign-in, the inactivity warning ("Continuer ma session" keeps the session; no
  * answer ends it and wipes the page back to the sign-in screen), "Terminer ma session", and the
  * caretaker's key combination refusing a wrong PIN. Issue 15: the title and the focus around the
- * first-run screen, a warning under 20 s refused, the bar never over the focused element and
- * small at 320×256, a half-typed sign-in cleared on idle. axe runs on every screen.
+ * first-run screen, a warning under 20 s refused, the bar on one line at 1024×600, never over
+ * the focused element and small at 320×256, a half-typed sign-in cleared on idle, the sign-in
+ * fields' autocomplete. axe runs on every screen.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';

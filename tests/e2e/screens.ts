@@ -52,6 +52,29 @@ export async function openScreen(page: Page, baseUrl: string, slug: string) {
   await expect(page.locator('.section-loading')).toHaveCount(0);
 }
 
+/**
+ * Opens each screen in French, then in English, and runs `check` on it; returns what it found,
+ * by language and screen ("en #/accueil"). The app is left in English: callers put it back.
+ */
+export async function problemsOnScreens(
+  page: Page,
+  baseUrl: string,
+  slugs: readonly string[],
+  check: (slug: string, language: (typeof UI_LANGUAGES)[number]) => Promise<string[]>,
+): Promise<Record<string, string[]>> {
+  const problems: Record<string, string[]> = {};
+  for (const language of UI_LANGUAGES) {
+    await openScreen(page, baseUrl, slugs[0]!);
+    await useLanguage(page, language);
+    for (const slug of slugs) {
+      await openScreen(page, baseUrl, slug);
+      const found = await check(slug, language);
+      if (found.length > 0) problems[`${language.code} #/${slug}`] = found;
+    }
+  }
+  return problems;
+}
+
 /** Puts the app in a language (a saved setting: callers put it back in French). */
 export async function useLanguage(page: Page, language: (typeof UI_LANGUAGES)[number]) {
   const button = page.getByRole('button', { name: language.button });

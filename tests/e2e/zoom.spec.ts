@@ -9,12 +9,13 @@
  *
  * On each screen: no sideways scrolling of the page; no text cut by its box or sticking out of the
  * window; no two texts drawn over each other; the main menu (folded behind its "Menu" button)
- * reaches every entry; a walk with Tab
- * where every focused element is shown inside the window and not under the sticky header.
+ * reaches every entry; a walk with Tab where every focused element is shown inside the window
+ * and under no fixed or sticky box. Then text spacing (RGAA 10.12, WCAG 1.4.12) at 1280 px on the
+ * signed-in screens: the same text checks with the spacing a tenant's own style sheet may set.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { GUEST_SCREENS, UI_LANGUAGES, openScreen, signInAndListPrivateScreens, startScreensStack, useLanguage } from './screens';
+import { GUEST_SCREENS, UI_LANGUAGES, openScreen, problemsOnScreens, signInAndListPrivateScreens, startScreensStack, useLanguage } from './screens';
 
 const ZOOMED = { width: 640, height: 512 };
 test.use({ viewport: ZOOMED, deviceScaleFactor: 2 });
@@ -29,6 +30,8 @@ test.afterAll(async () => stack?.close());
 /** What a zoomed screen gets wrong: sideways scroll, text cut or out of the window, texts over each other. */
 async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    // What shows on focus only (the skip link over the header) is the focus walk's business.
+    (document.activeElement as HTMLElement | null)?.blur();
     const problems: string[] = [];
     const root = document.documentElement;
     const width = root.clientWidth;
@@ -87,14 +90,14 @@ async function layoutProblems(page: Page): Promise<string[]> {
     }
 
     // Two texts drawn over each other (more than 2 px each way).
-    for (let a = 0; a < texts.length; a += 1) {
-      for (let b = a + 1; b < texts.length; b += 1) {
-        const overlap = texts[a].rects.some((one) =>
-          texts[b].rects.some((other) => Math.min(one.right, other.right) - Math.max(one.left, other.left) > 2 && Math.min(one.bottom, other.bottom) - Math.max(one.top, other.top) > 2),
+    texts.forEach((first, index) => {
+      for (const second of texts.slice(index + 1)) {
+        const overlap = first.rects.some((one) =>
+          second.rects.some((other) => Math.min(one.right, other.right) - Math.max(one.left, other.left) > 2 && Math.min(one.bottom, other.bottom) - Math.max(one.top, other.top) > 2),
         );
-        if (overlap) problems.push(`texts over each other: ${describe(texts[a].node.parentElement!)} and ${describe(texts[b].node.parentElement!)}`);
+        if (overlap) problems.push(`texts over each other: ${describe(first.node.parentElement!)} and ${describe(second.node.parentElement!)}`);
       }
-    }
+    });
     return [...new Set(problems)];
   });
 }
@@ -159,22 +162,15 @@ async function expectMenuReachable(page: Page) {
 }
 
 async function checkScreens(page: Page, slugs: readonly string[], signedIn: boolean) {
-  const problems: Record<string, string[]> = {};
-  for (const language of UI_LANGUAGES) {
-    await useLanguage(page, language);
-    for (const slug of slugs) {
-      await openScreen(page, stack.baseUrl, slug);
-      if (signedIn) await expectMenuReachable(page);
-      const found = [...(await layoutProblems(page)), ...(await focusProblems(page, 30))];
-      if (found.length > 0) problems[`${language.code} #/${slug}`] = found;
-    }
-    await expectNoSeriousA11yViolations(page, `#/${slugs.at(-1)} at 200 % (${language.code})`);
-  }
-  return problems;
+  return problemsOnScreens(page, stack.baseUrl, slugs, async (slug, language) => {
+    if (signedIn) await expectMenuReachable(page);
+    if (slug === slugs.at(-1)) await expectNoSeriousA11yViolations(page, `#/${slug} at 200 % (${language.code})`);
+    return [...(await layoutProblems(page)), ...(await focusProblems(page, 30))];
+  });
 }
 
 test.afterEach(async ({ page }) => {
-  await useLanguage(page, UI_LANGUAGES[0]);
+  if (page.url().startsWith('http')) await useLanguage(page, UI_LANGUAGES[0]);
 });
 
 test('the checks see a page that scrolls sideways, a cut text, texts over each other', async ({ page }) => {
@@ -206,4 +202,31 @@ test('at 200 % zoom, every screen of a signed-in tenant fits the window, the men
   test.setTimeout(300_000);
   const screens = await signInAndListPrivateScreens(page, stack.baseUrl, stack.documentSha);
   expect(await checkScreens(page, screens, true)).toEqual({});
+});
+
+/** WCAG 1.4.12's text spacing, as a tenant's own style sheet would set it (CSSOM: the CSP allows it). */
+async function spaceText(page: Page) {
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+  // The sheet is applied: the heading's letters are spaced by 0.12em.
+  const heading = page.getByRole('heading', { level: 1 });
+  const [spacing, size] = await heading.evaluate((element) => [parseFloat(getComputedStyle(element).letterSpacing), parseFloat(getComputedStyle(element).fontSize)]);
+  expect(spacing).toBeCloseTo(size * 0.12, 1);
+}
+
+test('with text spacing widened (RGAA 10.12, WCAG 1.4.12), no screen cuts or overlaps its text (1280 px, fr)', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 1024 });
+  const screens = await signInAndListPrivateScreens(page, stack.baseUrl, stack.documentSha);
+  const problems: Record<string, string[]> = {};
+  for (const slug of screens) {
+    await openScreen(page, stack.baseUrl, slug);
+    await spaceText(page);
+    const found = await layoutProblems(page);
+    if (found.length > 0) problems[`#/${slug}`] = found;
+  }
+  expect(problems).toEqual({});
 });
