@@ -37,7 +37,7 @@ describe('notifications on the desktop', () => {
     const [request] = await server.handle.db.select().from(serverSchema.requests);
     requestId = request!.id;
     requestNumber = request!.number;
-    await adminUpdateRequest(adminDeps(), requestId, 'open', 'Message reçu avant la première connexion.');
+    await adminUpdateRequest(adminDeps(), requestId, { status: 'open', message: 'Message reçu avant la première connexion.' });
     desktop = await signedInDemoCore(server, DEMO_ACCOUNT);
   });
   afterAll(async () => {
@@ -53,7 +53,7 @@ describe('notifications on the desktop', () => {
 
   it("shows staff's answer: the count, the entry opening the request, one OS notification; read stays read", async () => {
     await desktop.call('notifications.markRead', { all: true });
-    await adminUpdateRequest(adminDeps(), requestId, 'in_progress', 'Le plombier passe jeudi.');
+    await adminUpdateRequest(adminDeps(), requestId, { status: 'in_progress', message: 'Le plombier passe jeudi.' });
     await sync();
     expect(toasts()).toEqual([expect.objectContaining({ body: `Réponse à votre demande n° ${requestNumber}.`, target: { page: 'requestDetail', id: requestId } })]);
     const view = await desktop.call('notifications.list');
@@ -71,7 +71,7 @@ describe('notifications on the desktop', () => {
     await server.stop();
     for (let i = 0; i < 12; i++) {
       server.advance(DAY / 2);
-      await adminUpdateRequest(adminDeps(), requestId, i % 2 ? 'open' : 'in_progress', `Point ${i + 1}`);
+      await adminUpdateRequest(adminDeps(), requestId, { status: i % 2 ? 'open' : 'in_progress', message: `Point ${i + 1}` });
     }
     await desktop.call('sync.now').catch(() => {});
     await server.start();
@@ -88,12 +88,12 @@ describe('notifications on the desktop', () => {
     const [row] = await server.handle.db.select().from(serverSchema.notificationPreferences);
     expect(row!.channels).toEqual({ 'request.answered': 'mail' });
     const before = toasts().length;
-    await adminUpdateRequest(adminDeps(), requestId, 'in_progress', 'Encore un message.');
+    await adminUpdateRequest(adminDeps(), requestId, { status: 'in_progress', message: 'Encore un message.' });
     await sync();
     expect(toasts()).toHaveLength(before);
     expect((await desktop.call('notifications.list')).items.filter((item: { kind: string }) => item.kind === 'request.answered')).toEqual([]);
     // A status change is another kind, still in the app.
-    await adminUpdateRequest(adminDeps(), requestId, 'closed');
+    await adminUpdateRequest(adminDeps(), requestId, { status: 'closed' });
     await sync();
     expect(toasts().slice(before).map((t) => t.body)).toEqual([`Votre demande n° ${requestNumber} a changé de statut.`]);
   });
@@ -105,7 +105,7 @@ describe('notifications on the desktop', () => {
     try {
       await kiosk.call('session.signIn', DEMO_ACCOUNT);
       await kiosk.core.syncIdle();
-      await adminUpdateRequest(adminDeps(), requestId, 'in_progress', 'Message pendant la session au kiosque.');
+      await adminUpdateRequest(adminDeps(), requestId, { status: 'in_progress', message: 'Message pendant la session au kiosque.' });
       await kiosk.call('sync.now');
       await kiosk.core.syncIdle();
       expect((await kiosk.call('notifications.list')).items.length).toBeGreaterThan(0);
