@@ -44,6 +44,8 @@ import type { PinHashParams } from './kiosk/pin';
 import { createMemoryKioskSettingsStore, type KioskSettingsStore } from './kiosk/settings';
 import { wipeKioskLeftovers } from './kiosk/temp-folders';
 import { updateHandlers, type UpdatesPort } from './updates/procedures';
+import { caretakerHandlers } from './caretaker/procedures';
+import { createCaretakerService } from './caretaker/service';
 
 export interface PortalCoreOptions {
   version: string;
@@ -171,8 +173,9 @@ export function createPortalCore(options: PortalCoreOptions) {
   const kiosk = createKioskService({
     store: options.kioskStore ?? createMemoryKioskSettingsStore(),
     enabled: options.kiosk,
-    // Inactivity: unsent items are lost (the warning said so).
+    // Inactivity: unsent items are lost (the warning said so); a caretaker's space closes too.
     endSession: async () => {
+      await caretaker.endSession();
       await signOut({ discardUnsent: true });
     },
     emitIdleWarning: (payload) => options.emit('kiosk.idleWarning', payload),
@@ -182,6 +185,16 @@ export function createPortalCore(options: PortalCoreOptions) {
     timers: options.kioskTimers,
     pinHashParams: options.kioskPinHashParams,
     idleOverride: options.kioskIdleOverride,
+  });
+
+  /** The caretaker's space (issue 19): its own staff session and queue, never in a tenant's folder. */
+  const caretaker = createCaretakerService({
+    api,
+    userDataDir: options.userDataDir,
+    secrets: options.secrets,
+    kiosk: options.kiosk,
+    now,
+    kioskIdleMs: () => kiosk.status().sessionIdleSeconds * 1000,
   });
 
   function requireWork(): AccountWork {
@@ -250,6 +263,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     ...contactHandlers(context),
     ...paymentHandlers(context, payment),
     ...kioskHandlers(kiosk),
+    ...caretakerHandlers(caretaker),
   } satisfies Handlers;
   // `satisfies Handlers` refuses a procedure with no handler; a spread is not checked for extra
   // keys, so this refuses a handler with no procedure (an area that kept a removed one).
@@ -280,6 +294,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     api,
     session,
     kiosk,
+    caretaker,
     /** Plugged in by the app once its updater runs. */
     setUpdates(port: UpdatesPort) {
       updates = port;
@@ -291,7 +306,10 @@ export function createPortalCore(options: PortalCoreOptions) {
     /** Browser preview: the page that posts a started payment's form to the bank (single use). */
     paymentLaunchPage: payment.launchPage,
     /** The window regained focus / connectivity returned. */
-    nudgeSync: () => void work?.engine.nudge(),
+    nudgeSync: () => {
+      void work?.engine.nudge();
+      void caretaker.drain();
+    },
     syncIdle: () => work?.engine.idle() ?? Promise.resolve(),
     start,
     dispose,

@@ -56,6 +56,15 @@ export const PROCEDURE_NAMES = [
   'kiosk.activity',
   'kiosk.printers',
   'kiosk.print',
+  'caretaker.state',
+  'caretaker.signIn',
+  'caretaker.verifyCode',
+  'caretaker.signOut',
+  'caretaker.list',
+  'caretaker.get',
+  'caretaker.photo',
+  'caretaker.reply',
+  'caretaker.setStatus',
 ] as const;
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
 

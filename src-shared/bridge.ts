@@ -26,6 +26,7 @@ import { requestsProcedures } from './requests/bridge';
 import { contactProcedures } from './contact/bridge';
 import { paymentProcedures } from './payment/bridge';
 import { kioskProcedures } from './kiosk/bridge';
+import { caretakerProcedures } from './caretaker/bridge';
 
 export * from './bridge-channels';
 
@@ -122,6 +123,7 @@ export const procedures = {
   ...contactProcedures,
   ...paymentProcedures,
   ...kioskProcedures,
+  ...caretakerProcedures,
 } as const satisfies Record<ProcedureName, ProcedureDefinition>;
 
 /** A procedure declared by an area but missing from the channel list (bridge-channels.ts) fails here. */

@@ -18,6 +18,7 @@ import { homeRoutes } from '../home/routes';
 import { insuranceRoutes } from '../insurance/routes';
 import { paymentRoutes } from '../payment/routes';
 import { requestsRoutes } from '../requests/routes';
+import { caretakerRoutes } from '../caretaker/routes';
 
 export type { AreaRoutes, MenuKey, PageKey, Route };
 
@@ -33,6 +34,7 @@ const allRoutes = [
   ...contactRoutes,
   ...paymentRoutes,
   ...accessibilityRoutes,
+  ...caretakerRoutes,
 ] as const;
 
 /**

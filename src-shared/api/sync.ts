@@ -17,6 +17,7 @@ import { insuranceDataSchema } from '../insurance/api';
 import { documentDataSchema } from '../documents/api';
 import { requestDataSchema, requestMessageDataSchema, requestEventDataSchema } from '../requests/api';
 import { activityDataSchema } from '../home/api';
+import { residenceDataSchema } from '../contact/api';
 
 export const changeRequestDataSchema = z.object({
   dossierId: uuidSchema.nullable(),
@@ -44,6 +45,7 @@ export const SYNC_ENTITIES = {
   requestEvent: requestEventDataSchema,
   changeRequest: changeRequestDataSchema,
   activity: activityDataSchema,
+  residence: residenceDataSchema,
 } as const;
 export type SyncEntity = keyof typeof SYNC_ENTITIES;
 export const SYNC_ENTITY_NAMES = Object.keys(SYNC_ENTITIES) as SyncEntity[];
@@ -73,6 +75,7 @@ export const syncChangeSchema = z.discriminatedUnion('entity', [
   changeOf('requestEvent'),
   changeOf('changeRequest'),
   changeOf('activity'),
+  changeOf('residence'),
 ]);
 export type SyncChange = z.infer<typeof syncChangeSchema>;
 export type SyncData<E extends SyncEntity> = z.infer<(typeof SYNC_ENTITIES)[E]>;

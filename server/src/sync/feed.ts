@@ -19,6 +19,7 @@ import { documentProjection } from '../documents/projection';
 import { requestEventProjection, requestMessageProjection, requestProjection } from '../requests/projection';
 import { changeRequestProjection } from '../change-requests/projection';
 import { activityProjection } from '../home/projection';
+import { residenceProjection } from '../residences/projection';
 
 interface Position {
   version: number;
@@ -74,10 +75,11 @@ const PROJECTIONS: { [E in SyncEntity]: Projection<E> } = {
   requestEvent: requestEventProjection,
   changeRequest: changeRequestProjection,
   activity: activityProjection,
+  residence: residenceProjection,
 };
 
 /** The entities with tombstones: rows of a tenant (tenant_id) that are deleted by a `deleted` flag. */
-const TOMBSTONED = Object.entries(PROJECTIONS).filter(([, p]) => !p.tenantRow);
+const TOMBSTONED = Object.entries(PROJECTIONS).filter(([, p]) => !p.tenantRow && !('branch' in p && p.branch));
 
 /**
  * A row as `to_jsonb()` gives it (snake_case keys, timestamps as text) -> the drizzle shape the
@@ -129,11 +131,13 @@ export async function readSyncFeed(db: Db, tenantId: string, cursor: string | un
   // No-op fast path: the client has seen everything up to the tenant's current version.
   if (from && from.entity === CAUGHT_UP && from.version >= tenant.syncVersion) return { changes: [], cursor: cursor!, hasMore: false };
 
-  const branches = Object.entries(PROJECTIONS).map(([entity, { table, tenantRow }]) =>
-    tenantRow
+  const branches = Object.entries(PROJECTIONS).map(([entity, projection]) => {
+    const { table, tenantRow } = projection;
+    if ('branch' in projection && projection.branch) return projection.branch(tenantId);
+    return tenantRow
       ? sql`select ${entity}::text as entity, id::text as id, version, false as deleted, to_jsonb(${table}.*) as row from ${table} where id = ${tenantId}`
-      : sql`select ${entity}::text as entity, id::text as id, version, deleted, case when deleted then null else to_jsonb(${table}.*) end as row from ${table} where tenant_id = ${tenantId}`,
-  );
+      : sql`select ${entity}::text as entity, id::text as id, version, deleted, case when deleted then null else to_jsonb(${table}.*) end as row from ${table} where tenant_id = ${tenantId}`;
+  });
   const after = from ? sql`(version, entity, id) > (${from.version}::bigint, ${from.entity}::text, ${from.id}::text)` : sql`not deleted`;
   const positions = await rowsOf<{ entity: SyncEntity; id: string; version: string | number; deleted: boolean; row: Record<string, unknown> | null }>(
     db,

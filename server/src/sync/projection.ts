@@ -3,6 +3,7 @@
  * `data` of a change (the shape src-shared/api/sync.ts gives that entity). Each area declares
  * its entities' projections next to its routes; sync/feed.ts merges them.
  */
+import type { SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { SyncData, SyncEntity } from '../../../src-shared/api/sync';
 
@@ -14,6 +15,12 @@ export interface Projection<E extends SyncEntity = SyncEntity> {
    * Every other entity's table has tenant_id and deleted columns.
    */
   tenantRow?: true;
+  /**
+   * An entity that is not one table of the tenant's (the residence rides on the dossier): the
+   * feed's rows for a tenant as a query of `entity, id, version, deleted, row` (row: the JSON of
+   * `table`'s columns, null for a tombstone). Such rows have no tombstones of their own to purge.
+   */
+  branch?: (tenantId: string) => SQL;
 }
 
 /** A projection whose mapper takes the table's row type (drizzle's $inferSelect). */
