@@ -39,6 +39,8 @@ import { documentRoutes } from './documents/routes';
 import { requestRoutes } from './requests/routes';
 import { paymentRoutes } from './payment/routes';
 import { adminRoutes } from './admin/routes';
+import { staffRoutes } from './staff/routes';
+import { settleNoticeRuns } from './staff/notice-runs';
 import { resolvePaymentConfig, type PaymentConfig } from './payment/config';
 import { sandboxPspRoutes } from './payment/sandbox';
 
@@ -115,6 +117,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   const ownsDb = !('db' in options.db);
   const handle = 'db' in options.db ? options.db : await openDatabase(options.db);
+  // A notice run started from the console finishes before the database closes.
+  app.addHook('onClose', async () => settleNoticeRuns());
   if (ownsDb) app.addHook('onClose', async () => handle.close());
   const db = handle.db;
 
@@ -176,6 +180,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     requestRoutes(ctx),
     paymentRoutes(ctx, paymentConfig),
     adminRoutes(ctx, options.adminApiKey ?? process.env.PORTAL_ADMIN_API_KEY),
+    staffRoutes(ctx),
   ];
   await api.register(
     async (v1) => {

@@ -477,8 +477,14 @@ export const en: Messages = {
       noActions: 'No action yet. Your payments and requests will appear here.',
       activity: {
         payment: { done: 'Payment made' },
-        insurance: { sent: 'Home insurance certificate sent' },
-        request: { created: 'Request no. {number}', updated: 'Request no. {number} updated', cancelled: 'Request no. {number} cancelled' },
+        insurance: { sent: 'Home insurance certificate sent', accepted: 'Home insurance certificate accepted', refused: 'Home insurance certificate refused' },
+        request: {
+          created: 'Request no. {number}',
+          updated: 'Request no. {number} updated',
+          cancelled: 'Request no. {number} cancelled',
+          answered: 'Reply to your request no. {number}',
+          planned: 'Intervention planned (request no. {number})',
+        },
         changeRequest: {
           sent: 'Change request sent',
           approved: 'Change request accepted',

@@ -490,8 +490,14 @@ export const fr = {
       // server's own label is shown (the seed's wording); these keep the two dictionaries alike.
       activity: {
         payment: { done: 'Paiement effectué' },
-        insurance: { sent: "Attestation d'assurance transmise" },
-        request: { created: 'Demande n° {number}', updated: 'Demande n° {number} mise à jour', cancelled: 'Demande n° {number} annulée' },
+        insurance: { sent: "Attestation d'assurance transmise", accepted: "Attestation d'assurance acceptée", refused: "Attestation d'assurance refusée" },
+        request: {
+          created: 'Demande n° {number}',
+          updated: 'Demande n° {number} mise à jour',
+          cancelled: 'Demande n° {number} annulée',
+          answered: 'Réponse à votre demande n° {number}',
+          planned: 'Intervention planifiée (demande n° {number})',
+        },
         changeRequest: {
           sent: 'Demande de modification envoyée',
           approved: 'Demande de modification acceptée',

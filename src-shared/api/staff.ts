@@ -162,7 +162,14 @@ export const staffRequestDetailSchema = staffRequestRowSchema.extend({
 });
 export type StaffRequestDetail = z.infer<typeof staffRequestDetailSchema>;
 
-export const staffRequestReplyBodySchema = z.object({ body: text(4000) });
+export const staffRequestReplyBodySchema = z.object({
+  body: text(4000),
+  /**
+   * Optional: the reply's id chosen by the client (the caretaker's offline queue). Sending the
+   * same id again answers the first reply's result instead of writing it twice.
+   */
+  clientMessageId: uuidSchema.optional(),
+});
 export type StaffRequestReplyBody = z.infer<typeof staffRequestReplyBodySchema>;
 export const staffRequestStatusBodySchema = z.object({
   status: staffRequestStatusSchema,

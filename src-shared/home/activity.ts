@@ -8,9 +8,13 @@
 export const ACTIVITY_KINDS = [
   'payment.done',
   'insurance.sent',
+  'insurance.accepted',
+  'insurance.refused',
   'request.created',
   'request.updated',
   'request.cancelled',
+  'request.answered',
+  'request.planned',
   'changeRequest.sent',
   'changeRequest.approved',
   'changeRequest.refused',

@@ -126,7 +126,7 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       return adminListRequests(deps, values.status ? parse(requestStatusSchema, values.status) : undefined);
     case 'update-request': {
       const body = parse(adminUpdateRequestBodySchema, { status: values.status, message: values.message });
-      return adminUpdateRequest(deps, id ?? '', body.status, body.message);
+      return adminUpdateRequest(deps, id ?? '', { status: body.status, message: body.message });
     }
     case 'list-change-requests':
       return adminListChangeRequests(deps, values.status ? parse(changeRequestStatusSchema, values.status) : undefined);

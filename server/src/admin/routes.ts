@@ -101,7 +101,7 @@ export const adminRoutes =
     app.route({
       ...endpoint('adminRequest'),
       schema: { tags, security, summary: 'Changer le statut d\'une demande (et répondre)', headers: adminHeadersSchema, params: idParamsSchema, body: adminUpdateRequestBodySchema, response: { 200: writeResultSchema, ...errorResponses(400, 401, 404) } },
-      handler: async (request) => adminUpdateRequest(deps, request.params.id, request.body.status, request.body.message),
+      handler: async (request) => adminUpdateRequest(deps, request.params.id, { status: request.body.status, message: request.body.message }),
     });
     app.route({
       ...endpoint('adminChangeRequests'),

@@ -20,10 +20,12 @@ import { addActivity } from '../home/activity';
 import { createTenant } from '../dossier/tenants';
 import { landlordIdentityFromEnv, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../documents/deps';
 import { readLandlordSettings } from '../landlord/settings';
+import { OFFICE_ACTOR, recordAudit, type StaffActor } from '../staff/audit';
 import { issueSettlementDocuments, periodsSettledBy, publishMonthNotices, type PublishNoticesParams, type SettlementOutcome } from '../documents/publish';
 
 export { adminListRequests, adminUpdateRequest } from '../requests/staff';
 export { adminDecideChangeRequest, adminListChangeRequests } from '../change-requests/staff';
+export { decideInsurance } from '../insurance/staff';
 
 import type { AdminDeps } from './deps';
 export type { AdminDeps } from './deps';
@@ -101,11 +103,13 @@ export async function adminAddDocument(deps: AdminDeps, dossierNumber: string, i
   return { id, sha256, size: input.pdf.length };
 }
 
-/** Replaces the white-label settings served at GET /v1/landlord (validated by landlordSchema). */
-export async function adminSetLandlord(deps: AdminDeps, landlord: Landlord): Promise<Landlord> {
-  await deps.db
-    .insert(landlordSettings)
-    .values({ id: 1, data: landlord, updatedAt: deps.now() })
-    .onConflictDoUpdate({ target: landlordSettings.id, set: { data: landlord, updatedAt: deps.now() } });
+/** Replaces the white-label settings served at GET /v1/landlord (validated by landlordSchema); one audit entry. */
+export async function adminSetLandlord(deps: AdminDeps, landlord: Landlord, actor: StaffActor = OFFICE_ACTOR): Promise<Landlord> {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const [before] = await tx.select({ data: landlordSettings.data }).from(landlordSettings).where(eq(landlordSettings.id, 1)).for('update');
+    await tx.insert(landlordSettings).values({ id: 1, data: landlord, updatedAt: now }).onConflictDoUpdate({ target: landlordSettings.id, set: { data: landlord, updatedAt: now } });
+    await recordAudit(tx, { at: now, actor, action: 'landlord.update', targetType: 'landlord', targetId: '1', before: before?.data ?? null, after: landlord });
+  });
   return landlord;
 }

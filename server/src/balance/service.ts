@@ -36,13 +36,35 @@ interface BankDetailsPayload {
   holder: { lastName: string; firstNames: string };
 }
 
-/** Staff approved the change: the dossier's bank account is replaced (the old one becomes a tombstone), the masks are the ones the tenant saw. */
-export async function applyBankDetailsChange(tx: Tx, at: Omit<WriteAt, 'id'>, dossierId: string, payload: BankDetailsPayload, summary: { ibanMasked: string; bicMasked: string }): Promise<void> {
+/**
+ * The SEPA mandate amendment a new RIB makes: the mandate (its RUM and the creditor) goes on, on
+ * the new account. Recorded in the decision's audit entry; the landlord's ERP sends it with the
+ * next direct debit ("modification du compte du débiteur").
+ */
+export interface MandateAmendment {
+  mandateRum: string | null;
+  creditorId: string | null;
+  previousIbanMasked: string | null;
+  newIbanMasked: string;
+}
+
+/**
+ * Staff approved the change: the dossier's bank account is replaced (the old one becomes a
+ * tombstone), the masks are the ones the tenant saw, and the direct-debit mandate carries over to
+ * the new account (it used to be dropped, leaving the dossier without its RUM).
+ */
+export async function applyBankDetailsChange(tx: Tx, at: Omit<WriteAt, 'id'>, dossierId: string, payload: BankDetailsPayload, summary: { ibanMasked: string; bicMasked: string }): Promise<MandateAmendment> {
   const { tenantId, version, now } = at;
-  await tx.update(bankAccounts).set({ deleted: true, version, updatedAt: now }).where(and(eq(bankAccounts.dossierId, dossierId), eq(bankAccounts.deleted, false)));
+  const [previous] = await tx
+    .update(bankAccounts)
+    .set({ deleted: true, version, updatedAt: now })
+    .where(and(eq(bankAccounts.dossierId, dossierId), eq(bankAccounts.deleted, false)))
+    .returning({ mandateRum: bankAccounts.mandateRum, creditorId: bankAccounts.creditorId, ibanMasked: bankAccounts.ibanMasked });
   await tx.insert(bankAccounts).values({
     id: randomUUID(), tenantId, dossierId, version, updatedAt: now, bankName: payload.bankName,
     ibanEncrypted: payload.ibanEncrypted, bicEncrypted: payload.bicEncrypted, ibanMasked: summary.ibanMasked, bicMasked: summary.bicMasked,
     holder: `${payload.holder.lastName} ${payload.holder.firstNames}`.toUpperCase(),
+    mandateRum: previous?.mandateRum ?? null, creditorId: previous?.creditorId ?? null,
   });
+  return { mandateRum: previous?.mandateRum ?? null, creditorId: previous?.creditorId ?? null, previousIbanMasked: previous?.ibanMasked ?? null, newIbanMasked: summary.ibanMasked };
 }
