@@ -85,16 +85,19 @@ export function dossiersWithPendingChange(data: AccountData, kind: ChangeKind): 
 }
 
 /**
- * Staff's latest decision on change requests of this kind, per dossier (personal info: keyed
- * null), for the dossiers with none pending: the page shows it, with the comment, until the
- * tenant asks again (issue 19).
+ * Staff's latest decision on change requests of this kind, per dossier, for the dossiers with
+ * none pending: the page shows it, with the comment, until the tenant asks again (issue 19).
+ * Personal information belongs to the tenant, not a dossier (rows may name one or not): keyed null.
  */
 export function latestChangeDecisions(data: AccountData, kind: ChangeKind): Map<string | null, Decision> {
+  const perTenant = kind === 'personal_info';
   const pending = dossiersWithPendingChange(data, kind);
   const latest = new Map<string | null, Decision>();
   for (const row of rows(data, 'changeRequest')) {
-    const { status, decidedAt, dossierId } = row.data;
-    if (row.data.kind !== kind || status === 'pending' || !decidedAt || pending.has(dossierId)) continue;
+    const { status, decidedAt } = row.data;
+    const dossierId = perTenant ? null : row.data.dossierId;
+    const waiting = perTenant ? pending.size > 0 : pending.has(dossierId);
+    if (row.data.kind !== kind || status === 'pending' || !decidedAt || waiting) continue;
     const known = latest.get(dossierId);
     if (known && known.decidedAt >= decidedAt) continue;
     latest.set(dossierId, { status, comment: row.data.staffComment, requestedAt: row.data.createdAt, decidedAt });

@@ -320,7 +320,7 @@ export const en: Messages = {
       password: 'Password',
       continue: 'CONTINUE',
       code: 'Verification code',
-      codeTitle: 'Verification code',
+      codeTitle: 'Two-step verification',
       codeText: 'Enter the 6-digit code your authenticator app shows for {email}.',
       codeHint: '6 digits, for example 123456',
       verify: 'CONFIRM',

@@ -328,7 +328,7 @@ export const fr = {
       password: 'Mot de passe',
       continue: 'CONTINUER',
       code: 'Code de vérification',
-      codeTitle: 'Code de vérification',
+      codeTitle: 'Vérification en deux étapes',
       codeText: 'Saisissez le code à 6 chiffres affiché par votre application d’authentification pour {email}.',
       codeHint: '6 chiffres, par exemple 123456',
       verify: 'VALIDER',
