@@ -194,7 +194,8 @@ export function createPortalCore(options: PortalCoreOptions) {
     secrets: options.secrets,
     kiosk: options.kiosk,
     now,
-    kioskIdleMs: () => kiosk.status().sessionIdleSeconds * 1000,
+    // The caretaker's chosen idle time (the tests' shorter override is for tenant sessions).
+    kioskIdleMs: () => kiosk.status().idleTimeoutSeconds * 1000,
   });
 
   function requireWork(): AccountWork {

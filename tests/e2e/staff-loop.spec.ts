@@ -14,20 +14,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import * as OTPAuth from 'otpauth';
 import { dossiers, residences } from '../../server/src/db/schema';
-import { createStaffAccount } from '../../server/src/staff/accounts';
-import { OFFICE_ACTOR } from '../../server/src/staff/audit';
 import { createTenant } from '../../server/src/dossier/tenants';
 import { createDataCipher } from '../../server/src/crypto/data-key';
 import { startPreview } from '../../src-main/host/cli';
 import { formatFrenchDate } from '../../src-shared/validation/dates';
 import { startPortalServer, type RestartableServer } from '../helpers/portal-server';
+import { createActivatedStaff, staffCode, STAFF_PASSWORD, type TestStaff } from '../helpers/staff-accounts';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { SIGN_UP_TENANT } from './fixtures';
 
 const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
-const STAFF_PASSWORD = 'Gardien-Tilleuls-2026!x';
 /** A 2×2 PNG (main and the server check the content, not the name). */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
 
@@ -35,29 +32,11 @@ let server: RestartableServer;
 let preview: Awaited<ReturnType<typeof startPreview>>;
 let work: string;
 let baseUrl: string;
-const staff: Record<'petit' | 'leroy' | 'adviser', { email: string; secret: string }> = {} as never;
+const staff = {} as Record<'petit' | 'leroy' | 'adviser', TestStaff>;
 
 test.describe.configure({ mode: 'serial' });
 
-async function activate(token: string): Promise<string> {
-  const activation = await fetch(`${server.url}/v1/staff/auth/activation?token=${encodeURIComponent(token)}`);
-  expect(activation.status).toBe(200);
-  const { secretBase32 } = (await activation.json()) as { secretBase32: string };
-  const done = await fetch(`${server.url}/v1/staff/auth/activate`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, password: STAFF_PASSWORD, code: totp(secretBase32) }),
-  });
-  expect(done.status, await done.clone().text()).toBeLessThan(300);
-  return secretBase32;
-}
-
-/** The current code by the server's clock, then the clock moves past that step (never twice). */
-function totp(secretBase32: string): string {
-  const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secretBase32), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: server.clock().getTime() });
-  server.advance(30_000);
-  return code;
-}
+const totp = (secret: string) => staffCode(server, secret);
 
 test.beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'el-e2e-staff-'));
@@ -80,15 +59,13 @@ test.beforeAll(async () => {
   const second = await createTenant(db, createDataCipher(server.dataKey), now, SIGN_UP_TENANT.record);
   await db.update(dossiers).set({ residenceId: ids.erables }).where(eq(dossiers.id, second.dossierId));
 
-  const deps = { db, now: server.clock, publicUrl: server.url };
   const accounts = [
     ['petit', 'petit@bailleur.example', 'M. Petit, gardien', 'caretaker', [ids.tilleuls]],
     ['leroy', 'leroy@bailleur.example', 'Mme Leroy, gardienne', 'caretaker', [ids.erables]],
     ['adviser', 'conseil@bailleur.example', 'Mme Martin, conseillère', 'adviser', []],
   ] as const;
   for (const [key, email, displayName, role, residenceIds] of accounts) {
-    const created = await createStaffAccount(deps, { email, displayName, role, residenceIds: [...residenceIds] }, OFFICE_ACTOR);
-    staff[key] = { email, secret: await activate(created.token) };
+    staff[key] = await createActivatedStaff(server, { email, displayName, role, residenceIds: [...residenceIds] });
   }
   preview = await startPreview({ serverUrl: server.url, userDataDir: join(work, 'user-data'), port: 0, now: server.clock });
   baseUrl = preview.host.url.endsWith('/') ? preview.host.url : `${preview.host.url}/`;

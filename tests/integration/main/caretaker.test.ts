@@ -2,17 +2,24 @@
  * The caretaker's space in main (issue 19), against a stand-in of the staff API (the fetch the
  * Portal API client is given): replies typed offline are queued, survive a restart sealed on
  * disk and go once, in order, when the server is back; the token never reaches the page and is
- * gone after sign-out; on a kiosk nothing is ever written and the end of session leaves nothing.
+ * gone after sign-out; on a kiosk nothing is ever written and the end of session leaves nothing
+ * (the last case through a kiosk core against the real server: its inactivity end wipes both).
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dossiers, residences, staffSessions } from '../../../server/src/db/schema';
 import { createCaretakerService } from '../../../src-main/caretaker/service';
 import { PortalApi } from '../../../src-main/services/portal-api';
 import { createKeyFileSecretStore, memoryOnlySecretStore } from '../../../src-main/storage/secrets';
 import { PortalError } from '../../../src-shared/errors';
 import { temporaryFolder } from '../../helpers/core';
 import { testClock } from '../../helpers/clock';
+import { startPortalServer, type RestartableServer } from '../../helpers/portal-server';
+import { createActivatedStaff, staffCode, STAFF_PASSWORD, type TestStaff } from '../../helpers/staff-accounts';
+import { kioskCore } from './kiosk-harness';
 
 const REQUEST_ID = '11111111-1111-4111-8111-111111111111';
 const TOKEN = 'staff-token-that-must-never-leave-main';
@@ -201,4 +208,46 @@ describe('caretaker space in main', () => {
     expect(service.state()).toMatchObject({ state: 'signedOut' });
     expect(readdirSync(folder)).toEqual([]);
   });
+});
+
+describe("caretaker space on a kiosk, against the real server: the kiosk's end of session", () => {
+  let server: RestartableServer;
+  let caretaker: TestStaff;
+  beforeAll(async () => {
+    server = await startPortalServer({ server: { throttle: { signInPerIp: 100_000 } } });
+    const now = server.clock();
+    const residenceId = randomUUID();
+    await server.handle.db.insert(residences).values({
+      id: residenceId, code: 'RES-TIL', name: 'Résidence Les Tilleuls', addressLine: '8 RUE SAINT NICOLAS', postalCode: '78000', city: 'VERSAILLES',
+      caretakerName: 'M. Petit', caretakerPhone: '0139000000', caretakerHours: '8 h - 12 h', lodgeAddress: 'Loge', createdAt: now, updatedAt: now,
+    });
+    await server.handle.db.update(dossiers).set({ residenceId }).where(eq(dossiers.number, '0123456789'));
+    caretaker = await createActivatedStaff(server, { email: 'petit@bailleur.example', displayName: 'M. Petit, gardien', role: 'caretaker', residenceIds: [residenceId] });
+  }, 120_000);
+  afterAll(() => server.close());
+
+  it("inactivity ends the tenant's session and the caretaker's: nothing of either stays, the staff session is revoked", async () => {
+    const userData = temporaryFolder('el-kiosk-ud-');
+    folders.push(userData);
+    const kiosk = kioskCore({ serverUrl: server.url, userDataDir: userData.path, now: server.clock, prefix: `el-kiosk-caretaker-${process.pid}-`, idle: { idleSeconds: 4, warningSeconds: 2 } });
+    await kiosk.call('session.signIn', { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' });
+    await kiosk.call('caretaker.signIn', { email: caretaker.email, password: STAFF_PASSWORD });
+    expect(await kiosk.call('caretaker.verifyCode', { code: staffCode(server, caretaker.secret) })).toMatchObject({ state: 'signedIn' });
+    const list = await kiosk.call('caretaker.list', {});
+    expect(list.items.length).toBeGreaterThan(0);
+    await kiosk.call('caretaker.get', { requestId: list.items[0].id });
+    expect(kiosk.core.caretaker.leftovers()).toMatchObject({ file: false, session: true, saved: true });
+
+    await kiosk.call('kiosk.activity');
+    await expect.poll(async () => (await kiosk.call('session.get')).state, { timeout: 15_000 }).toBe('signedOut');
+    expect(await kiosk.call('caretaker.state')).toMatchObject({ state: 'signedOut' });
+    expect(kiosk.core.caretaker.leftovers()).toEqual({ file: false, session: false, queue: 0, saved: false });
+    await expect(kiosk.call('caretaker.list', {})).rejects.toMatchObject({ shape: { code: 'UNAUTHENTICATED' } });
+    expect(readdirSync(userData.path).filter((name) => name.startsWith('caretaker'))).toEqual([]);
+    // The server's session is revoked too, not only forgotten here.
+    const sessions = await server.handle.db.select().from(staffSessions);
+    expect(sessions.length).toBeGreaterThan(0);
+    expect(sessions.every((session) => session.revokedAt !== null)).toBe(true);
+    kiosk.core.dispose();
+  }, 60_000);
 });
