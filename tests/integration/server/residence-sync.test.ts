@@ -1,13 +1,14 @@
 /**
  * The tenant's residence contact in the sync feed (issue 19): one row per dossier of a residence,
  * riding on the dossier's version; a residence's texts changed by staff reach its tenants
- * (resyncResidence); a dossier taken out of its residence sends a tombstone.
+ * (updateResidence calls resyncResidence); a dossier taken out of its residence sends a tombstone.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossiers, residences } from '../../../server/src/db/schema';
-import { resyncResidence } from '../../../server/src/residences/projection';
+import { updateResidence } from '../../../server/src/residences/service';
+import { OFFICE_ACTOR } from '../../../server/src/staff/audit';
 import { withTenantWrite } from '../../../server/src/sync/versions';
 import { backends, pullAll, startServer, type TestServer } from './helpers';
 
@@ -72,10 +73,10 @@ describe.each(backends)('residence in the sync feed ($name)', (backend) => {
       }),
     ]);
 
-    await db.transaction(async (tx) => {
-      await tx.update(residences).set({ caretakerName: 'Mme Leroy' }).where(eq(residences.id, residenceId));
-      expect(await resyncResidence(tx, residenceId, now)).toBeGreaterThanOrEqual(1);
-    });
+    // Staff change the residence's caretaker (the staff route's function).
+    const [stored] = await db.select().from(residences).where(eq(residences.id, residenceId));
+    const { id: _id, createdAt: _created, updatedAt: _updated, ...texts } = stored!;
+    await updateResidence({ db, now: server.now }, residenceId, { ...texts, caretakerName: 'Mme Leroy' }, OFFICE_ACTOR);
     const changed = await residencesOf(after.cursor);
     expect(changed.rows.map((row) => (row.data as { caretakerName: string }).caretakerName)).toEqual(['Mme Leroy']);
 
