@@ -183,11 +183,15 @@ export function createCaretakerService(options: CaretakerServiceOptions) {
     return state();
   }
 
-  /** Sends the queue in order; stops at the first "nothing can go now". */
+  /**
+   * Sends the queue in order; stops at the first "nothing can go now". It reads the queue again
+   * after each item, so what was queued while it ran goes in the same run.
+   */
   function drain(): Promise<void> {
     draining ??= (async () => {
-      for (const item of [...stored.queue]) {
-        if (item.refused || !stored.session) continue;
+      for (;;) {
+        const item = stored.queue.find((queued) => !queued.refused);
+        if (!item || !stored.session) break;
         try {
           await send(item);
           stored.queue = stored.queue.filter((other) => other.id !== item.id);
@@ -294,8 +298,8 @@ export function createCaretakerService(options: CaretakerServiceOptions) {
         dossier: { number: detail.dossier.number, addressLine: detail.dossier.addressLine, postalCode: detail.dossier.postalCode, city: detail.dossier.city },
         messages: detail.messages,
       },
-      queuedReplies: mine.flatMap((item) => (item.kind === 'reply' ? [{ id: item.id, createdAt: item.createdAt, body: item.body }] : [])),
-      queuedStatus: status ? { id: status.id, createdAt: status.createdAt, status: status.status, plannedDate: status.plannedDate } : null,
+      queuedReplies: mine.flatMap((item) => (item.kind === 'reply' ? [{ id: item.id, createdAt: item.createdAt, body: item.body, refused: item.refused }] : [])),
+      queuedStatus: status ? { id: status.id, createdAt: status.createdAt, status: status.status, plannedDate: status.plannedDate, refused: status.refused } : null,
     };
   }
 

@@ -374,6 +374,7 @@ export const en: Messages = {
       queued: 'Saved: it will be sent as soon as the connection is back.',
       statusTitle: 'Status and visit',
       statusQueued: 'New status "{status}" waiting to be sent.',
+      statusRefused: 'New status "{status}" not sent:',
       plannedDate: 'Planned visit date',
       plannedDateHint: 'Format dd/mm/yyyy; leave empty if no date is planned',
       saveStatus: 'SAVE',

@@ -382,6 +382,7 @@ export const fr = {
       queued: 'Enregistré : ce sera envoyé dès que la connexion sera rétablie.',
       statusTitle: 'Statut et intervention',
       statusQueued: "Nouveau statut « {status} » en attente d'envoi.",
+      statusRefused: 'Nouveau statut « {status} » non envoyé :',
       plannedDate: "Date d'intervention prévue",
       plannedDateHint: 'Format jj/mm/aaaa ; laissez vide si aucune date n’est prévue',
       saveStatus: 'ENREGISTRER',

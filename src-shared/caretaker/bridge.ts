@@ -64,7 +64,8 @@ export const caretakerFiltersSchema = z
   .strict();
 export type CaretakerFilters = z.infer<typeof caretakerFiltersSchema>;
 
-const queuedSchema = z.object({ id: z.string(), createdAt: isoDateTime });
+/** `refused`: the server's error code when it refused it (the request was closed meanwhile, say); it stays until sign-out. */
+const queuedSchema = z.object({ id: z.string(), createdAt: isoDateTime, refused: z.string().nullable() });
 
 export const caretakerRequestSchema = sourceSchema.extend({
   request: caretakerRequestRowSchema.extend({

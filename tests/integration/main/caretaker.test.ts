@@ -24,6 +24,8 @@ import { kioskCore } from './kiosk-harness';
 const REQUEST_ID = '11111111-1111-4111-8111-111111111111';
 const TOKEN = 'staff-token-that-must-never-leave-main';
 const REPLY = 'Je passe mardi matin avec le plombier.';
+/** A reply the stand-in server refuses (as if the request had been closed meanwhile). */
+const CLOSED_MEANWHILE = 'Une réponse à une demande close entre-temps.';
 
 function row(status = 'open') {
   return {
@@ -84,6 +86,7 @@ function fakeStaffApi() {
         events: [],
       });
     }
+    if (url.pathname.endsWith('/replies') && body.body === CLOSED_MEANWHILE) return json(409, { error: { code: 'CONFLICT', message: 'Demande close' } });
     if (url.pathname.endsWith('/replies') || url.pathname.endsWith('/status')) {
       accepted.push({ path: url.pathname, body, idempotencyKey: headers.get('idempotency-key') });
       return json(201, { id: headers.get('idempotency-key') });
@@ -157,6 +160,22 @@ describe('caretaker space in main', () => {
     expect(new Set(writes.map((call) => call.idempotencyKey)).size).toBe(2);
     await second.drain();
     expect(server.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/replies'))).toHaveLength(1);
+  });
+
+  it('a refused reply is held back with its reason, shown, and does not stop the ones behind it', async () => {
+    const { make, server } = setUp(false);
+    const service = make();
+    await signIn(service);
+    server.state.offline = true;
+    await service.reply({ requestId: REQUEST_ID, body: CLOSED_MEANWHILE });
+    await service.reply({ requestId: REQUEST_ID, body: REPLY });
+    server.state.offline = false;
+    const detail = await service.get({ requestId: REQUEST_ID });
+    expect(detail.queuedReplies).toEqual([expect.objectContaining({ body: CLOSED_MEANWHILE, refused: 'CONFLICT' })]);
+    expect(server.accepted.map((write) => write.body)).toEqual([{ body: REPLY }]);
+    // Still counted: sign-out asks before it goes.
+    expect(service.state()).toMatchObject({ pending: 1 });
+    await expect(service.signOut({ discardUnsent: false })).rejects.toMatchObject({ code: 'UNSENT_ITEMS' });
   });
 
   it('an expired staff session keeps the queue for the next sign-in, which sends it', async () => {
