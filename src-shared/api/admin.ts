@@ -26,6 +26,8 @@ export const adminCreateTenantBodySchema = z.object({
     postalCode: text(10),
     city: text(100),
     directDebitDay: z.number().int().min(1).max(28).nullable().optional(),
+    /** The residence's code (its ERP reference, a residence already created); absent: none, or left as it is. */
+    residenceCode: z.string().trim().min(1).max(40).optional(),
   }),
   contracts: z.array(z.object({ kind: z.enum(['logement', 'stationnement', 'facturation']), label: text(100), startDate: isoDateSchema, addressLine: z.string().max(200).optional() })).default([]),
   occupants: z

@@ -18,6 +18,12 @@
  *   list-change-requests [--status pending|approved|refused]
  *   approve <id> [--comment "..."]
  *   refuse <id> [--comment "..."]
+ *   create-staff --email a@b.fr --name "Mme Roussel" --role administrator [--residence RES-1 ...]
+ *                                               (a staff account; prints its one-time activation link, 72 h:
+ *                                                how a landlord creates the first administrator, docs/STAFF.md)
+ *   set-residence --file residence.json         (creates or updates, by its code, a residence as POST /v1/staff/residences)
+ *   list-residences
+ *   accept-insurance <id> | refuse-insurance <id> --comment "Attestation illisible"
  *   generate-tenants --count 1000 [--seed 42]   (load tests: realistic fictional tenants, password Demo-Locataire-2026!)
  *   maintenance [--tombstone-days 90]           (daily: old tombstones, sessions, links, counters)
  *   publish-notices --period aaaa-mm [--reference N]
@@ -45,6 +51,14 @@ import { frenchErrorMap } from '../http/validation';
 import { documentDeps, adminSetLandlord, adminCreateTenant, adminDecideChangeRequest, adminListChangeRequests, adminListRequests, adminPostLedger, adminPublishNotices, adminUpdateRequest, type AdminDeps } from './service';
 import { createMailer, type MailConfig } from '../mail/mailer';
 import { systemClock } from '../../../src-shared/clock';
+import { residenceBodySchema, staffAccountCreateBodySchema } from '../../../src-shared/api/staff';
+import { createResidence, listResidences, residenceIdsByCode, updateResidence } from '../residences/service';
+import { createStaffAccount } from '../staff/accounts';
+import { OFFICE_ACTOR } from '../staff/audit';
+import { decideInsurance } from '../insurance/staff';
+
+/** The base of the activation link: PUBLIC_URL, as the server's (server/README.md). */
+const publicUrl = () => (process.env.PUBLIC_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
 
 const serverRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -90,6 +104,10 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       locataires: { type: 'string' },
       contrats: { type: 'string' },
       occupants: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      residence: { type: 'string', multiple: true },
     },
   });
   const [command, id] = positionals;
@@ -141,6 +159,27 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
         onProgress: (p) =>
           deps.progress?.(`publish-notices ${p.period} : ${p.done} / ${p.total} dossiers (publiés ${p.published}, inchangés ${p.unchanged}, rectificatifs ${p.superseded}, sans échéance ${p.skipped}, refusés ${p.refused})`),
       });
+    case 'create-staff': {
+      const body = parse(staffAccountCreateBodySchema, { email: values.email, displayName: values.name, role: values.role, residenceIds: [] });
+      const codes = values.residence ?? [];
+      const ids = await residenceIdsByCode(deps.db, codes);
+      const unknown = codes.filter((code) => !ids.has(code));
+      if (unknown.length) throw new Error(`résidence inconnue : ${unknown.join(', ')}`);
+      const created = await createStaffAccount({ db: deps.db, now: deps.now, publicUrl: publicUrl() }, { ...body, residenceIds: [...ids.values()] }, OFFICE_ACTOR);
+      return { account: created.account, activationUrl: created.activationUrl, activationExpiresAt: created.activationExpiresAt };
+    }
+    case 'set-residence': {
+      if (!values.file) throw new Error('--file est obligatoire');
+      const input = parse(residenceBodySchema, JSON.parse(readFileSync(values.file, 'utf8')));
+      const existing = await residenceIdsByCode(deps.db, [input.code]);
+      const id = existing.get(input.code);
+      return id ? updateResidence(deps, id, input, OFFICE_ACTOR) : createResidence(deps, input, OFFICE_ACTOR);
+    }
+    case 'list-residences':
+      return listResidences(deps.db);
+    case 'accept-insurance':
+    case 'refuse-insurance':
+      return decideInsurance(deps, id ?? '', command === 'accept-insurance' ? 'accept' : 'refuse', values.comment);
     case 'generate-tenants': {
       const count = Number(values.count ?? '0');
       if (!Number.isInteger(count) || count < 1) throw new Error('--count doit être un entier positif');

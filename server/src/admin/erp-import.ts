@@ -7,7 +7,8 @@
  * - locataires (one line per dossier; a tenant with two dossiers has two lines, the tenant's
  *   columns read from the first): reference; civilite; nom; prenom; date_de_naissance; email;
  *   telephone_domicile; telephone_portable; telephone_travail; numero_caf; dossier; adresse;
- *   code_postal; ville; jour_prelevement; and the dossier's bank details when it has some: banque;
+ *   code_postal; ville; jour_prelevement; residence (optional: the code of a residence created
+ *   before, `set-residence`; an empty cell leaves the dossier's residence as it is); and the dossier's bank details when it has some: banque;
  *   iban; bic; titulaire; rum; ics. A changed IBAN, BIC, bank, holder, RUM or ICS is a new bank row
  *   (the old one tombstoned), as a tenant's approved change would be.
  * - contrats (optional): dossier; type (logement, stationnement, facturation); libelle; adresse
@@ -37,6 +38,7 @@ import { bumpTenantVersions } from '../sync/versions';
 import type { AdminDeps } from './deps';
 import { csvRows, quoted, readDate, readYesNo, type CsvEncoding, type CsvRow } from './csv';
 import { throwProblems } from './ledger-import';
+import { residenceIdsByCode } from '../residences/service';
 
 type TenantInput = z.output<typeof adminCreateTenantBodySchema>;
 type ContractInput = TenantInput['contracts'][number];
@@ -53,7 +55,7 @@ const BATCH = 500;
 const COLUMN_OF: Record<string, string> = {
   reference: 'reference', civility: 'civilite', lastName: 'nom', firstName: 'prenom', birthDate: 'date_de_naissance', contactEmail: 'email',
   phoneHome: 'telephone_domicile', phoneMobile: 'telephone_portable', phoneWork: 'telephone_travail', cafNumber: 'numero_caf',
-  'dossier.number': 'dossier', 'dossier.addressLine': 'adresse', 'dossier.postalCode': 'code_postal', 'dossier.city': 'ville', 'dossier.directDebitDay': 'jour_prelevement',
+  'dossier.residenceCode': 'residence', 'dossier.number': 'dossier', 'dossier.addressLine': 'adresse', 'dossier.postalCode': 'code_postal', 'dossier.city': 'ville', 'dossier.directDebitDay': 'jour_prelevement',
   'bank.bankName': 'banque', 'bank.iban': 'iban', 'bank.bic': 'bic', 'bank.holder': 'titulaire', 'bank.mandateRum': 'rum', 'bank.creditorId': 'ics',
   kind: 'type', label: 'libelle', startDate: 'date_debut', addressLine: 'adresse', relationship: 'lien', signatory: 'signataire',
 };
@@ -97,6 +99,7 @@ function readTenantLine(row: CsvRow, file: string, problems: FieldProblem[]): Te
       postalCode: row.get('code_postal'),
       city: row.get('ville'),
       directDebitDay: debitDay === '' ? null : /^\d{1,2}$/.test(debitDay) ? Number(debitDay) : debitDay,
+      ...(row.get('residence') ? { residenceCode: row.get('residence') } : {}),
     },
     ...(hasBank
       ? { bank: { bankName: row.get('banque'), iban: row.get('iban'), bic: row.get('bic'), holder: row.get('titulaire'), mandateRum: optional(row.get('rum')), creditorId: optional(row.get('ics')) } }
@@ -189,6 +192,8 @@ export async function importErpFiles(deps: AdminDeps, files: ErpFiles, options: 
   // Pass 1: every line of every file checked; the dossier -> tenant pairs kept to check them against the database.
   const tenantsFile = fileName(files.tenants);
   const dossierOwner = new Map<string, { reference: string; line: number }>();
+  /** Each residence code named, with the first line naming it. */
+  const residenceLines = new Map<string, number>();
   for await (const row of csvRows(files.tenants, TENANT_COLUMNS, options)) {
     summary.lines.tenants++;
     const found: FieldProblem[] = [];
@@ -197,8 +202,14 @@ export async function importErpFiles(deps: AdminDeps, files: ErpFiles, options: 
       const seen = dossierOwner.get(input.dossier.number);
       if (seen) found.push({ path: at({ file: tenantsFile, line: row.line }), message: `dossier : ${quoted(input.dossier.number)} figure déjà ligne ${seen.line}` });
       else dossierOwner.set(input.dossier.number, { reference: input.reference, line: row.line });
+      const code = input.dossier.residenceCode;
+      if (code && !residenceLines.has(code)) residenceLines.set(code, row.line);
     }
     report(found);
+  }
+  const residenceIds = await residenceIdsByCode(deps.db, [...residenceLines.keys()]);
+  for (const [code, line] of residenceLines) {
+    if (!residenceIds.has(code)) report([{ path: at({ file: tenantsFile, line }), message: `residence : ${quoted(code)} n'est pas une résidence connue (créez-la d'abord : set-residence)` }]);
   }
   for (let i = 0, numbers = [...dossierOwner.keys()]; i < numbers.length; i += 1000) {
     const stored = await deps.db
@@ -247,7 +258,7 @@ export async function importErpFiles(deps: AdminDeps, files: ErpFiles, options: 
   const total = summary.lines.tenants;
   const flush = async () => {
     if (batch.length === 0) return;
-    await writeTenantBatch(deps, now, batch, summary);
+    await writeTenantBatch(deps, now, batch, summary, residenceIds);
     done += batch.length;
     options.onProgress?.(done, total);
     batch = [];
@@ -278,7 +289,10 @@ const tenantFields = (t: TenantInput) => ({
   civility: t.civility, lastName: t.lastName, firstName: t.firstName, birthDate: t.birthDate, contactEmail: t.contactEmail ?? null,
   phoneHome: t.phoneHome ?? null, phoneMobile: t.phoneMobile ?? null, phoneWork: t.phoneWork ?? null, cafNumber: t.cafNumber ?? null,
 });
-const dossierFields = (t: TenantInput) => ({ addressLine: t.dossier.addressLine, postalCode: t.dossier.postalCode, city: t.dossier.city, directDebitDay: t.dossier.directDebitDay ?? null });
+const dossierFields = (t: TenantInput, residenceIds: Map<string, string>) => ({
+  addressLine: t.dossier.addressLine, postalCode: t.dossier.postalCode, city: t.dossier.city, directDebitDay: t.dossier.directDebitDay ?? null,
+  ...(t.dossier.residenceCode ? { residenceId: residenceIds.get(t.dossier.residenceCode) ?? null } : {}),
+});
 const differs = <T extends object>(wanted: T, stored: T): boolean => (Object.keys(wanted) as (keyof T)[]).some((key) => wanted[key] !== stored[key]);
 
 /** Does the stored bank row say what the file says? (IBAN and BIC compared in clear: the ciphertext differs every time.) */
@@ -294,7 +308,7 @@ function sameBank(deps: AdminDeps, wanted: NonNullable<TenantInput['bank']>, sto
 }
 
 /** One batch of the tenants file in one transaction: read what is stored, write only what differs. */
-async function writeTenantBatch(deps: AdminDeps, now: Date, lines: TenantInput[], summary: ErpImportSummary): Promise<void> {
+async function writeTenantBatch(deps: AdminDeps, now: Date, lines: TenantInput[], summary: ErpImportSummary, residenceIds: Map<string, string>): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const references = [...new Set(lines.map((line) => line.reference))];
     const storedTenants = new Map((await tx.select().from(tenants).where(inArray(tenants.reference, references))).map((row) => [row.reference, row]));
@@ -328,7 +342,7 @@ async function writeTenantBatch(deps: AdminDeps, now: Date, lines: TenantInput[]
         newTenants.set(line.reference, { id: tenantId, reference: line.reference, ...tenantFields(line), paperless: false, paperlessSince: null, syncVersion: 1, minCursorVersion: 0, version: 1, createdAt: now, updatedAt: now });
       }
       const dossier = storedDossiers.get(line.dossier.number) ?? null;
-      const dossierChange = !dossier ? 'new' : differs(dossierFields(line), dossier) ? 'update' : 'same';
+      const dossierChange = !dossier ? 'new' : differs(dossierFields(line, residenceIds), dossier) ? 'update' : 'same';
       const oldBank = dossier ? storedBanks.get(dossier.id) : undefined;
       const bank = !line.bank ? 'none' : !oldBank ? 'new' : sameBank(deps, line.bank, oldBank) ? 'same' : 'replace';
       if (stored && (tenant === 'update' || dossierChange !== 'same' || bank === 'new' || bank === 'replace')) touched.add(tenantId);
@@ -349,8 +363,8 @@ async function writeTenantBatch(deps: AdminDeps, now: Date, lines: TenantInput[]
       let dossierId = plan.dossier?.id;
       if (plan.dossierChange === 'new') {
         dossierId = randomUUID();
-        newDossiers.push({ id: dossierId, tenantId: plan.tenantId, version, updatedAt: now, number: plan.line.dossier.number, ...dossierFields(plan.line) });
-      } else if (plan.dossierChange === 'update') await tx.update(dossiers).set({ ...dossierFields(plan.line), version, updatedAt: now }).where(eq(dossiers.id, dossierId!));
+        newDossiers.push({ id: dossierId, tenantId: plan.tenantId, version, updatedAt: now, number: plan.line.dossier.number, ...dossierFields(plan.line, residenceIds) });
+      } else if (plan.dossierChange === 'update') await tx.update(dossiers).set({ ...dossierFields(plan.line, residenceIds), version, updatedAt: now }).where(eq(dossiers.id, dossierId!));
       summary.dossiers[plan.dossierChange === 'new' ? 'created' : plan.dossierChange === 'update' ? 'updated' : 'unchanged']++;
 
       if (plan.bank === 'none' || plan.bank === 'same') {

@@ -4,7 +4,7 @@
  */
 import { and, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { idempotencyRecords, oneTimeTokens, sessions, throttleCounters } from '../db/schema';
+import { idempotencyRecords, oneTimeTokens, sessions, staffSessions, staffTokens, throttleCounters } from '../db/schema';
 import { purgeTombstones } from '../sync/feed';
 import { DEFAULT_THROTTLE_LIMITS } from '../auth/throttle';
 
@@ -40,5 +40,16 @@ export async function runMaintenance(db: Db, now: Date, options: MaintenanceOpti
     .delete(idempotencyRecords)
     .where(lt(idempotencyRecords.createdAt, before(options.idempotencyRetentionDays ?? 30)))
     .returning({ key: idempotencyRecords.key });
-  return { tombstones, sessions: deadSessions.length, oneTimeTokens: deadTokens.length, throttleCounters: deadCounters.length, idempotencyRecords: deadRecords.length };
+  // Staff sessions past their absolute end, and activation links and sign-in challenges past theirs.
+  const deadStaffSessions = await db.delete(staffSessions).where(lt(staffSessions.absoluteExpiresAt, before(1))).returning({ id: staffSessions.id });
+  const deadStaffTokens = await db.delete(staffTokens).where(lt(staffTokens.expiresAt, before(1))).returning({ id: staffTokens.id });
+  return {
+    tombstones,
+    sessions: deadSessions.length,
+    oneTimeTokens: deadTokens.length,
+    throttleCounters: deadCounters.length,
+    idempotencyRecords: deadRecords.length,
+    staffSessions: deadStaffSessions.length,
+    staffTokens: deadStaffTokens.length,
+  };
 }

@@ -21,6 +21,7 @@ import { createTenant } from '../dossier/tenants';
 import { landlordIdentityFromEnv, NO_MAIL, SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../documents/deps';
 import { readLandlordSettings } from '../landlord/settings';
 import { OFFICE_ACTOR, recordAudit, type StaffActor } from '../staff/audit';
+import { residenceIdsByCode } from '../residences/service';
 import { issueSettlementDocuments, periodsSettledBy, publishMonthNotices, type PublishNoticesParams, type SettlementOutcome } from '../documents/publish';
 
 export { adminListRequests, adminUpdateRequest } from '../requests/staff';
@@ -57,7 +58,10 @@ export async function adminCreateTenant(deps: AdminDeps, input: CreateTenantInpu
   if (taken) throw new ApiError('CONFLICT', { message: 'Ce numéro TG existe déjà.' });
   const [dossierTaken] = await deps.db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.number, input.dossier.number));
   if (dossierTaken) throw new ApiError('CONFLICT', { message: 'Ce numéro de dossier existe déjà.' });
-  return createTenant(deps.db, deps.cipher, deps.now(), input);
+  const code = input.dossier.residenceCode;
+  const residenceId = code ? (await residenceIdsByCode(deps.db, [code])).get(code) : undefined;
+  if (code && !residenceId) throw validationError([{ path: 'dossier.residenceCode', message: 'Résidence inconnue : créez-la d\'abord', key: 'fields.invalid' }]);
+  return createTenant(deps.db, deps.cipher, deps.now(), { ...input, dossier: { ...input.dossier, residenceId: residenceId ?? null } });
 }
 
 export async function adminPostLedger(deps: AdminDeps, dossierNumber: string, entries: z.output<typeof ledgerPostingSchema>[]) {

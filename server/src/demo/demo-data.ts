@@ -14,6 +14,7 @@ import { addActivity } from '../home/activity';
 import { addRequestEvent, nextRequestNumber } from '../requests/events';
 import { createTenant, type NewTenant } from '../dossier/tenants';
 import { issueDemoDocuments, withPartPaidMonth } from '../documents/demo';
+import { loadDemoStaff } from './demo-staff';
 import { parisDate } from '../../../src-shared/clock';
 import { addDays, addMonths } from '../../../src-shared/validation/dates';
 
@@ -160,6 +161,7 @@ export async function loadDemoData(deps: DemoDeps): Promise<boolean> {
       await addActivity(tx, version, debitAt, tenantId, 'payment.done', 'Paiement effectué', null);
     }
   });
+  await loadDemoStaff(deps, dossierId);
   if (deps.documents) await issueDemoDocuments(deps, tenantId);
   return true;
 }

@@ -19,7 +19,7 @@ export interface NewTenant {
   phoneMobile?: string | null;
   phoneWork?: string | null;
   cafNumber?: string | null;
-  dossier: { id?: string; number: string; addressLine: string; postalCode: string; city: string; directDebitDay?: number | null };
+  dossier: { id?: string; number: string; addressLine: string; postalCode: string; city: string; directDebitDay?: number | null; residenceId?: string | null };
   contracts: { kind: 'logement' | 'stationnement' | 'facturation'; label: string; startDate: string; addressLine?: string }[];
   occupants: { civility: string; lastName: string; firstName: string; birthDate: string; relationship: string; signatory: boolean }[];
   bank?: BankDetailsInput;
@@ -61,6 +61,7 @@ export async function createTenant(db: Db, cipher: DataCipher, now: Date, input:
       postalCode: d.postalCode,
       city: d.city,
       directDebitDay: d.directDebitDay ?? null,
+      residenceId: d.residenceId ?? null,
     });
     if (input.contracts.length > 0) {
       await tx.insert(contracts).values(

@@ -39,9 +39,10 @@ export async function staffActivation(ctx: AppContext, token: string, ip: string
 /** POST staffActivate: the password (tenants' policy) and the first code; the link is then used. */
 export async function staffActivate(ctx: AppContext, body: { token: string; password: string; code: string }, ip: string) {
   const now = ctx.clock();
-  await ctx.throttle.consume(throttleKey('staff-activate', body.token), ctx.limits.signInPerAccount, now);
   await ctx.throttle.consume(throttleKey('recovery-ip', ip), ctx.limits.recoveryPerIp, now);
   const { t, s } = await activationOf(ctx.db, body.token, now);
+  // A live link's tries are counted (six digits are guessable); a dead link is just dead (404).
+  await ctx.throttle.consume(throttleKey('staff-activate', t.id), ctx.limits.signInPerAccount, now);
   checkPolicy('password', body.password);
   const [firstName, ...rest] = s.displayName.split(/\s+/);
   const weak = await newPasswordProblem('password', body.password, { firstName, lastName: rest.join(' '), email: s.email });
