@@ -32,7 +32,8 @@ export function contactsView(landlord: LandlordService, data: AccountData | null
     residence: residence ? { name: residence.name, lodgeAddress: residence.lodgeAddress } : null,
     caretakerName: residence?.caretakerName ?? null,
     caretaker: {
-      label: residence?.caretakerName ?? caretaker.label,
+      // The card keeps the landlord's title ("Mon gardien"); the residence's caretaker is named under it.
+      label: caretaker.label,
       phone: residence?.caretakerPhone ?? caretaker.phone,
       hours: residence?.caretakerHours ?? caretaker.hours,
     },

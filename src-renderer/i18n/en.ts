@@ -904,7 +904,7 @@ export const en: Messages = {
       kindLegend: 'Type of request',
       kindTechnical: 'Technical request',
       kindTechnicalHint: 'It goes to your caretaker.',
-      kindTechnicalHintNamed: 'It goes to your caretaker, {name}.',
+      kindTechnicalHintNamed: 'It goes to your caretaker,',
       kindAdministrative: 'Administrative request',
       kindAdministrativeHint: 'It goes to the department you choose.',
       dossier: 'File',

@@ -931,7 +931,7 @@ export const fr = {
       kindLegend: 'Type de demande',
       kindTechnical: 'Demande technique',
       kindTechnicalHint: 'Elle est transmise à votre gardien.',
-      kindTechnicalHintNamed: 'Elle est transmise à votre gardien, {name}.',
+      kindTechnicalHintNamed: 'Elle est transmise à votre gardien,',
       kindAdministrative: 'Demande administrative',
       kindAdministrativeHint: 'Elle est transmise au service choisi.',
       dossier: 'Dossier',
