@@ -56,7 +56,9 @@ test.beforeAll(async () => {
   }
   const [demoDossier] = await db.select().from(dossiers).where(eq(dossiers.number, '0123456789'));
   await db.update(dossiers).set({ residenceId: ids.tilleuls }).where(eq(dossiers.id, demoDossier!.id));
-  const second = await createTenant(db, createDataCipher(server.dataKey), now, SIGN_UP_TENANT.record);
+  // A mutable copy of the fixture (createTenant takes plain arrays).
+  const record = structuredClone(SIGN_UP_TENANT.record) as unknown as Parameters<typeof createTenant>[3];
+  const second = await createTenant(db, createDataCipher(server.dataKey), now, record);
   await db.update(dossiers).set({ residenceId: ids.erables }).where(eq(dossiers.id, second.dossierId));
 
   const accounts = [

@@ -34,7 +34,7 @@ describe.each(backends)('residence in the sync feed ($name)', (backend) => {
   it("carries the residence's caretaker once the dossier belongs to it, and staff's changes reach the tenant", async () => {
     const db = server.handle.db;
     const before = await residencesOf();
-    [dossierId] = (await db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.tenantId, tenantId))).map((row) => row.id);
+    dossierId = (await db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.tenantId, tenantId)))[0]!.id;
     const now = server.now();
     await db.insert(residences).values({
       id: residenceId,
