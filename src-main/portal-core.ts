@@ -47,6 +47,8 @@ import { updateHandlers, type UpdatesPort } from './updates/procedures';
 import { notificationsHandlers } from './notifications/procedures';
 import { announceNew, notificationsView } from './notifications/service';
 import type { Notifier } from './notifications/notifier';
+import { caretakerHandlers } from './caretaker/procedures';
+import { createCaretakerService } from './caretaker/service';
 
 export interface PortalCoreOptions {
   version: string;
@@ -181,8 +183,9 @@ export function createPortalCore(options: PortalCoreOptions) {
   const kiosk = createKioskService({
     store: options.kioskStore ?? createMemoryKioskSettingsStore(),
     enabled: options.kiosk,
-    // Inactivity: unsent items are lost (the warning said so).
+    // Inactivity: unsent items are lost (the warning said so); a caretaker's space closes too.
     endSession: async () => {
+      await caretaker.endSession();
       await signOut({ discardUnsent: true });
     },
     emitIdleWarning: (payload) => options.emit('kiosk.idleWarning', payload),
@@ -219,6 +222,16 @@ export function createPortalCore(options: PortalCoreOptions) {
       console.error('notifications: after sync', error);
     }
   }
+  /** The caretaker's space (issue 19): its own staff session and queue, never in a tenant's folder. */
+  const caretaker = createCaretakerService({
+    api,
+    userDataDir: options.userDataDir,
+    secrets: options.secrets,
+    kiosk: options.kiosk,
+    now,
+    // The caretaker's chosen idle time (the tests' shorter override is for tenant sessions).
+    kioskIdleMs: () => kiosk.status().idleTimeoutSeconds * 1000,
+  });
 
   function requireWork(): AccountWork {
     if (!work) throw new PortalError('UNAUTHENTICATED');
@@ -287,6 +300,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     ...paymentHandlers(context, payment),
     ...kioskHandlers(kiosk),
     ...notificationsHandlers(context, (unread) => options.emit('notifications.changed', { unread })),
+    ...caretakerHandlers(caretaker),
   } satisfies Handlers;
   // `satisfies Handlers` refuses a procedure with no handler; a spread is not checked for extra
   // keys, so this refuses a handler with no procedure (an area that kept a removed one).
@@ -317,6 +331,7 @@ export function createPortalCore(options: PortalCoreOptions) {
     api,
     session,
     kiosk,
+    caretaker,
     /** Plugged in by the app once its updater runs. */
     setUpdates(port: UpdatesPort) {
       updates = port;
@@ -328,7 +343,10 @@ export function createPortalCore(options: PortalCoreOptions) {
     /** Browser preview: the page that posts a started payment's form to the bank (single use). */
     paymentLaunchPage: payment.launchPage,
     /** The window regained focus / connectivity returned. */
-    nudgeSync: () => void work?.engine.nudge(),
+    nudgeSync: () => {
+      void work?.engine.nudge();
+      void caretaker.drain();
+    },
     syncIdle: () => work?.engine.idle() ?? Promise.resolve(),
     start,
     dispose,

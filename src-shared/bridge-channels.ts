@@ -60,6 +60,15 @@ export const PROCEDURE_NAMES = [
   'notifications.markRead',
   'notifications.preferences',
   'notifications.setPreference',
+  'caretaker.state',
+  'caretaker.signIn',
+  'caretaker.verifyCode',
+  'caretaker.signOut',
+  'caretaker.list',
+  'caretaker.get',
+  'caretaker.photo',
+  'caretaker.reply',
+  'caretaker.setStatus',
 ] as const;
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
 

@@ -27,6 +27,7 @@ import { contactProcedures } from './contact/bridge';
 import { paymentProcedures } from './payment/bridge';
 import { kioskProcedures } from './kiosk/bridge';
 import { notificationsEvents, notificationsProcedures } from './notifications/bridge';
+import { caretakerProcedures } from './caretaker/bridge';
 
 export * from './bridge-channels';
 
@@ -124,6 +125,7 @@ export const procedures = {
   ...paymentProcedures,
   ...kioskProcedures,
   ...notificationsProcedures,
+  ...caretakerProcedures,
 } as const satisfies Record<ProcedureName, ProcedureDefinition>;
 
 /** A procedure declared by an area but missing from the channel list (bridge-channels.ts) fails here. */

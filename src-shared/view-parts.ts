@@ -37,6 +37,21 @@ export const dossierSummarySchema = z.object({
 });
 
 
+/**
+ * The landlord's latest answer to something the tenant asked (a change of details, of occupants,
+ * of RIB, an insurance certificate), with staff's comment (issue 19): what the page says once
+ * the "en cours" banner has gone.
+ */
+export const decisionSchema = z.object({
+  status: z.enum(['approved', 'refused']),
+  /** Staff's comment or refusal reason, as written (French). */
+  comment: z.string().nullable(),
+  requestedAt: isoDateTime,
+  decidedAt: isoDateTime,
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+
 // ---- writes -------------------------------------------------------------------------------
 
 /** 10 MB once decoded; base64 is about 4/3 of it. */

@@ -8,12 +8,13 @@ import { maskBic } from '../../src-shared/validation/bic';
 import { maskIban } from '../../src-shared/validation/iban';
 import type { BalanceView, bankChangeInputSchema } from '../../src-shared/balance/bridge';
 import { sha256Hex } from '../sync/outbox';
-import { addressOf, decodeAttachment, dossiersWithPendingChange, putPendingChangeRequest, requireDossier, rows, type AccountData } from '../services/account-data';
+import { addressOf, decodeAttachment, dossiersWithPendingChange, latestChangeDecisions, putPendingChangeRequest, requireDossier, rows, type AccountData } from '../services/account-data';
 
 export function balanceView(data: AccountData): BalanceView {
   const banks = rows(data, 'bankAccount');
   const ledger = rows(data, 'ledgerEntry');
   const pendingBank = dossiersWithPendingChange(data, 'bank_details');
+  const bankDecisions = latestChangeDecisions(data, 'bank_details');
   return {
     today: data.today,
     dossiers: rows(data, 'dossier')
@@ -35,6 +36,7 @@ export function balanceView(data: AccountData): BalanceView {
             creditorId: bank.creditorId,
           },
           pendingBankChange: pendingBank.has(dossier.id),
+          lastBankDecision: bankDecisions.get(dossier.id) ?? null,
           ledger: ledger
             .filter((row) => row.data.dossierId === dossier.id)
             // Newest first, as the ledger reads: by date, then the order lines were posted on that

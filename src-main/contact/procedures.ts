@@ -6,6 +6,6 @@ import { contactsView } from './service';
 
 export function contactHandlers(ctx: AreaContext): HandlersOf<typeof contactProcedures> {
   return {
-    'contact.get': () => contactsView(ctx.landlord),
+    'contact.get': () => contactsView(ctx.landlord, ctx.currentWork() ? ctx.accountData() : null),
   };
 }

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { OccupantsChangeBody } from '../../src-shared/contract/api';
 import type { ContractsView, occupantsChangeInputSchema } from '../../src-shared/contract/bridge';
-import { addressOf, dossiersWithPendingChange, profileOf, putPendingChangeRequest, requireDossier, rows, type AccountData } from '../services/account-data';
+import { addressOf, dossiersWithPendingChange, latestChangeDecisions, profileOf, putPendingChangeRequest, requireDossier, rows, type AccountData } from '../services/account-data';
 
 const KIND_ORDER = { logement: 0, stationnement: 1, facturation: 2 } as const;
 
@@ -10,6 +10,7 @@ export function contractsView(data: AccountData): ContractsView {
   const contracts = rows(data, 'contract');
   const occupants = rows(data, 'occupant');
   const pendingOccupants = dossiersWithPendingChange(data, 'occupants');
+  const occupantsDecisions = latestChangeDecisions(data, 'occupants');
   const profile = profileOf(data);
   return {
     holderName: profile ? `${profile.civility} ${profile.lastName} ${profile.firstName}` : data.open.account.displayName,
@@ -37,6 +38,7 @@ export function contractsView(data: AccountData): ContractsView {
             signatory: row.data.signatory,
           })),
         pendingOccupantsChange: pendingOccupants.has(dossier.id),
+        lastOccupantsDecision: occupantsDecisions.get(dossier.id) ?? null,
       })),
   };
 }

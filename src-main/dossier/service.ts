@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { PersonalInfoChangeBody } from '../../src-shared/dossier/api';
 import { PortalError } from '../../src-shared/errors';
 import type { DossierView, personalInfoUpdateInputSchema } from '../../src-shared/dossier/bridge';
-import { dossiersWithPendingChange, profileOf, putPendingChangeRequest, type AccountData } from '../services/account-data';
+import { dossiersWithPendingChange, latestChangeDecisions, profileOf, putPendingChangeRequest, type AccountData } from '../services/account-data';
 import { insuranceStatuses } from '../insurance/service';
 
 export function dossierView(data: AccountData): DossierView {
@@ -25,6 +25,7 @@ export function dossierView(data: AccountData): DossierView {
       cafNumber: profile.cafNumber,
     },
     pendingUpdate,
+    lastDecision: latestChangeDecisions(data, 'personal_info').get(null) ?? null,
     insurance: insuranceStatuses(data),
   };
 }

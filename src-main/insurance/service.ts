@@ -43,6 +43,16 @@ export function insuranceStatuses(data: AccountData) {
         policyNumber: shown?.data.policyNumber ?? null,
         validFrom: shown?.data.validFrom ?? null,
         validTo: shown?.data.validTo ?? null,
+        // Staff's answer to the latest certificate sent (none while it waits).
+        decision:
+          latest && latest.data.status !== 'pending' && latest.data.decidedAt
+            ? {
+                status: latest.data.status === 'accepted' ? ('approved' as const) : ('refused' as const),
+                comment: latest.data.staffComment,
+                requestedAt: latest.data.createdAt,
+                decidedAt: latest.data.decidedAt,
+              }
+            : null,
       };
     });
 }
@@ -72,6 +82,8 @@ export function submitInsurance(data: AccountData, input: z.output<typeof insura
         attachmentSha256: sha256Hex(attachment.bytes),
         status: 'pending',
         createdAt: data.now.toISOString(),
+        staffComment: null,
+        decidedAt: null,
       }),
   });
   return { id, delivery: 'pending' as const };

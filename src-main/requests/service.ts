@@ -63,12 +63,14 @@ export function requestDetail(data: AccountData, input: z.output<typeof requestI
     description: row.data.description,
     permissionToEnter: row.data.permissionToEnter,
     photoCount: row.data.photoSha256s.length,
+    plannedDate: row.data.plannedDate,
     messages: rows(data, 'requestMessage')
       .filter((message) => message.data.requestId === row.id)
       .sort((a, b) => a.data.createdAt.localeCompare(b.data.createdAt))
       .map((message) => ({
         id: message.id,
         author: message.data.author,
+        authorName: message.data.authorName,
         body: message.data.body,
         createdAt: message.data.createdAt,
         delivery: deliveryOf(message, outbox),
@@ -107,6 +109,7 @@ export function createRequest(data: AccountData, input: z.output<typeof createRe
         status: 'open',
         createdAt: now,
         updatedAt: now,
+        plannedDate: null,
       };
       putLocalEntity(tx, 'request', id, optimistic);
     },
@@ -126,6 +129,7 @@ export function addRequestMessage(data: AccountData, input: z.output<typeof requ
         author: 'tenant',
         body: input.body,
         createdAt: data.now.toISOString(),
+        authorName: null,
       }),
   });
   return { id, delivery: 'pending' as const };

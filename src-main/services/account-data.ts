@@ -6,7 +6,7 @@ import type { SyncData, SyncEntity } from '../../src-shared/api/sync';
 import type { OutboxKind } from '../../src-shared/outbox';
 import { PortalError } from '../../src-shared/errors';
 import { sniffMediaType } from '../../src-shared/validation/file-type';
-import type { AttachmentInput } from '../../src-shared/view-parts';
+import type { AttachmentInput, Decision } from '../../src-shared/view-parts';
 import { listEntities, putLocalEntity, type MirrorRow } from '../storage/cache-mirror';
 import type { CacheDb } from '../storage/cache-database';
 import { listOutbox, type EnqueueInput, type NewAttachment, type OutboxItem } from '../sync/outbox';
@@ -82,6 +82,27 @@ export function dossiersWithPendingChange(data: AccountData, kind: ChangeKind): 
       .filter((row) => row.data.kind === kind && row.data.status === 'pending' && deliveryOf(row, outbox) !== 'refused')
       .map((row) => row.data.dossierId),
   );
+}
+
+/**
+ * Staff's latest decision on change requests of this kind, per dossier, for the dossiers with
+ * none pending: the page shows it, with the comment, until the tenant asks again (issue 19).
+ * Personal information belongs to the tenant, not a dossier (rows may name one or not): keyed null.
+ */
+export function latestChangeDecisions(data: AccountData, kind: ChangeKind): Map<string | null, Decision> {
+  const perTenant = kind === 'personal_info';
+  const pending = dossiersWithPendingChange(data, kind);
+  const latest = new Map<string | null, Decision>();
+  for (const row of rows(data, 'changeRequest')) {
+    const { status, decidedAt } = row.data;
+    const dossierId = perTenant ? null : row.data.dossierId;
+    const waiting = perTenant ? pending.size > 0 : pending.has(dossierId);
+    if (row.data.kind !== kind || status === 'pending' || !decidedAt || waiting) continue;
+    const known = latest.get(dossierId);
+    if (known && known.decidedAt >= decidedAt) continue;
+    latest.set(dossierId, { status, comment: row.data.staffComment, requestedAt: row.data.createdAt, decidedAt });
+  }
+  return latest;
 }
 
 /** The optimistic row of a change request just queued (call inside the outbox transaction). */

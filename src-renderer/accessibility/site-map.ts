@@ -36,6 +36,7 @@ export const SITE_MAP = {
   any: [
     { slug: 'accessibilite', page: 'accessibility' },
     { slug: 'plan-du-site', page: 'siteMap' },
+    { slug: 'espace-gardien', page: 'caretaker' },
   ],
 } as const satisfies Record<string, readonly SiteMapEntry[]>;
 

@@ -19,6 +19,7 @@ import { insuranceRoutes } from '../insurance/routes';
 import { paymentRoutes } from '../payment/routes';
 import { requestsRoutes } from '../requests/routes';
 import { notificationsRoutes } from '../notifications/routes';
+import { caretakerRoutes } from '../caretaker/routes';
 
 export type { AreaRoutes, MenuKey, PageKey, Route };
 
@@ -35,6 +36,7 @@ const allRoutes = [
   ...paymentRoutes,
   ...accessibilityRoutes,
   ...notificationsRoutes,
+  ...caretakerRoutes,
 ] as const;
 
 /**

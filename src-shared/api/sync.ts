@@ -18,6 +18,7 @@ import { documentDataSchema } from '../documents/api';
 import { requestDataSchema, requestMessageDataSchema, requestEventDataSchema } from '../requests/api';
 import { activityDataSchema } from '../home/api';
 import { notificationDataSchema, notificationPreferencesDataSchema } from '../notifications/api';
+import { residenceDataSchema } from '../contact/api';
 
 export const changeRequestDataSchema = z.object({
   dossierId: uuidSchema.nullable(),
@@ -47,6 +48,7 @@ export const SYNC_ENTITIES = {
   activity: activityDataSchema,
   notification: notificationDataSchema,
   notificationPreferences: notificationPreferencesDataSchema,
+  residence: residenceDataSchema,
 } as const;
 export type SyncEntity = keyof typeof SYNC_ENTITIES;
 export const SYNC_ENTITY_NAMES = Object.keys(SYNC_ENTITIES) as SyncEntity[];
@@ -78,6 +80,7 @@ export const syncChangeSchema = z.discriminatedUnion('entity', [
   changeOf('activity'),
   changeOf('notification'),
   changeOf('notificationPreferences'),
+  changeOf('residence'),
 ]);
 export type SyncChange = z.infer<typeof syncChangeSchema>;
 export type SyncData<E extends SyncEntity> = z.infer<(typeof SYNC_ENTITIES)[E]>;

@@ -1,6 +1,6 @@
 /** Ma situation de solde (balance): balance, ledger, bank details and the RIB change request. */
 import { z } from 'zod';
-import { isoDate, dossierSummarySchema, attachmentInputSchema } from '../view-parts';
+import { isoDate, dossierSummarySchema, attachmentInputSchema, decisionSchema } from '../view-parts';
 import { ibanSchema, bicSchema, requiredTextSchema } from '../validation/schemas';
 import { type AreaProcedures, empty, procedure } from '../procedure';
 import { writeQueuedSchema } from '../view-parts';
@@ -32,6 +32,8 @@ export const balanceViewSchema = z.object({
         })
         .nullable(),
       pendingBankChange: z.boolean(),
+      /** Staff's latest answer to a RIB change, while none is pending. */
+      lastBankDecision: decisionSchema.nullable(),
       /** Newest first. */
       ledger: z.array(ledgerLineSchema),
     }),

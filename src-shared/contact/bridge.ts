@@ -4,6 +4,10 @@ import { type AreaProcedures, empty, procedure } from '../procedure';
 
 export const contactsViewSchema = z.object({
   landlordName: z.string(),
+  /** The tenant's residence (issue 19): its name and the caretaker's lodge; null = the landlord's own contacts. */
+  residence: z.object({ name: z.string(), lodgeAddress: z.string().nullable() }).nullable(),
+  /** The residence's caretaker by name ("M. Petit"), when the residence names them: "Nouvelle demande" says who it goes to. */
+  caretakerName: z.string().nullable(),
   caretaker: z.object({ label: z.string(), phone: z.string(), hours: z.string() }),
   onCall: z.object({ phone: z.string(), hours: z.string() }),
   services: z.array(z.object({ id: z.string(), label: z.string(), email: z.string().optional(), phone: z.string().optional() })),

@@ -1,6 +1,6 @@
 /** Mon contrat (contract): contracts, occupants and the occupants change request. */
 import { z } from 'zod';
-import { isoDate, addressSchema } from '../view-parts';
+import { isoDate, addressSchema, decisionSchema } from '../view-parts';
 import { requiredTextSchema, birthDateSchema } from '../validation/schemas';
 import { type AreaProcedures, empty, procedure } from '../procedure';
 import { writeQueuedSchema } from '../view-parts';
@@ -34,6 +34,8 @@ export const contractsViewSchema = z.object({
       ),
       occupants: z.array(occupantViewSchema),
       pendingOccupantsChange: z.boolean(),
+      /** Staff's latest answer to a change of occupants, while none is pending. */
+      lastOccupantsDecision: decisionSchema.nullable(),
     }),
   ),
 });

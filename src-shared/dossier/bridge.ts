@@ -4,7 +4,7 @@ import { insuranceStatusSchema } from '../insurance/bridge';
 import { CAF_NUMBER_MAX } from '../limits';
 import { optionalFrenchPhoneSchema } from '../validation/phone-schemas';
 import { type AreaProcedures, empty, procedure } from '../procedure';
-import { writeQueuedSchema } from '../view-parts';
+import { decisionSchema, writeQueuedSchema } from '../view-parts';
 
 export const dossierViewSchema = z.object({
   profile: z.object({
@@ -19,6 +19,8 @@ export const dossierViewSchema = z.object({
   }),
   /** "Une demande de mise à jour de ces informations est actuellement en cours." */
   pendingUpdate: z.boolean(),
+  /** Staff's latest answer to a change of these details, while none is pending. */
+  lastDecision: decisionSchema.nullable(),
   insurance: z.array(insuranceStatusSchema),
 });
 

@@ -26,4 +26,7 @@ export const insuranceDataSchema = z.object({
   attachmentSha256: sha256Schema,
   status: z.enum(['pending', 'accepted', 'refused']),
   createdAt: isoDateTimeSchema,
+  /** Staff's reason when they refused it (issue 19), and when they decided; absent from rows cached before. */
+  staffComment: z.string().nullable().default(null),
+  decidedAt: isoDateTimeSchema.nullable().default(null),
 });

@@ -1,6 +1,6 @@
 /** Mon assurance (insurance): the certificate's status per dossier and sending a new one. */
 import { z } from 'zod';
-import { isoDate, attachmentInputSchema } from '../view-parts';
+import { isoDate, attachmentInputSchema, decisionSchema } from '../view-parts';
 import { requiredTextSchema, frenchDateSchema } from '../validation/schemas';
 import { type AreaProcedures, procedure } from '../procedure';
 import { writeQueuedSchema } from '../view-parts';
@@ -13,6 +13,8 @@ export const insuranceStatusSchema = z.object({
   policyNumber: z.string().nullable(),
   validFrom: isoDate.nullable(),
   validTo: isoDate.nullable(),
+  /** Staff's answer to the latest certificate sent, once decided (a refusal with its reason). */
+  decision: decisionSchema.nullable(),
 });
 
 

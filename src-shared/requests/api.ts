@@ -1,6 +1,6 @@
 /** Mes demandes (requests): the HTTP contract (request, message and status rows of the feed, the bodies). */
 import { z } from 'zod';
-import { uuidSchema, text, sha256Schema, isoDateTimeSchema } from '../api/common';
+import { uuidSchema, text, sha256Schema, isoDateSchema, isoDateTimeSchema } from '../api/common';
 
 export const TECHNICAL_CATEGORIES = ['plomberie', 'electricite', 'chauffage', 'serrurerie', 'ascenseur', 'parties_communes', 'nuisibles', 'autre'] as const;
 
@@ -52,6 +52,8 @@ export const requestDataSchema = z.object({
   status: z.enum(['open', 'in_progress', 'closed', 'cancelled']),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
+  /** The intervention staff planned (issue 19); absent from rows cached before it. */
+  plannedDate: isoDateSchema.nullable().default(null),
 });
 
 
@@ -60,6 +62,8 @@ export const requestMessageDataSchema = z.object({
   author: z.enum(['tenant', 'staff']),
   body: z.string(),
   createdAt: isoDateTimeSchema,
+  /** The staff member's name as the tenant sees it ("M. Petit, gardien"); null for the tenant's own and older replies. */
+  authorName: z.string().nullable().default(null),
 });
 
 

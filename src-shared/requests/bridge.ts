@@ -1,6 +1,6 @@
 /** Mes demandes (requests): the list, a request's page, a new request, messages, cancelling. */
 import { z } from 'zod';
-import { isoDateTime, deliverySchema, refusalSchema, attachmentInputSchema } from '../view-parts';
+import { isoDate, isoDateTime, deliverySchema, refusalSchema, attachmentInputSchema } from '../view-parts';
 import { TECHNICAL_CATEGORIES } from './api';
 import { MAX_REQUEST_PHOTOS, REQUEST_TEXT_MAX_CHARS } from '../limits';
 import { requiredTextSchema } from '../validation/schemas';
@@ -32,8 +32,18 @@ export const requestDetailSchema = requestSummarySchema.extend({
   description: z.string(),
   permissionToEnter: z.boolean().nullable(),
   photoCount: z.number().int(),
+  /** The intervention date staff planned (issue 19). */
+  plannedDate: isoDate.nullable(),
   messages: z.array(
-    z.object({ id: z.string(), author: z.enum(['tenant', 'staff']), body: z.string(), createdAt: isoDateTime, delivery: deliverySchema }),
+    z.object({
+      id: z.string(),
+      author: z.enum(['tenant', 'staff']),
+      /** Who answered for the landlord ("M. Petit, gardien"), when the server says. */
+      authorName: z.string().nullable(),
+      body: z.string(),
+      createdAt: isoDateTime,
+      delivery: deliverySchema,
+    }),
   ),
 });
 

@@ -220,3 +220,18 @@ test('the caretaker key combination opens the PIN dialog; a wrong PIN is refused
   await settings.getByRole('button', { name: 'Fermer' }).click();
   await expect(settings).toBeHidden();
 });
+
+test("the caretaker's dialog leads to the caretaker space, whose sign-in is the staff account's, not the PIN (issue 19)", async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('button', { name: 'SE CONNECTER' })).toBeVisible();
+  await page.keyboard.press('Control+Alt+Shift+KeyG');
+  const dialog = page.getByRole('dialog', { name: 'Espace gardien' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Demandes techniques de mes résidences' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/#\/espace-gardien$/);
+  await expect(page.getByRole('heading', { name: 'Connexion du gardien' })).toBeVisible();
+  // A lodge PC: the browser keeps nothing of the caretaker's sign-in either.
+  await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('autocomplete', 'off');
+  await expectNoSeriousA11yViolations(page, 'kiosk caretaker space');
+});

@@ -12,6 +12,7 @@ import type { Db, DbOrTx } from '../db/client';
 import { residences } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { recordAudit, type StaffActor } from '../staff/audit';
+import { resyncResidence } from './projection';
 
 export type ResidenceInput = z.output<typeof residenceBodySchema>;
 type ResidenceRow = typeof residences.$inferSelect;
@@ -70,6 +71,8 @@ export async function updateResidence(deps: { db: Db; now: () => Date }, id: str
     const [row] = await tx.update(residences).set({ ...input, updatedAt: now }).where(eq(residences.id, id)).returning();
     const view = residenceView(row!);
     await recordAudit(tx, { at: now, actor, action: 'residence.update', targetType: 'residence', targetId: id, before: residenceView(before), after: view });
+    // Its tenants' "Nous contacter" follows (the feed's residence rows ride on their dossiers).
+    await resyncResidence(tx, id, now);
     return view;
   });
 }

@@ -20,6 +20,7 @@ import { requestEventProjection, requestMessageProjection, requestProjection } f
 import { changeRequestProjection } from '../change-requests/projection';
 import { activityProjection } from '../home/projection';
 import { notificationPreferencesProjection, notificationProjection } from '../notifications/projection';
+import { residenceProjection } from '../residences/projection';
 
 interface Position {
   version: number;
@@ -77,10 +78,11 @@ const PROJECTIONS: { [E in SyncEntity]: Projection<E> } = {
   activity: activityProjection,
   notification: notificationProjection,
   notificationPreferences: notificationPreferencesProjection,
+  residence: residenceProjection,
 };
 
 /** The entities with tombstones: rows of a tenant (tenant_id) that are deleted by a `deleted` flag. */
-const TOMBSTONED = Object.entries(PROJECTIONS).filter(([, p]) => !p.tenantRow);
+const TOMBSTONED = Object.entries(PROJECTIONS).filter(([, p]) => !p.tenantRow && !('branch' in p && p.branch));
 
 /**
  * A row as `to_jsonb()` gives it (snake_case keys, timestamps as text) -> the drizzle shape the
@@ -117,7 +119,9 @@ export const DEFAULT_SYNC_LIMIT = 500;
  * statement: $1 the tenant, then the position and the limit (issue 17).
  */
 const PAGE_BRANCHES = Object.entries(PROJECTIONS)
-  .map(([entity, { table, tenantRow }]) => {
+  .map(([entity, projection]) => {
+    if ('branch' in projection && projection.branch) return projection.branch;
+    const { table, tenantRow } = projection;
     const name = `"${getTableName(table)}"`;
     return tenantRow
       ? `select '${entity}'::text as entity, id::text as id, version, false as deleted, to_jsonb(${name}.*) as row from ${name} where id = $1`

@@ -14,6 +14,13 @@ export interface Projection<E extends SyncEntity = SyncEntity> {
    * Every other entity's table has tenant_id and deleted columns.
    */
   tenantRow?: true;
+  /**
+   * An entity that is not one table of the tenant's (the residence rides on the dossier): the
+   * feed's rows for a tenant as a query of `entity, id, version, deleted, row` (row: the JSON of
+   * `table`'s columns, null for a tombstone), as fixed SQL text with $1 the tenant (the page
+   * query is prepared once). Such rows have no tombstones of their own to purge.
+   */
+  branch?: string;
 }
 
 /** A projection whose mapper takes the table's row type (drizzle's $inferSelect). */
