@@ -251,6 +251,16 @@ describe('database migrations', () => {
     expect(Object.keys(UPGRADES)).toEqual(TAGS);
   });
 
+  // drizzle's migrator applies only the migrations whose `when` is later than the last one applied:
+  // a branch merged with an older `when` than its predecessor would silently never run.
+  it('the journal numbers migrations in order and dates each after the one before', () => {
+    journal.entries.forEach((entry, i) => {
+      expect(entry.idx).toBe(i);
+      expect(entry.tag.startsWith(String(i).padStart(4, '0') + '_')).toBe(true);
+      if (i > 0) expect(entry.when).toBeGreaterThan(journal.entries[i - 1]!.when);
+    });
+  });
+
   it.each(TAGS)('%s upgrades the previous version, keeping its rows', async (tag) => {
     await UPGRADES[tag]!();
   });
