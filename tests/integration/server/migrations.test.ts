@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../../../server/src/db/client';
 
 interface Journal {
-  entries: { idx: number; tag: string }[];
+  entries: { idx: number; tag: string; when: number }[];
 }
 const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as Journal & Record<string, unknown>;
 const TAGS = journal.entries.map((e) => e.tag);
