@@ -118,7 +118,7 @@ test('a request reaches its residence’s caretaker only; the reply and the plan
   await page.getByLabel('Catégorie').selectOption({ label: 'Chauffage' });
   await page.getByLabel('Description').fill(description);
   await page.getByLabel("J'autorise le personnel à entrer dans mon logement en mon absence").check();
-  await page.getByLabel('Ajouter des photos').setInputFiles({ name: 'radiateur.png', mimeType: 'image/png', buffer: TINY_PNG });
+  await page.getByLabel('Photos (facultatif)').setInputFiles({ name: 'radiateur.png', mimeType: 'image/png', buffer: TINY_PNG });
   await page.getByRole('button', { name: 'ENVOYER MA DEMANDE' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande est enregistrée');
   await page.getByRole('link', { name: 'Voir mes demandes' }).click();
@@ -168,10 +168,12 @@ test('a request reaches its residence’s caretaker only; the reply and the plan
   await syncNow(page);
   await page.goto(`${baseUrl}#/mes-demandes`);
   await page.getByRole('link', { name: new RegExp(`^Demande n° ${number} – `) }).click();
-  await expect(page.getByText(reply)).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText('M. Petit, gardien')).toBeVisible();
-  await expect(page.getByText('Intervention prévue le')).toBeVisible();
-  await expect(page.getByText(formatFrenchDate(planned))).toBeVisible();
+  // In the request's page (main): the notification toasts after the footer say the same date.
+  const detail = page.getByRole('main');
+  await expect(detail.getByText(reply)).toBeVisible({ timeout: 15_000 });
+  await expect(detail.getByText('M. Petit, gardien')).toBeVisible();
+  await expect(detail.getByText('Intervention prévue le', { exact: true })).toBeVisible();
+  await expect(detail.getByText(formatFrenchDate(planned), { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'tenant request answered');
 
   // The tenant's change of phone number (the demo's: Téléphone Travail), refused by a customer
