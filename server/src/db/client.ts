@@ -30,6 +30,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // node-postgres emits 'error' on the pool when the database closes an idle connection (a
+    // restart, a failover, an administrator's kill): without a listener that error stops the
+    // whole server. The pool drops that connection and opens a new one for the next query.
+    pool.on('error', (error) => console.warn(`database: an idle connection was closed by the server (${error.message})`));
     const db = drizzle(pool, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
