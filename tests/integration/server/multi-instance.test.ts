@@ -43,7 +43,7 @@ async function startRoundRobin(targets: string[]): Promise<{ url: string; served
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, served, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-describe.skipIf(!pgUrl)('two server instances on one PostgreSQL, behind a round-robin proxy', () => {
+describe.skipIf(!pgUrl)('two server instances on one PostgreSQL, behind a round-robin proxy (PostgreSQL only: runs with TEST_DATABASE_URL)', () => {
   const name = `portal_t_${randomBytes(6).toString('hex')}`;
   const clock = testClock().clock;
   const dataKey = randomBytes(32);
