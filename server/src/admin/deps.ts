@@ -5,7 +5,9 @@
  */
 import type { Db } from '../db/client';
 import type { DataCipher } from '../crypto/data-key';
-import type { DocumentDeps } from '../documents/deps';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from '../context';
+import { landlordIdentityFromEnv, SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../documents/deps';
 
 export interface AdminDeps {
   db: Db;
@@ -15,4 +17,18 @@ export interface AdminDeps {
   documents?: Partial<Pick<DocumentDeps, 'mailer' | 'landlord' | 'log'>>;
   /** Where long runs (publishing, imports) print their progress line (the CLI: stderr); default nowhere. */
   progress?: (line: string) => void;
+}
+
+/** The deps of staff operations run by a route (the admin API and the staff API build the same). */
+export function adminDepsForRoutes(ctx: AppContext, log: FastifyBaseLogger): AdminDeps {
+  return {
+    db: ctx.db,
+    cipher: ctx.cipher,
+    now: ctx.clock,
+    documents: {
+      mailer: ctx.mailer,
+      landlord: { settings: () => ctx.landlord(), identity: landlordIdentityFromEnv(process.env) ?? SANDBOX_LANDLORD_IDENTITY },
+      log: (message, extra) => log.warn({ ...extra }, message),
+    },
+  };
 }

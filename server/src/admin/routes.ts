@@ -22,6 +22,7 @@ import {
 import { writeResultSchema } from '../../../src-shared/api/writes';
 import { landlordSchema } from '../../../src-shared/api/landlord';
 import type { AppContext } from '../context';
+import { adminDepsForRoutes } from './deps';
 import { sha256Hex } from '../crypto/tokens';
 import { ApiError } from '../http/errors';
 import { errorResponses } from '../http/responses';
@@ -39,7 +40,6 @@ import {
   adminUpdateRequest,
   type AdminDeps,
 } from './service';
-import { landlordIdentityFromEnv, SANDBOX_LANDLORD_IDENTITY } from '../documents/deps';
 import { publishNoticesBodySchema, publishNoticesResponseSchema } from '../documents/publish-api';
 
 export const adminRoutes =
@@ -50,16 +50,7 @@ export const adminRoutes =
       const given = request.headers['x-api-key'];
       if (!expected || typeof given !== 'string' || !timingSafeEqual(Buffer.from(sha256Hex(given)), expected)) throw new ApiError('UNAUTHENTICATED');
     });
-    const deps: AdminDeps = {
-      db: ctx.db,
-      cipher: ctx.cipher,
-      now: ctx.clock,
-      documents: {
-        mailer: ctx.mailer,
-        landlord: { settings: () => ctx.landlord(), identity: landlordIdentityFromEnv(process.env) ?? SANDBOX_LANDLORD_IDENTITY },
-        log: (message, extra) => app.log.warn({ ...extra }, message),
-      },
-    };
+    const deps: AdminDeps = adminDepsForRoutes(ctx, app.log);
     const security = [{ adminApiKey: [] }];
     const tags = ['admin'];
 

@@ -53,13 +53,13 @@ import {
 } from '../../../src-shared/api/staff';
 import { UPLOAD_MEDIA_TYPES } from '../../../src-shared/api/uploads';
 import type { AppContext } from '../context';
+import { adminDepsForRoutes } from '../admin/deps';
 import { ApiError } from '../http/errors';
 import { bearer, errorResponses } from '../http/responses';
 import { endpoint } from '../http/routes';
 import { adminDecideChangeRequest, adminSetLandlord, adminUpdateRequest, type AdminDeps } from '../admin/service';
 import { decideInsurance } from '../insurance/staff';
 import { compose } from '../mail/templates';
-import { landlordIdentityFromEnv, SANDBOX_LANDLORD_IDENTITY } from '../documents/deps';
 import { readBlob } from '../documents/service';
 import { createResidence, listResidences, updateResidence } from '../residences/service';
 import { listAudit } from './audit';
@@ -79,16 +79,7 @@ export const staffRoutes =
   async (app) => {
     const tags = ['staff'];
     const security = bearer;
-    const deps: AdminDeps = {
-      db: ctx.db,
-      cipher: ctx.cipher,
-      now: ctx.clock,
-      documents: {
-        mailer: ctx.mailer,
-        landlord: { settings: () => ctx.landlord(), identity: landlordIdentityFromEnv(process.env) ?? SANDBOX_LANDLORD_IDENTITY },
-        log: (message, extra) => app.log.warn({ ...extra }, message),
-      },
-    };
+    const deps: AdminDeps = adminDepsForRoutes(ctx, app.log);
     const staffDeps = { db: ctx.db, now: ctx.clock, publicUrl: ctx.publicUrl };
 
     /** onRequest (before the body is read): a live staff session, then one of the capabilities. */
