@@ -56,7 +56,11 @@ export default defineConfig({
       outDir: 'out/main',
       // electron-store is ESM-only and throws at import under plain Node: bundle it into main
       // (ARCHITECTURE.md, pitfalls) rather than leaving a require() to an ESM package.
-      externalizeDeps: { exclude: ['electron-store'] },
+      // drizzle-orm is bundled too (issue 17): imported as ESM from node_modules, Node's loader
+      // deserializes its 179 KB package.json once per file, about 200 files for sqlite-core:
+      // 0.9 s and 245 MB RSS at every start, where the bundled code loads as one file (the
+      // processes run from source preload scripts/package-type-cache.mjs instead).
+      externalizeDeps: { exclude: ['electron-store', 'drizzle-orm'] },
       rollupOptions: {
         input: { index: resolve(root, 'src-main/app/main.ts') },
       },

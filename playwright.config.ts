@@ -30,7 +30,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node_modules/.bin/tsx tests/e2e/stack.ts`,
+      command: `node_modules/.bin/tsx --import ./scripts/package-type-cache.mjs tests/e2e/stack.ts`,
       url: `http://127.0.0.1:${port}/`,
       env: { E2E_PORT: String(port) },
       reuseExistingServer: false,
@@ -39,7 +39,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `node_modules/.bin/tsx tests/e2e/kiosk-stack.ts`,
+      command: `node_modules/.bin/tsx --import ./scripts/package-type-cache.mjs tests/e2e/kiosk-stack.ts`,
       url: `http://127.0.0.1:${kioskPort}/`,
       env: { E2E_KIOSK_PORT: String(kioskPort) },
       reuseExistingServer: false,

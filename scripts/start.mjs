@@ -62,8 +62,8 @@ const consoleBuild = spawnSync(process.execPath, [join(root, 'node_modules', 'vi
 });
 if (consoleBuild.status !== 0) stopAll(consoleBuild.status ?? 1);
 
-/** Runs a TypeScript entry point under Node with tsx's loader. */
-const tsx = (file, ...args) => [process.execPath, ['--import', 'tsx', file, ...args]];
+/** Runs a TypeScript entry point under Node with tsx's loader (and the package type cache, scripts/package-type-cache.mjs). */
+const tsx = (file, ...args) => [process.execPath, ['--import', join(root, 'scripts', 'package-type-cache.mjs'), '--import', 'tsx', file, ...args]];
 let serverUrl = process.env.PORTAL_SERVER_URL;
 if (!serverUrl) {
   const [, url] = await startAndWaitFor(...tsx(join(root, 'server', 'src', 'main.ts'), '--demo'), /Portal API listening on (\S+)/, {

@@ -160,7 +160,7 @@ async function measureApply(pages: SyncPage[]): Promise<{ apply: number; before:
 }
 
 async function measure() {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', join(import.meta.dirname, '..', '..', 'scripts', 'package-type-cache.mjs'), '--import', 'tsx', import.meta.filename, '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const match = /^serving (\S+)$/.exec(line);

@@ -25,7 +25,7 @@ const root = join(import.meta.dirname, '..', '..');
 function timeToReady(file: string, args: string[], firstCall: boolean): Promise<{ serving: number; answered: number | null }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', join(root, 'scripts', 'package-type-cache.mjs'), '--import', 'tsx', file, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let serving: number | null = null;
     let answered: number | null = null;
     let failure: unknown = null;

@@ -185,7 +185,7 @@ describe('admin CLI process', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('`npm run -w server admin -- list-requests` prints JSON', async () => {
     const root = join(import.meta.dirname, '../../..');
-    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'server/src/admin/cli.ts'), 'list-requests'], {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--import', join(root, 'scripts/package-type-cache.mjs'), join(root, 'server/src/admin/cli.ts'), 'list-requests'], {
       env: { ...process.env, DATABASE_URL: '', DATA_DIR: join(dir, 'pglite'), PORTAL_DATA_KEY: 'b'.repeat(64) },
     });
     expect(JSON.parse(stdout)).toEqual([]);

@@ -13,7 +13,7 @@ const root = join(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'portal-main-'));
 
 function start(args: string[]): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'server/src/main.ts'), ...args], {
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--import', join(root, 'scripts/package-type-cache.mjs'), join(root, 'server/src/main.ts'), ...args], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(work, 'pglite'), MAILBOX_DIR: join(work, 'mailbox'), DATABASE_URL: '', SMTP_URL: '', PORTAL_DATA_KEY: 'a'.repeat(64) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
