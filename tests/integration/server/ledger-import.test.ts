@@ -151,6 +151,18 @@ describe.each(backends)('import-ledger, idempotent and resumable ($name)', (back
     expect(renders.count).toBe(0);
   });
 
+  it('labels are stored exactly as the file writes them, whatever they contain (the batch goes as array parameters)', async () => {
+    // What an array literal or SQL text would mangle: quotes, backslashes, braces, commas, the word NULL, blanks inside, accents, emoji.
+    const labels = ['Loyer "mars"', 'Régul. \\ charges', '{Loyer}', 'Loyer, charges', 'NULL', 'null', "Loyer d'avril", 'Eau  froide', 'Prélèvement 🏠', 'a;b'];
+    const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    const path = file(labels.map((label, i) => `${numbers[i % 2]};0${1 + (i % 9)}/04/2026;loyer;${quoted(label)};1,00;2026-04`));
+    expect(await importLedgerFile(deps(), path)).toMatchObject({ posted: labels.length, alreadyPosted: 0 });
+    const stored = await db().select({ label: schema.ledgerEntries.label, period: schema.ledgerEntries.period, date: schema.ledgerEntries.date }).from(schema.ledgerEntries).where(inArray(schema.ledgerEntries.label, labels));
+    expect(stored.map((row) => row.label).sort()).toEqual([...labels].sort());
+    expect(new Set(stored.map((row) => row.period))).toEqual(new Set(['2026-04']));
+    expect(stored.map((row) => row.date).sort()[0]).toBe('2026-04-01');
+  });
+
   it('property: stopped anywhere, resumed, imported again with the dates written the other way, a file posts each of its lines once', async () => {
     let run = 0;
     const lineArb = fc.record({
