@@ -14,7 +14,7 @@
  * 100,000: `nice -n 10`, in the background.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ import { importLedgerFile } from '../../server/src/admin/ledger-import';
 import { documentDeps } from '../../server/src/admin/service';
 import type { AdminDeps } from '../../server/src/admin/deps';
 import { publishMonthNotices } from '../../server/src/documents/publish';
+import { startRenderPool } from '../../server/src/documents/render-pool';
 import { renderAvisEcheance, type AvisEcheanceInput } from '../../server/src/documents';
 import { SANDBOX_LANDLORD_IDENTITY, NO_MAIL } from '../../server/src/documents/deps';
 import { readLandlordSettings } from '../../server/src/landlord/settings';
@@ -32,7 +33,9 @@ import { documentLandlordFromSettings } from '../../server/src/documents/landlor
 import { addMonths } from '../../src-shared/validation/dates';
 import { parisDate, systemClock } from '../../src-shared/clock';
 
-const { values } = parseArgs({ options: { tenants: { type: 'string' }, full: { type: 'boolean' }, core: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { tenants: { type: 'string' }, full: { type: 'boolean' }, core: { type: 'boolean' }, processes: { type: 'string' } } });
+/** Render processes for publishing (`--processes`, default the machine's cores, as the staff CLI; 0: in this process). */
+const PROCESSES = Number(values.processes ?? availableParallelism());
 /** `--core`: only the steps the issue asks for (create, import the ledger, publish), not the rerun and the payments. */
 const extras = values.core !== true;
 const N = values.full ? 100_000 : Number(values.tenants ?? 10_000);
@@ -41,7 +44,8 @@ const FLOOR_DOCS = 500;
 const handle = await openDatabase(process.env.BENCH_DATABASE_URL ? { kind: 'postgres', url: process.env.BENCH_DATABASE_URL } : { kind: 'pglite' });
 const cipher = createDataCipher(Buffer.alloc(32, 5));
 const log = (message: string, extra?: object) => console.error(message, extra ?? '');
-const deps: AdminDeps = { db: handle.db, cipher, now: systemClock, documents: { mailer: NO_MAIL, landlord: { settings: () => readLandlordSettings(handle.db), identity: SANDBOX_LANDLORD_IDENTITY }, log } };
+const pool = PROCESSES > 0 ? startRenderPool(PROCESSES) : null;
+const deps: AdminDeps = { db: handle.db, cipher, now: systemClock, documents: { mailer: NO_MAIL, landlord: { settings: () => readLandlordSettings(handle.db), identity: SANDBOX_LANDLORD_IDENTITY }, log, ...(pool ? { avisRendering: pool } : {}) } };
 const dir = mkdtempSync(join(tmpdir(), 'bench-landlord-'));
 const today = parisDate(systemClock());
 // Far enough ahead for the SEPA pre-notification (14 days before the debit on the 3rd).
@@ -205,7 +209,7 @@ if (extras) {
   console.error(JSON.stringify(summary));
 }
 
-console.log(`\nbench/landlord: ${N.toLocaleString('en-US')} tenants, database ${handle.kind}, node ${process.version}, ${process.platform}/${process.arch}\n`);
+console.log(`\nbench/landlord: ${N.toLocaleString('en-US')} tenants, database ${handle.kind}, avis rendered in ${PROCESSES > 0 ? `${PROCESSES} processes` : 'this process'}, ${availableParallelism()} cores, node ${process.version}, ${process.platform}/${process.arch}\n`);
 console.log('| step | rows | seconds | rows/s | ms/row | × floor (the last one before) | RSS MB at start → peak |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 let floorPerDoc = 0;
@@ -215,4 +219,5 @@ for (const r of results) {
   console.log(`| ${r.step} | ${r.rows} | ${r.seconds.toFixed(1)} | ${(r.rows / r.seconds).toFixed(0)} | ${msPerRow.toFixed(2)} | ${(msPerRow / floorPerDoc).toFixed(2)} | ${r.startRssMb.toFixed(0)} → ${r.peakRssMb.toFixed(0)} |`);
 }
 rmSync(dir, { recursive: true, force: true });
+await pool?.close();
 await handle.close();

@@ -26,9 +26,10 @@
  *   accept-insurance <id> | refuse-insurance <id> --comment "Attestation illisible"
  *   generate-tenants --count 1000 [--seed 42]   (load tests: realistic fictional tenants, password Demo-Locataire-2026!)
  *   maintenance [--tombstone-days 90]           (daily: old tombstones, sessions, links, counters)
- *   publish-notices --period aaaa-mm [--reference N]
+ *   publish-notices --period aaaa-mm [--reference N] [--processes N]
  *                                               (avis d'échéance of the month, every tenant or one Numéro TG;
- *                                                paperless subscribers are mailed: SMTP_URL, else MAILBOX_DIR)
+ *                                                paperless subscribers are mailed: SMTP_URL, else MAILBOX_DIR;
+ *                                                rendered in N processes, default the machine's cores, 0 = here)
  *   run-reminders [--date aaaa-mm-jj]           (the notifications' reminders of the day: direct debit, insurance;
  *                                                then the pending notification mails; idempotent, the server's
  *                                                timer runs it too)
@@ -37,6 +38,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
 import { adminCreateTenantBodySchema, adminLedgerBodySchema, adminUpdateRequestBodySchema, requestStatusSchema, changeRequestStatusSchema } from '../../../src-shared/api/admin';
 import { openDatabase } from '../db/client';
 import { runMaintenance } from './maintenance';
@@ -62,6 +64,7 @@ import { createResidence, listResidences, residenceIdsByCode, updateResidence } 
 import { createStaffAccount } from '../staff/accounts';
 import { OFFICE_ACTOR } from '../staff/audit';
 import { decideInsurance } from '../insurance/staff';
+import { startRenderPool } from '../documents/render-pool';
 
 /** The base of the activation link: PUBLIC_URL, as the server's (server/README.md). */
 const publicUrl = () => (process.env.PUBLIC_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
@@ -114,6 +117,7 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       name: { type: 'string' },
       role: { type: 'string' },
       residence: { type: 'string', multiple: true },
+      processes: { type: 'string' },
     },
   });
   const [command, id] = positionals;
@@ -157,14 +161,23 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
     case 'approve':
     case 'refuse':
       return adminDecideChangeRequest(deps, id ?? '', command, values.comment);
-    case 'publish-notices':
+    case 'publish-notices': {
       if (!values.period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) throw new Error('--period aaaa-mm est obligatoire');
-      return adminPublishNotices(deps, values.period, values.reference, {
-        // 100,000 outcomes are no reading for staff: the counts and the list to post are.
-        keepNotices: false,
-        onProgress: (p) =>
-          deps.progress?.(`publish-notices ${p.period} : ${p.done} / ${p.total} dossiers (publiés ${p.published}, inchangés ${p.unchanged}, rectificatifs ${p.superseded}, sans échéance ${p.skipped}, refusés ${p.refused})`),
-      });
+      // A month's run renders in as many processes as the machine has cores (render-pool.ts); one tenant's, here.
+      const processes = values.processes === undefined ? (values.reference ? 0 : availableParallelism()) : Number(values.processes);
+      if (!Number.isInteger(processes) || processes < 0 || processes > 64) throw new Error('--processes : un entier de 0 à 64');
+      const pool = processes > 0 ? startRenderPool(processes) : null;
+      try {
+        return await adminPublishNotices({ ...deps, documents: { ...deps.documents, ...(pool ? { avisRendering: pool } : {}) } }, values.period, values.reference, {
+          // 100,000 outcomes are no reading for staff: the counts and the list to post are.
+          keepNotices: false,
+          onProgress: (p) =>
+            deps.progress?.(`publish-notices ${p.period} : ${p.done} / ${p.total} dossiers (publiés ${p.published}, inchangés ${p.unchanged}, rectificatifs ${p.superseded}, sans échéance ${p.skipped}, refusés ${p.refused})`),
+        });
+      } finally {
+        await pool?.close();
+      }
+    }
     case 'create-staff': {
       const body = parse(staffAccountCreateBodySchema, { email: values.email, displayName: values.name, role: values.role, residenceIds: [] });
       const codes = values.residence ?? [];

@@ -244,9 +244,9 @@ async function currentBanks(db: Db | Tx, dossierIds: string[]): Promise<Map<stri
  * The one call to the avis d'échéance renderer (publishing and the "same notice?" check both go
  * through it): bytes and description, or the renderer's refusal.
  */
-async function renderNotice(input: AvisEcheanceInput): Promise<{ bytes: Uint8Array; description: DocumentDescription } | { refused: string }> {
+async function renderNotice(deps: Pick<DocumentDeps, 'avisRendering'>, input: AvisEcheanceInput): Promise<{ bytes: Uint8Array; description: DocumentDescription } | { refused: string }> {
   try {
-    const bytes = await renderAvisEcheance(input);
+    const bytes = await (deps.avisRendering?.render ?? renderAvisEcheance)(input);
     return { bytes, description: describeDocument('avis_echeance', input.period, bytes, { rectificatif: input.rectificatif === true, amountCents: avisTotalCents(input) }) };
   } catch (error) {
     if (isDocumentRefusedError(error)) return { refused: error.message };
@@ -259,8 +259,8 @@ async function renderNotice(input: AvisEcheanceInput): Promise<{ bytes: Uint8Arr
  * rectificatif wording), the same content gives the same bytes, so the same SHA-256: any change of
  * amount, due date, payment method, address or letterhead is seen, nothing else is.
  */
-async function sameNotice(input: AvisEcheanceInput, existing: DocumentRow): Promise<boolean> {
-  const rendered = await renderNotice({ ...input, issuedOn: isoDay(existing.issuedAt), rectificatif: existing.title.includes('rectificatif') });
+async function sameNotice(deps: Pick<DocumentDeps, 'avisRendering'>, input: AvisEcheanceInput, existing: DocumentRow): Promise<boolean> {
+  const rendered = await renderNotice(deps, { ...input, issuedOn: isoDay(existing.issuedAt), rectificatif: existing.title.includes('rectificatif') });
   return 'bytes' in rendered && rendered.description.sha256 === existing.sha256;
 }
 
@@ -442,8 +442,8 @@ async function planNotice(deps: DocumentDeps, row: BatchRow, period: string, let
   const latest = row.notices[row.notices.length - 1];
   const inputSha256 = noticeInputHash(input);
   // A resumed or repeated run: the same input as the stored notice's is the same notice, not rendered again.
-  if (latest && (row.latestInput === inputSha256 || (await sameNotice(input, latest)))) return { ...base, status: 'unchanged', documentId: latest.id, sha256: latest.sha256 };
-  const rendered = await renderNotice({ ...input, rectificatif: row.notices.length > 0 });
+  if (latest && (row.latestInput === inputSha256 || (await sameNotice(deps, input, latest)))) return { ...base, status: 'unchanged', documentId: latest.id, sha256: latest.sha256 };
+  const rendered = await renderNotice(deps, { ...input, rectificatif: row.notices.length > 0 });
   if ('refused' in rendered) return { ...base, status: 'refused', reason: rendered.refused };
   const totalCents = Math.max(0, input.rentCents + input.chargesCents + input.adjustments.reduce((t, l) => t + l.amountCents, 0) - input.housingAllowanceCents + input.previousBalanceCents);
   return { row, ...rendered, inputSha256, totalCents, mailTo: tenant.paperless ? mailAddressOf(tenant, row.accountEmail) : null };
@@ -586,8 +586,11 @@ export async function publishMonthNotices(deps: DocumentDeps, params: PublishNot
     seen = true;
     if (last !== null) pending = read(last);
     const now = deps.clock();
-    const planned: (NoticeOutcome | NoticeWrite)[] = [];
-    for (const row of rows) planned.push(await planNotice(deps, row, period, letterhead, isoDay(now), params.dueDay));
+    // In file order; several at once when a render pool renders them (one at a time in this process: nothing to gain).
+    const planned: (NoticeOutcome | NoticeWrite)[] = new Array(rows.length);
+    await eachLimited([...rows.keys()], deps.avisRendering?.concurrency ?? 1, async (index) => {
+      planned[index] = await planNotice(deps, rows[index]!, period, letterhead, isoDay(now), params.dueDay);
+    });
     // At most one batch written while the next renders: the order of the outcomes stays the tenants'.
     await writing;
     const writes = planned.filter((p): p is NoticeWrite => 'row' in p);

@@ -4,12 +4,14 @@
  * are kept in staff_notice_runs, so any server instance answers GET with the bar's numbers.
  */
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { and, eq, gt } from 'drizzle-orm';
 import type { StaffNoticeRun } from '../../../src-shared/api/staff';
 import { staffNoticeRuns } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { adminPublishNotices, type AdminDeps } from '../admin/service';
 import type { PublishProgress } from '../documents/publish';
+import { startRenderPool } from '../documents/render-pool';
 import { recordAudit, type StaffActor } from './audit';
 
 /** Longer than any run (100,000 dossiers take minutes): past it, a "running" row is a run cut short. */
@@ -40,8 +42,11 @@ export async function startNoticeRun(deps: AdminDeps, period: string, actor: Sta
     // Progress lines are saved one after the other, and all before the final state.
     let saving = Promise.resolve();
     let total = 0;
+    // The notices render in other processes (documents/render-pool.ts): as many as the machine has
+    // cores, and this server's event loop stays free for the requests meanwhile.
+    const pool = startRenderPool(availableParallelism());
     try {
-      const result = await adminPublishNotices(deps, period, undefined, {
+      const result = await adminPublishNotices({ ...deps, documents: { ...deps.documents, avisRendering: pool } }, period, undefined, {
         keepNotices: false,
         onProgress: (p) => {
           total = p.total;
@@ -63,6 +68,8 @@ export async function startNoticeRun(deps: AdminDeps, period: string, actor: Sta
         .set({ status: 'failed', error: 'La publication s\'est arrêtée sur une erreur ; relancez-la (les avis déjà publiés restent).', finishedAt: deps.now() })
         .where(eq(staffNoticeRuns.id, id))
         .catch((e: unknown) => log('notice run: failure not saved', e));
+    } finally {
+      await pool.close();
     }
   })();
   running.add(run);
