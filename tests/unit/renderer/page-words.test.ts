@@ -70,11 +70,8 @@ function read(file: string): Source {
 }
 
 /** Every area's blocks, by area, in both languages. */
-const areaBlocks = Object.fromEntries(
-  await Promise.all(
-    EVERY_WORDS_AREA.map(async (area) => [area, { fr: (await pageWords[area].fr()).pages, en: (await pageWords[area].en()).pages }] as const),
-  ),
-) as Record<WordsArea, { fr: Record<string, object>; en: Record<string, object> }>;
+const areaBlocks = {} as Record<WordsArea, { fr: Record<string, object>; en: Record<string, object> }>;
+for (const area of EVERY_WORDS_AREA) areaBlocks[area] = { fr: (await pageWords[area].fr()).pages, en: (await pageWords[area].en()).pages };
 const blocksOf = (areas: readonly WordsArea[]) => new Set(areas.flatMap((area) => Object.keys(areaBlocks[area].fr)));
 
 interface ParsedRoute {
