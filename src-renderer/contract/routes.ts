@@ -2,5 +2,5 @@
 import type { AreaRoutes } from '../lib/route-types';
 
 export const contractRoutes = [
-  { slug: 'mon-contrat', page: 'contract', access: 'private', load: () => import('./ContractPage.svelte'), menu: 'contract' },
+  { slug: 'mon-contrat', page: 'contract', access: 'private', words: ['contract'], load: () => import('./ContractPage.svelte'), menu: 'contract' },
 ] as const satisfies AreaRoutes;

@@ -2,6 +2,6 @@
 import type { AreaRoutes } from '../lib/route-types';
 
 export const documentsRoutes = [
-  { slug: 'mes-documents', page: 'documents', access: 'private', load: () => import('./DocumentsPage.svelte'), menu: 'documents' },
-  { slug: 'document/:sha256', page: 'document', access: 'private', load: () => import('./DocumentViewerPage.svelte') },
+  { slug: 'mes-documents', page: 'documents', access: 'private', words: ['documents'], load: () => import('./DocumentsPage.svelte'), menu: 'documents' },
+  { slug: 'document/:sha256', page: 'document', access: 'private', words: ['documents'], load: () => import('./DocumentViewerPage.svelte') },
 ] as const satisfies AreaRoutes;

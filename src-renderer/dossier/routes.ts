@@ -2,5 +2,5 @@
 import type { AreaRoutes } from '../lib/route-types';
 
 export const dossierRoutes = [
-  { slug: 'mon-dossier', page: 'dossier', access: 'private', load: () => import('./DossierPage.svelte'), menu: 'dossier' },
+  { slug: 'mon-dossier', page: 'dossier', access: 'private', words: ['dossier', 'contract', 'insurance'], load: () => import('./DossierPage.svelte'), menu: 'dossier' },
 ] as const satisfies AreaRoutes;

@@ -3,5 +3,5 @@ import type { AreaRoutes } from '../lib/route-types';
 import { readHomeEarly } from './home-read';
 
 export const homeRoutes = [
-  { slug: 'accueil', page: 'home', access: 'private', load: () => import('./HomePage.svelte'), readEarly: readHomeEarly, menu: 'home' },
+  { slug: 'accueil', page: 'home', access: 'private', words: ['home'], load: () => import('./HomePage.svelte'), readEarly: readHomeEarly, menu: 'home' },
 ] as const satisfies AreaRoutes;

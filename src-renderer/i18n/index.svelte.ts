@@ -1,24 +1,26 @@
 /**
  * The i18n layer: `t(key, params)` reads the current locale, which is a rune, so every template
  * that calls `t` re-renders when the locale changes. The locale is kept by main
- * (`settings.get` / `settings.update`) and mirrored on <html lang>.
+ * (`settings.get` / `settings.update`) and mirrored on <html lang>. The start dictionary (fr.ts)
+ * holds the shell's words; each page's `pages.*` blocks load with it (`loadPageWords`,
+ * page-words.ts).
  */
+import { untrack } from 'svelte';
 import type { Locale } from '../../src-shared/locale';
 import type { ErrorDetailKey, PortalErrorShape } from '../../src-shared/errors';
+import { interpolate, lookup, type Leaves, type Params } from '../../src-shared/i18n/messages';
 import type { FieldMessageKey } from '../../src-shared/validation/schemas';
 import { call } from '../lib/bridge';
-import { fr, type Messages } from './fr';
+import { fr, type StartMessages } from './fr';
+import { pageWords, type PageWords, type WordsArea } from './page-words';
 import { isKeyShaped, wordFromServer, type Worded } from './server-words';
 
-export type { Messages };
+export type { Params, WordsArea };
 
-/** Every dotted path to a string in the dictionaries: 'menu.home', 'errors.OFFLINE', … */
-type Leaves<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
+/** Every key's shape: the start dictionary (fr.ts) and every area's page blocks (page-words.ts). */
+export type Messages = StartMessages & { pages: PageWords };
+/** Every dotted path to a string in the dictionaries: 'menu.home', 'errors.OFFLINE', 'pages.home.title', … */
 export type MessageKey = Leaves<Messages>;
-
-export type Params = Record<string, string | number>;
 
 /**
  * Compile-time check: every field message the shared schemas can emit has its sentence. When
@@ -36,13 +38,13 @@ void everyErrorDetailTranslated;
  * French is in the start bundle (the default, and every key's fallback); another language is its
  * own chunk, fetched the first time it is chosen, so the start pays for one dictionary only.
  */
-const dictionaries: Partial<Record<Locale, Messages>> = { fr };
-const loaders: Record<Exclude<Locale, 'fr'>, () => Promise<Messages>> = {
+const dictionaries: Partial<Record<Locale, StartMessages>> = { fr };
+const loaders: Record<Exclude<Locale, 'fr'>, () => Promise<StartMessages>> = {
   en: () => import('./en').then((module) => module.en),
 };
 
 /** The dictionary of `locale`, loaded once; French when it cannot be loaded. */
-async function dictionaryFor(locale: Locale): Promise<Messages> {
+async function dictionaryFor(locale: Locale): Promise<StartMessages> {
   const loaded = dictionaries[locale];
   if (loaded) return loaded;
   if (locale === 'fr') return fr;
@@ -53,6 +55,47 @@ async function dictionaryFor(locale: Locale): Promise<Messages> {
   }
 }
 
+// Plain objects, not runes: a page renders only once its blocks are in (App waits for them) and a
+// language applies only once its blocks are, so no template has to watch these.
+/** Each language's page blocks loaded so far, by block name (`home`, `signUp`, …). */
+const pageBlocks: Record<Locale, Record<string, object>> = { fr: {}, en: {} };
+/** Each area's blocks being loaded or loaded, per language ('en:home'), each asked for once. */
+const areaLoads: Partial<Record<`${Locale}:${WordsArea}`, Promise<void>>> = {};
+/** The areas some page asked for: a language chosen later loads them before it applies. */
+const wantedAreas: Partial<Record<WordsArea, true>> = {};
+
+function loadArea(locale: Locale, area: WordsArea): Promise<void> {
+  const id = `${locale}:${area}` as const;
+  const loading = areaLoads[id];
+  if (loading) return loading;
+  const started = pageWords[area][locale]().then((module) => void Object.assign(pageBlocks[locale], module.pages));
+  // A failed load (a chunk the network lost, in the browser preview) is asked again next time.
+  started.catch(() => delete areaLoads[id]);
+  return (areaLoads[id] = started);
+}
+
+/** The areas' blocks in `locale`; in French when that language's cannot be loaded (t falls back to French). */
+async function loadAreas(locale: Locale, wanted: readonly WordsArea[]): Promise<void> {
+  try {
+    await Promise.all(wanted.map((area) => loadArea(locale, area)));
+  } catch (problem) {
+    if (locale === 'fr') throw problem;
+    await Promise.all(wanted.map((area) => loadArea('fr', area)));
+  }
+}
+
+/**
+ * Loads the page blocks of `areas` in the current language; a page renders once this resolves
+ * (App), so its words are there before its first frame. Rejects only when even the French blocks
+ * cannot be loaded (App then shows the page as failed, never keys).
+ */
+export function loadPageWords(areas: readonly WordsArea[]): Promise<void> {
+  for (const area of areas) wantedAreas[area] = true;
+  // Read untracked: App calls this inside an effect, which must not re-run (and reopen the page)
+  // when the language changes; setLocale loads the wanted areas in the new language itself.
+  return loadAreas(untrack(() => current), areas);
+}
+
 let current = $state<Locale>('fr');
 
 export const i18n = {
@@ -61,31 +104,20 @@ export const i18n = {
   },
 };
 
-function lookup(dictionary: Messages, key: string): string | undefined {
-  let node: unknown = dictionary;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
-
-function interpolate(text: string, params?: Params): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/** The sentence at `key` in `locale`, if that language has it loaded. */
+function sentence(locale: Locale, key: string): string | undefined {
+  if (key.startsWith('pages.')) return lookup(pageBlocks[locale], key.slice('pages.'.length));
+  return lookup(dictionaries[locale], key);
 }
 
 /** Whether a key computed at run time (e.g. a server's field message) exists. */
 export function hasKey(key: string): key is MessageKey {
-  return lookup(fr, key) !== undefined;
+  return sentence(current, key) !== undefined || sentence('fr', key) !== undefined;
 }
 
 /** The sentence for `key` in the current locale (French when English lacks it). */
 export function t(key: MessageKey, params?: Params): string {
-  const text = lookup(dictionaries[current] ?? fr, key) ?? lookup(fr, key) ?? key;
-  return interpolate(text, params);
+  return interpolate(sentence(current, key) ?? sentence('fr', key) ?? key, params);
 }
 
 function applyLocale(locale: Locale) {
@@ -93,11 +125,19 @@ function applyLocale(locale: Locale) {
   document.documentElement.lang = locale;
 }
 
+/**
+ * Everything `locale` needs before it applies: its dictionary, and the blocks of every area a page
+ * asked for so far (the page shown, and those seen before, so coming back needs no load).
+ */
+async function wordsFor(locale: Locale): Promise<void> {
+  await Promise.all([dictionaryFor(locale), loadAreas(locale, Object.keys(wantedAreas) as WordsArea[]).catch(() => undefined)]);
+}
+
 /** Restores the locale saved by main (its dictionary loaded first); French when the setting cannot be read. */
 export async function restoreLocale(): Promise<void> {
   try {
     const settings = await call('settings.get');
-    await dictionaryFor(settings.locale);
+    await wordsFor(settings.locale);
     applyLocale(settings.locale);
   } catch {
     applyLocale('fr');
@@ -105,12 +145,13 @@ export async function restoreLocale(): Promise<void> {
 }
 
 /**
- * Switches the UI language as soon as its dictionary is there (a local chunk: a few ms the first
- * time, then at once; the old wording stays until then, never keys), then persists it (a failed
+ * Switches the UI language as soon as its dictionary and the page blocks in use are there (local
+ * chunks: a few ms the first time, then at once; the old wording stays until then, never keys),
+ * then persists it (a failed
  * save keeps the switch).
  */
 export async function setLocale(locale: Locale): Promise<void> {
-  await dictionaryFor(locale);
+  await wordsFor(locale);
   applyLocale(locale);
   try {
     await call('settings.update', { locale });

@@ -2,5 +2,5 @@
 import type { AreaRoutes } from '../lib/route-types';
 
 export const insuranceRoutes = [
-  { slug: 'mon-assurance', page: 'insurance', access: 'private', load: () => import('./InsurancePage.svelte') },
+  { slug: 'mon-assurance', page: 'insurance', access: 'private', words: ['insurance', 'dossier'], load: () => import('./InsurancePage.svelte') },
 ] as const satisfies AreaRoutes;

@@ -3,7 +3,7 @@
  * each area's routes.ts imports these types from here, so no area imports the registry back.
  */
 import type { Component } from 'svelte';
-import type { Messages } from '../i18n/index.svelte';
+import type { Messages, WordsArea } from '../i18n/index.svelte';
 
 /** Pages that are routes: every `pages.<key>` block of i18n but `recovery` (the shared wording of the two recovery answers). */
 export type PageKey = Exclude<keyof Messages['pages'], 'recovery'>;
@@ -15,6 +15,14 @@ export interface Route {
   /** Keys its wording: `pages.<page>.title` (document title), `.heading`, `.intro`. */
   page: PageKey;
   access: 'guest' | 'private' | 'any';
+  /**
+   * The areas whose `pages.*` blocks the page shows (`<area>/pages.fr.ts`): its own, and any it
+   * borrows (MON DOSSIER shows the contract's and the insurance's words). App loads them in the
+   * current language with the page's chunk and renders the page once both are there; lib/routes.ts
+   * refuses a route whose own block is not among them, tests/unit/renderer/page-words.test.ts a
+   * page (or what it imports) that uses a block not listed.
+   */
+  words: readonly WordsArea[];
   /**
    * Loads its page component: each page is its own chunk (import() here), so the start bundle
    * carries only the shell and the page being opened (App starts that load at once).

@@ -5,6 +5,9 @@
  * visitors (a signed-in tenant is sent to the home page), 'private' pages need a session (a
  * visitor is sent to the sign-in page), 'any' is for both.
  */
+import type { Component } from 'svelte';
+import { loadPageWords } from '../i18n/index.svelte';
+import type { BlocksOf, WordsArea } from '../i18n/page-words';
 import type { AreaRoutes, MenuKey, PageKey, Route } from './route-types';
 import { accessibilityRoutes } from '../accessibility/routes';
 import type { SiteMapSlug } from '../accessibility/site-map';
@@ -47,6 +50,12 @@ const allRoutes = [
 type PagesWithoutRoute = Exclude<PageKey, (typeof allRoutes)[number]['page']>;
 const everyPageRouted: [PagesWithoutRoute] extends [never] ? true : PagesWithoutRoute = true;
 void everyPageRouted;
+
+/** Compile-time check: each route's `words` hold its own page block (its title, heading, intro). */
+type PageWithoutItsWords<R> = R extends { page: infer P; words: readonly (infer A extends WordsArea)[] } ? (P extends BlocksOf<A> ? never : P) : never;
+type PagesOutsideTheirWords = PageWithoutItsWords<(typeof allRoutes)[number]>;
+const everyPageWorded: [PagesOutsideTheirWords] extends [never] ? true : PagesOutsideTheirWords = true;
+void everyPageWorded;
 
 /** Compile-time check: the "Plan du site" lists every route without a parameter (RGAA 12.1). */
 type FixedSlug = Exclude<(typeof allRoutes)[number]['slug'], `${string}:${string}`>;
@@ -93,6 +102,14 @@ export function matchSlug(pattern: string, path: string): Record<string, string>
     }
   }
   return params;
+}
+
+/**
+ * A page's chunk and its words in the current language (its route's `words`): App renders the
+ * page once both are there, so it never shows a key.
+ */
+export function loadPage(route: Route): Promise<{ default: Component }> {
+  return Promise.all([route.load(), loadPageWords(route.words)]).then(([module]) => module);
 }
 
 export function findRoute(slug: string): Route | undefined {

@@ -2,6 +2,6 @@
 import type { AreaRoutes } from '../lib/route-types';
 
 export const notificationsRoutes = [
-  { slug: 'mes-notifications', page: 'notifications', access: 'private', load: () => import('./NotificationsPage.svelte') },
-  { slug: 'preferences-de-notification', page: 'notificationPreferences', access: 'private', load: () => import('./NotificationPreferencesPage.svelte') },
+  { slug: 'mes-notifications', page: 'notifications', access: 'private', words: ['notifications'], load: () => import('./NotificationsPage.svelte') },
+  { slug: 'preferences-de-notification', page: 'notificationPreferences', access: 'private', words: ['notifications'], load: () => import('./NotificationPreferencesPage.svelte') },
 ] as const satisfies AreaRoutes;

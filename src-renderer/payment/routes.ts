@@ -2,5 +2,5 @@
 import type { AreaRoutes } from '../lib/route-types';
 
 export const paymentRoutes = [
-  { slug: 'payer', page: 'payment', access: 'private', load: () => import('./PaymentPage.svelte') },
+  { slug: 'payer', page: 'payment', access: 'private', words: ['payment'], load: () => import('./PaymentPage.svelte') },
 ] as const satisfies AreaRoutes;

@@ -50,6 +50,10 @@ export async function openScreen(page: Page, baseUrl: string, slug: string) {
   await page.goto(`${baseUrl}#/${slug}`);
   await expect(page.locator('#page-title')).toBeVisible();
   await expect(page.locator('.section-loading')).toHaveCount(0);
+  // A page's words load with its chunk (issue 17): never a raw key, in the page or its title.
+  const rawKey = /\bpages\.[a-zA-Z]+\.\w/;
+  expect(await page.locator('body').innerText(), `#/${slug}`).not.toMatch(rawKey);
+  expect(await page.title(), `#/${slug}`).not.toMatch(rawKey);
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
  * docs/ACCESSIBILITY.md's RGAA grid and what is written from it: the result table, the rate, the
- * counts per theme and the in-app statement's figures (pages.accessibility in fr.ts and en.ts)
+ * counts per theme and the in-app statement's figures (pages.accessibility in
+ * src-renderer/accessibility/pages.fr.ts and pages.en.ts, the footer's line in i18n/fr.ts)
  * must be the counts of the grid's rows, so changing one criterion's state without the rest fails.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src-renderer/i18n/en';
+import { pages as enPages } from '../../../src-renderer/accessibility/pages.en';
+import { pages as frPages } from '../../../src-renderer/accessibility/pages.fr';
 import { fr } from '../../../src-renderer/i18n/fr';
 
 type State = 'C' | 'NC' | 'NA';
@@ -58,13 +60,13 @@ describe('the RGAA grid of docs/ACCESSIBILITY.md', () => {
   it('gives the statement page its figures, in French and English', () => {
     const rate = Math.round((conform / (conform + notConform)) * 1000) / 10;
     const frenchRate = String(rate).replace('.', ',');
-    expect(fr.pages.accessibility.results).toContain(`${frenchRate} % des critères`);
-    expect(fr.pages.accessibility.results).toContain(`(${conform} critères conformes sur ${conform + notConform} applicables ; ${notApplicable} critères non applicables)`);
-    expect(en.pages.accessibility.results).toContain(`${rate} % of the RGAA 4.1 criteria`);
-    expect(en.pages.accessibility.results).toContain(`(${conform} compliant criteria out of ${conform + notConform} applicable; ${notApplicable} criteria not applicable)`);
+    expect(frPages.accessibility.results).toContain(`${frenchRate} % des critères`);
+    expect(frPages.accessibility.results).toContain(`(${conform} critères conformes sur ${conform + notConform} applicables ; ${notApplicable} critères non applicables)`);
+    expect(enPages.accessibility.results).toContain(`${rate} % of the RGAA 4.1 criteria`);
+    expect(enPages.accessibility.results).toContain(`(${conform} compliant criteria out of ${conform + notConform} applicable; ${notApplicable} criteria not applicable)`);
     // "Totalement conforme" only at 100 % (the RGAA's wording for the statement), "partiellement" below.
-    expect(fr.pages.accessibility.status.includes('totalement conforme')).toBe(notConform === 0);
+    expect(frPages.accessibility.status.includes('totalement conforme')).toBe(notConform === 0);
     expect(fr.footer.accessibility.includes('totalement conforme')).toBe(notConform === 0);
-    expect(en.pages.accessibility.status.includes('fully compliant')).toBe(notConform === 0);
+    expect(enPages.accessibility.status.includes('fully compliant')).toBe(notConform === 0);
   });
 });

@@ -1,5 +1,6 @@
 /** The staff console in English: the same shape as fr.ts (typed `Messages`). */
 import { en as tenantEn } from '../../../../src-renderer/i18n/en';
+import { pages as tenantEnRequests } from '../../../../src-renderer/requests/pages.en';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -101,7 +102,7 @@ export const en: Messages = {
   forbidden: { title: 'Access denied', body: 'Your role does not give access to this page.' },
   status: { open: 'Open', in_progress: 'In progress', closed: 'Closed', cancelled: 'Cancelled' },
   kind: { technical: 'Technical', administrative: 'Administrative' },
-  category: tenantEn.pages.requests.categories,
+  category: tenantEnRequests.requests.categories,
   requests: {
     title: 'Requests',
     filters: 'Filter the requests',

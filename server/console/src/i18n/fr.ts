@@ -4,6 +4,7 @@
  * field keys name. No landlord name here: it comes from GET /v1/landlord.
  */
 import { fr as tenantFr } from '../../../../src-renderer/i18n/fr';
+import { pages as tenantFrRequests } from '../../../../src-renderer/requests/pages.fr';
 
 export const fr = {
   app: { title: 'Console du bailleur' },
@@ -114,7 +115,7 @@ export const fr = {
   forbidden: { title: 'Accès refusé', body: "Votre rôle ne donne pas accès à cette page." },
   status: { open: 'Ouverte', in_progress: 'En cours', closed: 'Clôturée', cancelled: 'Annulée' },
   kind: { technical: 'Technique', administrative: 'Administrative' },
-  category: tenantFr.pages.requests.categories,
+  category: tenantFrRequests.requests.categories,
   requests: {
     title: 'Demandes',
     filters: 'Filtrer les demandes',

@@ -6,15 +6,13 @@
  */
 import type { Locale } from '../../../../src-shared/locale';
 import { formatEuros } from '../../../../src-shared/format/money';
+import { interpolate, lookup, type Leaves, type Params } from '../../../../src-shared/i18n/messages';
 import { fr, type Messages } from '../i18n/fr';
 import { en } from '../i18n/en';
 import type { FieldProblem } from './api';
 
-type Leaves<T, Prefix extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
 export type MessageKey = Leaves<Messages>;
-export type Params = Record<string, string | number>;
+export type { Params };
 
 const LOCALE_KEY = 'staff-console-locale';
 const dictionaries: Record<Locale, Messages> = { fr, en };
@@ -43,20 +41,6 @@ export const i18n = {
     }
   },
 };
-
-function lookup(dictionary: unknown, key: string): string | undefined {
-  let node = dictionary;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
-
-function interpolate(text: string, params?: Params): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
 
 /** Whether `key` (built at run time, e.g. a status from the server) has a sentence. */
 export function hasKey(key: string): boolean {

@@ -1,0 +1,71 @@
+/** The accessibility's `pages.*` blocks in English: typed `Pages`, so a missing or extra key fails the type check. */
+import type { Pages } from './pages.fr';
+
+export const pages: Pages = {
+  siteMap: {
+    title: 'Site map',
+    heading: 'Site map',
+    intro: 'Every screen of the tenant portal. The pages of your space open once you are signed in.',
+    private: 'Your tenant space',
+    privateNote: '(once signed in)',
+    account: 'My account',
+    guest: 'Signing in and creating an account',
+    any: 'Information',
+  },
+  accessibility: {
+    title: 'Accessibility',
+    heading: 'Accessibility statement',
+    commitment:
+      '{landlord} is committed to making its Espace Locataire application accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005.',
+    scope: 'This accessibility statement applies to the Espace Locataire application of {landlord}.',
+    statusTitle: 'Compliance status',
+    status:
+      'The Espace Locataire application is fully compliant with the French accessibility guidelines (RGAA), version 4.1.',
+    resultsTitle: 'Test results',
+    results:
+      'The internal audit of the sample below shows that 100 % of the RGAA 4.1 criteria are met (77 compliant criteria out of 77 applicable; 29 criteria not applicable).',
+    resultsDetail:
+      'This is an internal audit, not one by an independent body; no screen reader has been used yet, but what one reads (the accessibility tree) was checked on every page.',
+    nonAccessibleTitle: 'Non-accessible content',
+    nonCompliantTitle: 'Non-compliances',
+    noNonCompliance: 'No non-compliance was found.',
+    exemptTitle: 'Content not subject to the accessibility obligation',
+    exempt1: "The bank's secure payment page, which is a third-party service.",
+    establishmentTitle: 'Preparation of this statement',
+    establishment: 'This statement was prepared on 1 December 2026.',
+    technologies: 'Technologies used: HTML5, CSS, JavaScript, WAI-ARIA, SVG and Canvas (balance chart, document viewer).',
+    sampleTitle: 'Sample of pages checked',
+    sample1: 'Sign-in, sign-up, forgotten credentials, and the pages of the links sent by email (new password, email address confirmation);',
+    sample2: 'Home, My file, My contract;',
+    sample3: 'My balance (with the chart) and Update my bank details;',
+    sample4: 'My home insurance;',
+    sample5: 'My documents and the document viewer;',
+    sample6: 'My requests, New request, the details of a request;',
+    sample7: 'Contact us, Pay online, Change my email / my password, this statement;',
+    sample8: 'the kiosk mode of the caretaker’s lodge (set-up, session, end of session).',
+    toolsTitle: 'Tools and methods used',
+    tool1: 'axe-core 4 (Playwright integration), on every page of the sample, in French and in English;',
+    tool2: 'keyboard-only walk and reading of the accessibility tree (Playwright);',
+    tool3: 'contrast measures (WCAG 2.1 formula) of texts, graphics and the focus indicator;',
+    tool4: 'display at 320 pixels wide and at 200 % zoom;',
+    tool5: 'check of the language of texts in English mode (the landlord’s texts marked as French).',
+    environmentTitle: 'Test environment',
+    environment1: 'Chromium (Debian) through the application’s browser preview, and the Electron application;',
+    environment2: 'Linux; windows 1,280, 1,024 and 320 pixels wide;',
+    environment3: 'screen readers: not tested for this version (planned: NVDA on Windows, VoiceOver on macOS).',
+    feedbackTitle: 'Feedback and contact',
+    feedback:
+      'If you cannot access some content or a service, you can contact {landlord} to be directed to an accessible alternative or to obtain the content in another form:',
+    feedbackNoSignIn: 'These contacts do not require you to be signed in to your tenant area.',
+    remediesTitle: 'Remedies',
+    remedies:
+      'Use this procedure if you reported to {landlord} an accessibility problem that prevents you from accessing content or a service of the application and did not receive a satisfactory answer.',
+    remediesIntro: 'You can:',
+    remedy1: 'write online (formulaire.defenseurdesdroits.fr) to the French rights ombudsman,',
+    remedy1Name: 'Défenseur des droits;',
+    remedy2: 'contact the delegate in your region (defenseurdesdroits.fr/carte-des-delegues) of the',
+    remedy2Name: 'Défenseur des droits;',
+    remedy3: 'send a letter by post (free of charge, no stamp needed) to:',
+    remedy3Address: 'Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+  },
+};

@@ -1,0 +1,43 @@
+/** The MON DOSSIER's `pages.*` blocks in English: typed `Pages`, so a missing or extra key fails the type check. */
+import type { Pages } from './pages.fr';
+
+export const pages: Pages = {
+  dossier: {
+    title: 'My file',
+    heading: 'My file',
+    intro: 'Here you will find your personal details, online rent payment and your home insurance.',
+    personalInfo: 'My personal details',
+    contact: 'CONTACT DETAILS',
+    information: 'INFORMATION',
+    email: 'Email address',
+    phoneHome: 'Home phone',
+    phoneMobile: 'Mobile phone',
+    phoneWork: 'Work phone',
+    cafNumber: 'CAF benefit number',
+    pendingUpdate: 'A request to update this information is in progress.',
+    modify: 'CHANGE',
+    modifyHidden: 'my personal details',
+    validate: 'CONFIRM',
+    cancel: 'CANCEL',
+    editIntro:
+      'Change your numbers, then click “Confirm”. Your landlord will check your request. Leave a field empty if you do not have that number.',
+    phoneHint: 'For example 06 01 02 03 04',
+    cafHint: 'It is on the letters from your CAF.',
+    emailNote: 'Your email address is also your sign-in identifier. It is changed separately, with “Change my email address”:',
+    emailLink: 'Change my email address',
+    payTitle: 'I pay my rent online',
+    payText: 'Pay your rent or your balance from your tenant portal, securely.',
+    pay: 'PAY ONLINE',
+    insuranceTitle: 'My home insurance',
+    insuranceNone: 'You have no insurance for this contract',
+    insuranceValid: 'Insurance valid until {date}',
+    insurancePending: 'Certificate sent: waiting to be checked by your landlord.',
+    insuranceExpired: 'Your insurance expired on {date}. Send your new certificate.',
+    insuranceRefused: 'Your last certificate was not accepted. Send a new one.',
+    insurer: 'Insurer',
+    policyNumber: 'Policy no.',
+    period: 'From {from} to {to}',
+    insuranceModifyHidden: 'the insurance of file no. {number}',
+    noHousing: 'None of your files includes a home: there is no insurance to provide.',
+  },
+};
