@@ -17,10 +17,11 @@
  * TypeScript, which tsx resolves) goes to Node's resolver as before. A synchronous hook
  * (module.registerHooks, Node >= 22.15) runs before tsx's asynchronous ones.
  */
-import { registerHooks } from 'node:module';
+import * as nodeModule from 'node:module';
 import { esmFileOf } from './package-esm-file.mjs';
 
-registerHooks({
+// A Node without synchronous hooks (before 22.15; the project's is 24, .nvmrc) loads as it always did.
+nodeModule.registerHooks?.({
   resolve(specifier, context, nextResolve) {
     const url = context.conditions?.includes('import') ? esmFileOf(specifier, context.parentURL) : null;
     return url ? { url, format: 'module', shortCircuit: true } : nextResolve(specifier, context);
