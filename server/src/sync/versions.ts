@@ -3,7 +3,8 @@
  * tenant's counter. The UPDATE row-locks the tenant, so a tenant's versions commit in order and
  * a reader never sees version n+1 before n: the sync cursor can simply compare versions.
  */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { anyOf } from '../db/bulk';
 import type { Db, Tx } from '../db/client';
 import { tenants } from '../db/schema';
 import { ApiError } from '../http/errors';
@@ -40,11 +41,11 @@ export function withTenantWrite<T>(db: Db, tenantId: string, fn: (tx: Tx, versio
 export async function bumpTenantVersions(tx: Tx, tenantIds: string[]): Promise<Map<string, number>> {
   const ids = [...new Set(tenantIds)].sort();
   if (ids.length === 0) return new Map();
-  await tx.select({ id: tenants.id }).from(tenants).where(inArray(tenants.id, ids)).orderBy(asc(tenants.id)).for('update');
+  await tx.select({ id: tenants.id }).from(tenants).where(anyOf(tenants.id, ids)).orderBy(asc(tenants.id)).for('update');
   const rows = await tx
     .update(tenants)
     .set({ syncVersion: sql`${tenants.syncVersion} + 1` })
-    .where(inArray(tenants.id, ids))
+    .where(anyOf(tenants.id, ids))
     .returning({ id: tenants.id, version: tenants.syncVersion });
   return new Map(rows.map((row) => [row.id, row.version]));
 }
