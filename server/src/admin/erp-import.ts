@@ -280,10 +280,12 @@ export async function importErpFiles(deps: AdminDeps, files: ErpFiles, options: 
     contracts: (await sides.contracts?.take(ready, limit)) ?? [],
     occupants: (await sides.occupants?.take(ready, limit)) ?? [],
   });
+  /** References whose tenant columns are written already: a tenant's next lines, in this batch or a later one, leave them alone. */
+  const tenantsSeen = new Set<string>();
   let done = 0;
   const total = summary.lines.tenants;
   const writer = serialWriter(async (job: ErpBatch) => {
-    await writeErpBatch(deps, now, job, summary, residenceIds);
+    await writeErpBatch(deps, now, job, summary, residenceIds, tenantsSeen);
     if (job.lines.length > 0) options.onProgress?.((done += job.lines.length), total);
   });
   let lines: TenantInput[] = [];
@@ -294,18 +296,24 @@ export async function importErpFiles(deps: AdminDeps, files: ErpFiles, options: 
     lines = [];
     await writer.push(job);
   };
-  for await (const row of csvRows(files.tenants, TENANT_COLUMNS, options)) {
-    lines.push(readTenantLine(row, tenantsFile, [])!);
-    lastLine = row.line;
-    if (lines.length >= batchSize) await cut();
+  try {
+    for await (const row of csvRows(files.tenants, TENANT_COLUMNS, options)) {
+      lines.push(readTenantLine(row, tenantsFile, [])!);
+      lastLine = row.line;
+      if (lines.length >= batchSize) await cut();
+    }
+    await cut();
+    for (;;) {
+      const rest = await takeSides(() => true, batchSize);
+      if (rest.contracts.length === 0 && rest.occupants.length === 0) break;
+      await writer.push({ lines: [], ...rest });
+    }
+    await writer.done();
+  } finally {
+    // Stopped by a failed read or write: no write left running after we return, no file left open.
+    await writer.done().catch(() => {});
+    await Promise.all([sides.contracts?.close(), sides.occupants?.close()]);
   }
-  await cut();
-  for (;;) {
-    const rest = await takeSides(() => true, batchSize);
-    if (rest.contracts.length === 0 && rest.occupants.length === 0) break;
-    await writer.push({ lines: [], ...rest });
-  }
-  await writer.done();
   return summary;
 }
 
@@ -332,6 +340,10 @@ function sideReader<T>(groups: AsyncGenerator<Group<T>>) {
         next = undefined;
       }
       return taken;
+    },
+    /** Closes the file when the import stops before its end (a failed write). */
+    close: async (): Promise<void> => {
+      await groups.return(undefined);
     },
   };
 }
@@ -410,15 +422,15 @@ interface Written {
 }
 
 /** One batch in one transaction: read what is stored, write only what differs. */
-async function writeErpBatch(deps: AdminDeps, now: Date, job: ErpBatch, summary: ErpImportSummary, residenceIds: Map<string, string>): Promise<void> {
+async function writeErpBatch(deps: AdminDeps, now: Date, job: ErpBatch, summary: ErpImportSummary, residenceIds: Map<string, string>, tenantsSeen: Set<string>): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const written: Written = { versions: new Map(), dossiers: new Map(), created: new Set() };
-    if (job.lines.length > 0) await writeTenantLines(tx, deps, now, job.lines, summary, residenceIds, written);
+    if (job.lines.length > 0) await writeTenantLines(tx, deps, now, job.lines, summary, residenceIds, tenantsSeen, written);
     await writeLists(tx, now, job, written, summary);
   });
 }
 
-async function writeTenantLines(tx: Tx, deps: AdminDeps, now: Date, lines: TenantInput[], summary: ErpImportSummary, residenceIds: Map<string, string>, written: Written): Promise<void> {
+async function writeTenantLines(tx: Tx, deps: AdminDeps, now: Date, lines: TenantInput[], summary: ErpImportSummary, residenceIds: Map<string, string>, tenantsSeen: Set<string>, written: Written): Promise<void> {
   const references = [...new Set(lines.map((line) => line.reference))];
   const storedTenants = new Map((await tx.select().from(tenants).where(anyOf(tenants.reference, references))).map((row) => [row.reference, row]));
   const storedDossiers = new Map((await tx.select().from(dossiers).where(anyOf(dossiers.number, lines.map((line) => line.dossier.number)))).map((row) => [row.number, row]));
@@ -432,8 +444,6 @@ async function writeTenantLines(tx: Tx, deps: AdminDeps, now: Date, lines: Tenan
   // What changes, per tenant: new tenants are written at version 1; the others get their next version.
   const newTenants = new Map<string, TenantRow>();
   const touched = new Set<string>();
-  /** Tenants already planned in this batch: a tenant's second dossier line leaves the tenant's columns alone. */
-  const planned = new Set<string>();
   const plans: { line: TenantInput; tenantId: string; tenant: 'new' | 'update' | 'same'; dossier: DossierRow | null; dossierChange: 'new' | 'update' | 'same'; bank: 'new' | 'replace' | 'same' | 'none'; oldBank?: BankRow }[] = [];
   for (const line of lines) {
     const stored = storedTenants.get(line.reference);
@@ -441,7 +451,7 @@ async function writeTenantLines(tx: Tx, deps: AdminDeps, now: Date, lines: Tenan
     let tenant: 'new' | 'update' | 'same';
     if (stored) {
       tenantId = stored.id;
-      tenant = planned.has(tenantId) ? 'same' : differs(tenantFields(line), stored) ? 'update' : 'same';
+      tenant = tenantsSeen.has(line.reference) ? 'same' : differs(tenantFields(line), stored) ? 'update' : 'same';
     } else if (newTenants.has(line.reference)) {
       tenantId = newTenants.get(line.reference)!.id;
       tenant = 'same';
@@ -455,8 +465,8 @@ async function writeTenantLines(tx: Tx, deps: AdminDeps, now: Date, lines: Tenan
     const oldBank = dossier ? storedBanks.get(dossier.id) : undefined;
     const bank = !line.bank ? 'none' : !oldBank ? 'new' : sameBank(deps, line.bank, oldBank) ? 'same' : 'replace';
     if (stored && (tenant === 'update' || dossierChange !== 'same' || bank === 'new' || bank === 'replace')) touched.add(tenantId);
-    if (!planned.has(tenantId)) summary.tenants[tenant === 'new' ? 'created' : tenant === 'update' ? 'updated' : 'unchanged']++;
-    planned.add(tenantId);
+    if (!tenantsSeen.has(line.reference)) summary.tenants[tenant === 'new' ? 'created' : tenant === 'update' ? 'updated' : 'unchanged']++;
+    tenantsSeen.add(line.reference);
     plans.push({ line, tenantId, tenant, dossier, dossierChange, bank, ...(oldBank ? { oldBank } : {}) });
   }
   await insertRows(tx, tenants, [...newTenants.values()]);
