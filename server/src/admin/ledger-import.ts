@@ -24,6 +24,7 @@ import type { Db, Tx } from '../db/client';
 import { dossiers, ledgerEntries, ledgerImportKeys } from '../db/schema';
 import { addActivities } from '../home/activity';
 import { ApiError, validationError, type FieldProblem } from '../http/errors';
+import { insertRows } from '../db/bulk';
 import { rowsOf } from '../sync/feed';
 import { bumpTenantVersions } from '../sync/versions';
 import { planSettlements, writeSettlements, type SettlementItem, type SettlementPlan } from '../documents/publish';
@@ -118,9 +119,9 @@ export async function dossiersByNumber(db: Db, numbers: Iterable<string>): Promi
 async function postBatch(db: Db, now: Date, batch: KeyedLine[], refs: Map<string, DossierRef>): Promise<number> {
   return db.transaction(async (tx: Tx) => {
     const ids = batch.map(() => randomUUID());
-    // The batch's rows go as one array per column (unnest): a fixed statement whatever the batch
-    // size, where a multi-row insert built by drizzle spent a third of the import's CPU building
-    // 2,000 rows' SQL and parameters (issue 17, bench/staff-cli).
+    // The batch goes as one parameter per column here (unnest, for RETURNING) and as one JSON
+    // parameter below (db/bulk.ts): a multi-row insert built by drizzle spent a third of the
+    // import's CPU building 2,000 rows' SQL and parameters (issue 17, bench/staff-cli).
     const claimed = await rowsOf<{ key: string }>(
       tx,
       sql`insert into ${ledgerImportKeys} (key, ledger_entry_id, imported_at)
@@ -136,32 +137,16 @@ async function postBatch(db: Db, now: Date, batch: KeyedLine[], refs: Map<string
     const seqs = taken.map((row) => Number(row.seq)).sort((a, b) => a - b);
     const balances = new Map<string, { delta: number; version: number }>();
     const activities: Parameters<typeof addActivities>[1] = [];
-    const columns = { id: [] as string[], tenantId: [] as string[], dossierId: [] as string[], version: [] as number[], date: [] as string[], kind: [] as string[], label: [] as string[], amountCents: [] as number[], period: [] as (string | null)[], postingSeq: [] as number[] };
-    lines.forEach(({ line, id }, index) => {
+    const rows = lines.map(({ line, id }, index) => {
       const ref = refs.get(line.dossier)!;
       const version = versions.get(ref.tenantId)!;
       const balance = balances.get(ref.id) ?? { delta: 0, version };
       balance.delta += line.amountCents;
       balances.set(ref.id, balance);
       if (line.kind === 'payment') activities.push({ version, at: now, tenantId: ref.tenantId, kind: 'payment.done', label: 'Paiement effectué', refId: id });
-      columns.id.push(id);
-      columns.tenantId.push(ref.tenantId);
-      columns.dossierId.push(ref.id);
-      columns.version.push(version);
-      columns.date.push(line.date);
-      columns.kind.push(line.kind);
-      columns.label.push(line.label);
-      columns.amountCents.push(line.amountCents);
-      columns.period.push(line.period ?? null);
-      columns.postingSeq.push(seqs[index]!);
+      return { id, tenantId: ref.tenantId, dossierId: ref.id, version, deleted: false, updatedAt: now, date: line.date, kind: line.kind, label: line.label, amountCents: line.amountCents, period: line.period ?? null, postingSeq: seqs[index]! };
     });
-    await tx.execute(
-      sql`insert into ${ledgerEntries} (id, tenant_id, dossier_id, version, updated_at, date, kind, label, amount_cents, period, posting_seq)
-        select id, tenant_id, dossier_id, version, ${now}, date, kind, label, amount_cents, period, posting_seq
-        from unnest(${sql.param(columns.id)}::uuid[], ${sql.param(columns.tenantId)}::uuid[], ${sql.param(columns.dossierId)}::uuid[], ${sql.param(columns.version)}::bigint[], ${sql.param(columns.date)}::date[],
-          ${sql.param(columns.kind)}::text[], ${sql.param(columns.label)}::text[], ${sql.param(columns.amountCents)}::bigint[], ${sql.param(columns.period)}::text[], ${sql.param(columns.postingSeq)}::bigint[])
-          as l(id, tenant_id, dossier_id, version, date, kind, label, amount_cents, period, posting_seq)`,
-    );
+    await insertRows(tx, ledgerEntries, rows);
     const moved = [...balances];
     await tx.execute(
       sql`update ${dossiers} as d set balance_cents = d.balance_cents + v.delta, version = v.version, updated_at = ${now}

@@ -4,6 +4,7 @@
  * a reader never sees version n+1 before n: the sync cursor can simply compare versions.
  */
 import { asc, eq, sql } from 'drizzle-orm';
+import { anyOf } from '../db/bulk';
 import type { Db, Tx } from '../db/client';
 import { tenants } from '../db/schema';
 import { ApiError } from '../http/errors';
@@ -40,14 +41,13 @@ export function withTenantWrite<T>(db: Db, tenantId: string, fn: (tx: Tx, versio
 export async function bumpTenantVersions(tx: Tx, tenantIds: string[]): Promise<Map<string, number>> {
   const ids = [...new Set(tenantIds)].sort();
   if (ids.length === 0) return new Map();
-  // The ids as one array parameter (= any): a batch of 2,000 tenants is one parameter, not 2,000
-  // that drizzle builds into the SQL twice (issue 17).
-  const anyOf = sql`${tenants.id} = any(${sql.param(ids)}::uuid[])`;
-  await tx.select({ id: tenants.id }).from(tenants).where(anyOf).orderBy(asc(tenants.id)).for('update');
+  // The ids as one array parameter (db/bulk.ts anyOf): a batch of 2,000 tenants is one parameter,
+  // not 2,000 that drizzle builds into the SQL twice (issue 17).
+  await tx.select({ id: tenants.id }).from(tenants).where(anyOf(tenants.id, ids)).orderBy(asc(tenants.id)).for('update');
   const rows = await tx
     .update(tenants)
     .set({ syncVersion: sql`${tenants.syncVersion} + 1` })
-    .where(anyOf)
+    .where(anyOf(tenants.id, ids))
     .returning({ id: tenants.id, version: tenants.syncVersion });
   return new Map(rows.map((row) => [row.id, row.version]));
 }
