@@ -150,14 +150,20 @@ export async function restoreLocale(): Promise<void> {
  * then persists it (a failed
  * save keeps the switch).
  */
+/** setLocale calls so far (the last one's locale is shown), and the saves in the order chosen. */
+let choices = 0;
+let saving: Promise<unknown> = Promise.resolve();
+
 export async function setLocale(locale: Locale): Promise<void> {
+  const choice = ++choices;
+  // Saved at once, in the order chosen, not after the words load: a window closed right after the
+  // click keeps the choice (found by e2e: the words of every loaded area load first now). A failed
+  // save is not worth an error message: the choice applies now and is asked again next start.
+  const saved = (saving = saving.then(() => call('settings.update', { locale })).catch(() => undefined));
   await wordsFor(locale);
-  applyLocale(locale);
-  try {
-    await call('settings.update', { locale });
-  } catch {
-    // Not worth an error message: the choice applies now and is asked again next start.
-  }
+  // Two clicks in a row: the later choice is the one shown, whichever words came first.
+  if (choice === choices) applyLocale(locale);
+  await saved;
 }
 
 /** A wait in seconds as words: "30 secondes", "2 minutes", "24 heures" (a daily quota's). */

@@ -10,7 +10,7 @@ import { addMonths, formatFrenchDate, formatLongDate } from '../../src-shared/va
 import { TEST_TODAY } from '../helpers/clock';
 import { tinyPdf } from '../helpers/files';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { DEMO, signIn } from './session';
+import { DEMO, signIn, backToFrench } from './session';
 
 const DOSSIER = '0123456789';
 /** An amount as formatEuros writes it in French ("1 234,56 €"). */
@@ -328,7 +328,7 @@ test('every section of this part passes axe in English and fits a 320 px window'
     await page.goto('./#/accueil');
     await expect(page.getByText(/Your account is in (credit|debit) by/)).toBeVisible();
   } finally {
-    await page.getByRole('button', { name: 'Français' }).click();
+    await backToFrench(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   }
 

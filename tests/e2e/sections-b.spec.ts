@@ -17,6 +17,7 @@ import { startPortalServer, type RestartableServer } from '../helpers/portal-ser
 import { publishDocument } from '../helpers/server-documents';
 import { TEST_TODAY } from '../helpers/clock';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { backToFrench } from './session';
 
 const DEMO = { email: 'martine.dupont@example.org', password: 'Demo-Locataire-2026!' };
 const SHOTS = join(process.env.SHOTS_DIR ?? join(tmpdir(), 'pw-b-shots'));
@@ -384,5 +385,5 @@ test('every page of this part fits a 320 px window without sideways scrolling, i
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
     await expectNoSeriousA11yViolations(page, `${hash} (en)`);
   }
-  await page.getByRole('button', { name: 'Français' }).click();
+  await backToFrench(page);
 });

@@ -14,3 +14,15 @@ export async function signIn(page: Page) {
   // Signing in derives the key of the local cache and runs the first sync: it takes a moment.
   await expect(page).toHaveURL(/#\/accueil$/, { timeout: 30_000 });
 }
+
+/**
+ * Back to French at the end of a test that switched to English: the choice is saved (the next test
+ * of this stack opens in French), checked by reloading the page.
+ */
+export async function backToFrench(page: Page) {
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+}

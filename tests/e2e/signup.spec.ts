@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { backToFrench } from './session';
 import { SIGN_UP_TENANT as tenant } from './fixtures';
 
 test('a tenant creates an account with the reference on the rent notice, then signs in', async ({ page }) => {
@@ -88,6 +89,6 @@ test('in English, a refusal only the server finds is worded in English (issue 15
     await expect(page).toHaveURL(/#\/inscription$/);
     await expectNoSeriousA11yViolations(page, 'inscription in English with a server error');
   } finally {
-    await page.getByRole('button', { name: 'Français' }).click();
+    await backToFrench(page);
   }
 });

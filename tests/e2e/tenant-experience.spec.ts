@@ -17,6 +17,7 @@ import type { MailMessage } from '../../server/src/mail/mailer';
 import { publishDocument } from '../helpers/server-documents';
 import { TEST_TODAY } from '../helpers/clock';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { backToFrench } from './session';
 import { DEMO, signInDemo, startOwnPreview, startOwnServer } from './own-stack';
 
 const THIS_YEAR = TEST_TODAY.slice(0, 4);
@@ -138,7 +139,7 @@ test('in English: “Download”, “Keep offline”, the year picker', async ({
     await expect(table.getByRole('button', { name: /^Keep offline: Payment receipt for December/ })).toHaveCount(2);
     await expectNoSeriousA11yViolations(page, 'my documents (en)');
   } finally {
-    await page.getByRole('button', { name: 'Français' }).click();
+    await backToFrench(page);
   }
 });
 
@@ -214,7 +215,7 @@ test('the balance chart: a real chart (Chart.js) with values on focus and hover,
     await expect(value).toHaveText(/^[A-Z][a-z]+ \d{4}: €[\d,]+\.\d{2} \((in debit|in credit|settled)\)$/);
     await expectNoSeriousA11yViolations(page, 'balance chart (en)');
   } finally {
-    await page.getByRole('button', { name: 'Français' }).click();
+    await backToFrench(page);
   }
 });
 
@@ -281,7 +282,7 @@ test('every screen in English: no French outside what the landlord wrote (marked
       if (french.length > 0) problems[screen] = french;
     }
   } finally {
-    await page.getByRole('button', { name: 'Français' }).click();
+    await backToFrench(page);
   }
   expect(problems).toEqual({});
 });

@@ -15,7 +15,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { tinyPdf } from '../helpers/files';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { signInDemo, startOwnPreview, startOwnServer } from './own-stack';
-import { signIn } from './session';
+import { signIn, backToFrench } from './session';
 
 const DOSSIER = '0123456789';
 
@@ -51,7 +51,7 @@ async function inEnglish(page: Page, body: () => Promise<void>) {
   try {
     await body();
   } finally {
-    await page.getByRole('button', { name: 'Français' }).click();
+    await backToFrench(page);
   }
 }
 
