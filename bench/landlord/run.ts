@@ -13,7 +13,7 @@
  * PostgreSQL (an empty database: the bench fills it) instead of PGlite in memory. CPU-heavy at
  * 100,000: `nice -n 10`, in the background.
  */
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -81,6 +81,33 @@ interface Row {
 }
 const results: Row[] = [];
 
+/**
+ * CPU seconds so far of the machine's processes that `match` picks (Linux /proc; null elsewhere):
+ * the render processes and PostgreSQL's (when it runs on this machine), to see where a step's
+ * work goes. A process that ended during the step is not counted.
+ */
+function cpuSecondsOf(match: (command: string, args: string) => boolean): number | null {
+  if (process.platform !== 'linux') return null;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!match(command, readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
+      // Fields after the command: state is the 1st, utime the 12th, stime the 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  // USER_HZ: 100 on Linux's usual builds.
+  return ticks / 100;
+}
+const renderersCpu = () => cpuSecondsOf((_command, args) => args.includes('render-worker'));
+const postgresCpu = () => cpuSecondsOf((command) => command === 'postgres');
+const seconds1 = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(1)} s`);
+
 /** Runs a step, sampling this process's RSS every 50 ms. */
 async function step(name: string, rows: number, fn: () => Promise<unknown>): Promise<void> {
   const start = process.memoryUsage.rss();
@@ -88,6 +115,7 @@ async function step(name: string, rows: number, fn: () => Promise<unknown>): Pro
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
+  const [renderersAtStart, postgresAtStart] = [renderersCpu(), postgresCpu()];
   try {
     await fn();
   } finally {
@@ -99,7 +127,9 @@ async function step(name: string, rows: number, fn: () => Promise<unknown>): Pro
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   peak = Math.max(peak, process.memoryUsage.rss());
   results.push({ step: name, rows, seconds, startRssMb: start / 1024 / 1024, peakRssMb: peak / 1024 / 1024 });
-  console.error(`${name}: ${rows} in ${seconds.toFixed(1)} s (${(rows / seconds).toFixed(0)}/s), process CPU ${cpuSeconds.toFixed(1)} s, peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`);
+  const since = (now: number | null, start: number | null) => (now === null || start === null ? null : now - start);
+  const others = `render processes ${seconds1(since(renderersCpu(), renderersAtStart))}, PostgreSQL on this machine ${seconds1(since(postgresCpu(), postgresAtStart))}`;
+  console.error(`${name}: ${rows} in ${seconds.toFixed(1)} s (${(rows / seconds).toFixed(0)}/s), process CPU ${cpuSeconds.toFixed(1)} s (${others}), peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`);
 }
 
 const dossierOf = (i: number) => String(3_000_000_000 + i);

@@ -4,7 +4,8 @@
  * payment. Shared by the avis d'échéance publisher, the settlement documents (quittance / reçu)
  * and the card-payment flow, so they all read the ledger the same way.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { anyOf } from '../db/bulk';
 import type { Db, Tx } from '../db/client';
 import { ledgerEntries } from '../db/schema';
 import type { AmountLine, PaymentChannel, ReceivedPayment } from './types';
@@ -163,7 +164,7 @@ export async function ledgerLinesByDossier(db: Db | Tx, dossierIds: string[]): P
   const rows = await db
     .select({ dossierId: ledgerEntries.dossierId, ...lineColumns })
     .from(ledgerEntries)
-    .where(and(inArray(ledgerEntries.dossierId, dossierIds), eq(ledgerEntries.deleted, false)))
+    .where(and(anyOf(ledgerEntries.dossierId, dossierIds), eq(ledgerEntries.deleted, false)))
     .orderBy(asc(ledgerEntries.postingSeq));
   for (const { dossierId, ...line } of rows) byDossier.get(dossierId)?.push(line);
   return byDossier;

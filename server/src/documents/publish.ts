@@ -12,6 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, count as sqlCount, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Landlord } from '../../../src-shared/api/landlord';
+import { anyOf, insertRows } from '../db/bulk';
 import type { Db, Tx } from '../db/client';
 import { accounts, bankAccounts, blobs, documentInputs, documents, dossiers, tenants } from '../db/schema';
 import { addActivities } from '../home/activity';
@@ -223,7 +224,7 @@ async function liveDocumentsOf(db: Db | Tx, dossierIds: string[], periods: strin
   const rows = await db
     .select()
     .from(documents)
-    .where(and(inArray(documents.dossierId, dossierIds), inArray(documents.period, periods), inArray(documents.kind, kinds), eq(documents.deleted, false)))
+    .where(and(anyOf(documents.dossierId, dossierIds), anyOf(documents.period, periods), anyOf(documents.kind, kinds), eq(documents.deleted, false)))
     .orderBy(asc(documents.issuedAt), asc(documents.id));
   for (const row of rows) byDossier.get(row.dossierId)?.push(row);
   return byDossier;
@@ -235,7 +236,7 @@ async function currentBanks(db: Db | Tx, dossierIds: string[]): Promise<Map<stri
   const rows = await db
     .selectDistinctOn([bankAccounts.dossierId])
     .from(bankAccounts)
-    .where(and(inArray(bankAccounts.dossierId, dossierIds), eq(bankAccounts.deleted, false)))
+    .where(and(anyOf(bankAccounts.dossierId, dossierIds), eq(bankAccounts.deleted, false)))
     .orderBy(asc(bankAccounts.dossierId), desc(bankAccounts.version));
   return new Map(rows.map((row) => [row.dossierId, row]));
 }
@@ -292,7 +293,7 @@ const inputHash = (input: object): string => createHash('sha256').update(canonic
 /** The input hashes of `documentIds` that have one (document_inputs), by document id. */
 async function inputHashesOf(db: Db | Tx, documentIds: string[]): Promise<Map<string, string>> {
   if (documentIds.length === 0) return new Map();
-  const rows = await db.select().from(documentInputs).where(inArray(documentInputs.documentId, documentIds));
+  const rows = await db.select().from(documentInputs).where(anyOf(documentInputs.documentId, documentIds));
   return new Map(rows.map((row) => [row.documentId, row.inputSha256]));
 }
 
@@ -397,14 +398,14 @@ async function readNoticeBatch(db: Db, period: string, size: number, after: stri
   const dossierRows = await db
     .select()
     .from(dossiers)
-    .where(and(inArray(dossiers.tenantId, tenantIds), eq(dossiers.deleted, false)))
+    .where(and(anyOf(dossiers.tenantId, tenantIds), eq(dossiers.deleted, false)))
     .orderBy(asc(dossiers.number));
   const dossierIds = dossierRows.map((dossier) => dossier.id);
   const [banks, lines, notices, emails] = await Promise.all([
     currentBanks(db, dossierIds),
     ledgerLinesByDossier(db, dossierIds),
     liveDocumentsOf(db, dossierIds, [period], ['avis_echeance']),
-    db.select({ tenantId: accounts.tenantId, email: accounts.email }).from(accounts).where(inArray(accounts.tenantId, tenantIds)),
+    db.select({ tenantId: accounts.tenantId, email: accounts.email }).from(accounts).where(anyOf(accounts.tenantId, tenantIds)),
   ]);
   const emailOf = new Map(emails.map((row) => [row.tenantId, row.email]));
   const byTenant = new Map(tenantRows.map((tenant) => [tenant.id, tenant]));
@@ -498,13 +499,32 @@ async function writeNotices(db: Db, period: string, now: Date, writes: NoticeWri
         delivery: tenant.paperless && mailTo ? 'mail' : 'post',
       });
     }
-    if (newBlobs.size > 0) await tx.insert(blobs).values([...newBlobs.values()]).onConflictDoNothing();
-    if (newDocuments.length > 0) await tx.insert(documents).values(newDocuments);
-    if (newInputs.length > 0) await tx.insert(documentInputs).values(newInputs);
-    await addActivities(tx, newActivities);
-    await addNotifications(tx, newNotifications);
+    await insertNewDocuments(tx, { blobs: newBlobs, documents: newDocuments, inputs: newInputs, activities: newActivities, notifications: newNotifications });
     return outcomes;
   });
+}
+
+/**
+ * What a batch of new documents adds, in one statement per table: the PDFs (a blob already stored
+ * under its SHA-256 is kept), the documents, their input hashes, the home page's activities and
+ * the notifications. One JSON parameter per table (db/bulk.ts) but for the blobs, whose bytes go
+ * as binary parameters.
+ */
+async function insertNewDocuments(
+  tx: Tx,
+  rows: {
+    blobs: Map<string, typeof blobs.$inferInsert>;
+    documents: (typeof documents.$inferInsert)[];
+    inputs: (typeof documentInputs.$inferInsert)[];
+    activities: Parameters<typeof addActivities>[1];
+    notifications: Parameters<typeof addNotifications>[1];
+  },
+): Promise<void> {
+  if (rows.blobs.size > 0) await tx.insert(blobs).values([...rows.blobs.values()]).onConflictDoNothing();
+  await insertRows(tx, documents, rows.documents);
+  await insertRows(tx, documentInputs, rows.inputs);
+  await addActivities(tx, rows.activities);
+  await addNotifications(tx, rows.notifications);
 }
 
 /** Runs `fn` over `items`, at most `limit` at once. */
@@ -681,7 +701,7 @@ export async function planSettlements(deps: Omit<DocumentDeps, 'mailer'>, items:
   if (items.length === 0) return { outcomes, periods: [], writes: [] };
   const periods = [...new Set(items.map((item) => requirePeriod(item.period)))];
   const dossierIds = [...new Set(items.map((item) => item.dossierId))];
-  const found = await deps.db.select({ dossier: dossiers, tenant: tenants }).from(dossiers).innerJoin(tenants, eq(tenants.id, dossiers.tenantId)).where(inArray(dossiers.id, dossierIds));
+  const found = await deps.db.select({ dossier: dossiers, tenant: tenants }).from(dossiers).innerJoin(tenants, eq(tenants.id, dossiers.tenantId)).where(anyOf(dossiers.id, dossierIds));
   const byDossier = new Map(found.map((row) => [row.dossier.id, row]));
   const [lines, existing] = await Promise.all([ledgerLinesByDossier(deps.db, dossierIds), liveDocumentsOf(deps.db, dossierIds, periods, ['quittance', 'recu'])]);
   const existingInputs = await inputHashesOf(deps.db, [...existing.values()].flat().map((doc) => doc.id));
@@ -755,11 +775,7 @@ export async function writeSettlements(deps: Pick<DocumentDeps, 'db' | 'clock'>,
       newNotifications.push({ at: { tenantId: tenant.id, version, now }, kind: 'document.published', params: { documentKind: kind, period }, refId: documentId });
       outcomes[index] = { status: 'issued', kind, documentId };
     }
-    if (newBlobs.size > 0) await tx.insert(blobs).values([...newBlobs.values()]).onConflictDoNothing();
-    if (newDocuments.length > 0) await tx.insert(documents).values(newDocuments);
-    if (newInputs.length > 0) await tx.insert(documentInputs).values(newInputs);
-    await addActivities(tx, newActivities);
-    await addNotifications(tx, newNotifications);
+    await insertNewDocuments(tx, { blobs: newBlobs, documents: newDocuments, inputs: newInputs, activities: newActivities, notifications: newNotifications });
   });
   return outcomes;
 }

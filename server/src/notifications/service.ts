@@ -9,6 +9,7 @@ import type { Landlord } from '../../../src-shared/api/landlord';
 import type { Clock } from '../../../src-shared/clock';
 import { byMail, channelOf, type NotificationChannel, type NotificationKind, type NotificationParams, type NotificationPreferencesData } from '../../../src-shared/notifications/api';
 import type { DataCipher } from '../crypto/data-key';
+import { insertRows } from '../db/bulk';
 import type { Db, Tx } from '../db/client';
 import { accounts, notificationPreferences, notifications, tenants } from '../db/schema';
 import type { Mailer } from '../mail/mailer';
@@ -37,26 +38,25 @@ export async function addNotification(tx: Tx, at: NotificationAt, kind: Notifica
 
 /** Many at once (publishing, settlements, the reminders job): one INSERT; returns how many were new. */
 export async function addNotifications(tx: Tx, lines: ({ at: NotificationAt; kind: NotificationKind; params: NotificationParams; refId: string | null } & NotificationOptions)[]): Promise<number> {
-  if (lines.length === 0) return 0;
-  const inserted = await tx
-    .insert(notifications)
-    .values(
-      lines.map(({ at, kind, params, refId, subject, mailed }) => ({
-        id: randomUUID(),
-        tenantId: at.tenantId,
-        version: at.version,
-        updatedAt: at.now,
-        kind,
-        subject: subject ?? refId ?? kind,
-        params,
-        refId,
-        at: at.now,
-        mailState: mailed ? ('skipped' as const) : ('pending' as const),
-      })),
-    )
-    .onConflictDoNothing({ target: [notifications.tenantId, notifications.kind, notifications.subject] })
-    .returning({ id: notifications.id });
-  return inserted.length;
+  // One parameter for the whole batch (db/bulk.ts): publishing writes 500 at a time (issue 17).
+  return insertRows(
+    tx,
+    notifications,
+    lines.map(({ at, kind, params, refId, subject, mailed }) => ({
+      id: randomUUID(),
+      tenantId: at.tenantId,
+      version: at.version,
+      updatedAt: at.now,
+      kind,
+      subject: subject ?? refId ?? kind,
+      params,
+      refId,
+      at: at.now,
+      mailState: mailed ? ('skipped' as const) : ('pending' as const),
+    })),
+    // A notification already there for the same subject stays the one (notifications_subject_idx).
+    { onConflictDoNothing: true },
+  );
 }
 
 /** The tenant's choices, as stored (kinds not chosen are absent). */
