@@ -49,7 +49,7 @@ const handle = await openDatabase(process.env.BENCH_DATABASE_URL ? { kind: 'post
 const cipher = createDataCipher(Buffer.alloc(32, 5));
 const log = (message: string, extra?: object) => console.error(message, extra ?? '');
 const pool = PROCESSES > 0 && !erpOnly ? startRenderPool(PROCESSES) : null;
-const deps: AdminDeps = { db: handle.db, cipher, now: systemClock, documents: { mailer: NO_MAIL, landlord: { settings: () => readLandlordSettings(handle.db), identity: SANDBOX_LANDLORD_IDENTITY }, log, ...(pool ? { avisRendering: pool } : {}) } };
+const deps: AdminDeps = { db: handle.db, cipher, now: systemClock, documents: { mailer: NO_MAIL, landlord: { settings: () => readLandlordSettings(handle.db), identity: SANDBOX_LANDLORD_IDENTITY }, log, ...(pool ? { rendering: pool } : {}) } };
 const dir = mkdtempSync(join(tmpdir(), 'bench-landlord-'));
 const today = parisDate(systemClock());
 // Far enough ahead for the SEPA pre-notification (14 days before the debit on the 3rd).

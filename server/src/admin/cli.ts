@@ -8,8 +8,10 @@
  *               --label "Loyer mai 2026" --amount 412,35 [--period aaaa-mm]
  *                                               (euros; positive = débit; a crédit as --amount=-150,00)
  *   post-ledger --dossier N --file entries.json (array of entries, amounts in cents)
- *   import-ledger --file ecritures.csv [--encodage windows-1252]
- *                                               (ERP export, see admin/ledger-import.ts; all lines checked first)
+ *   import-ledger --file ecritures.csv [--encodage windows-1252] [--processes N]
+ *                                               (ERP export, see admin/ledger-import.ts; all lines checked first;
+ *                                                quittances and reçus rendered in N processes, started at the
+ *                                                first one, default the machine's cores, 0 = here)
  *   import-erp --locataires locataires.csv [--contrats contrats.csv] [--occupants occupants.csv] [--encodage windows-1252]
  *                                               (tenants, dossiers, bank details, contracts, occupants from the ERP,
  *                                                see admin/erp-import.ts; all lines checked first; run it every night)
@@ -64,7 +66,7 @@ import { createResidence, listResidences, residenceIdsByCode, updateResidence } 
 import { createStaffAccount } from '../staff/accounts';
 import { OFFICE_ACTOR } from '../staff/audit';
 import { decideInsurance } from '../insurance/staff';
-import { startRenderPool } from '../documents/render-pool';
+import { renderPoolWhenNeeded, startRenderPool } from '../documents/render-pool';
 
 /** The base of the activation link: PUBLIC_URL, as the server's (server/README.md). */
 const publicUrl = () => (process.env.PUBLIC_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
@@ -82,6 +84,13 @@ function encodingOption(value: string | undefined): { encoding?: CsvEncoding } {
   const encoding = value.toLowerCase().replace(/^(cp|win)/, 'windows-').replace(/^utf8$/, 'utf-8');
   if (encoding !== 'utf-8' && encoding !== 'windows-1252') throw new Error('--encodage : utf-8 ou windows-1252');
   return { encoding };
+}
+
+/** `--processes N`: render processes, 0 (in this process) to 64; `byDefault` when not given. */
+function processesOption(value: string | undefined, byDefault: number): number {
+  const processes = value === undefined ? byDefault : Number(value);
+  if (!Number.isInteger(processes) || processes < 0 || processes > 64) throw new Error('--processes : un entier de 0 à 64');
+  return processes;
 }
 
 /** Generated tenants are numbered after the existing ones, so references and emails stay unique. */
@@ -138,10 +147,17 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
     }
     case 'import-ledger': {
       if (!values.file) throw new Error('--file est obligatoire');
-      return importLedgerFile(documentDeps(deps), values.file, {
-        ...encodingOption(values.encodage),
-        onProgress: (p) => deps.progress?.(`import-ledger : ${p.done} / ${p.total} lignes (écrites ${p.posted}, déjà importées ${p.alreadyPosted})`),
-      });
+      // A payment file's quittances render in as many processes as the machine has cores, started only if there are any.
+      const processes = processesOption(values.processes, availableParallelism());
+      const pool = processes > 0 ? renderPoolWhenNeeded(processes) : null;
+      try {
+        return await importLedgerFile(documentDeps({ ...deps, documents: { ...deps.documents, ...(pool ? { rendering: pool } : {}) } }), values.file, {
+          ...encodingOption(values.encodage),
+          onProgress: (p) => deps.progress?.(`import-ledger : ${p.done} / ${p.total} lignes (écrites ${p.posted}, déjà importées ${p.alreadyPosted})`),
+        });
+      } finally {
+        await pool?.close();
+      }
     }
     case 'import-erp': {
       if (!values.locataires) throw new Error('--locataires est obligatoire');
@@ -164,11 +180,10 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
     case 'publish-notices': {
       if (!values.period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) throw new Error('--period aaaa-mm est obligatoire');
       // A month's run renders in as many processes as the machine has cores (render-pool.ts); one tenant's, here.
-      const processes = values.processes === undefined ? (values.reference ? 0 : availableParallelism()) : Number(values.processes);
-      if (!Number.isInteger(processes) || processes < 0 || processes > 64) throw new Error('--processes : un entier de 0 à 64');
+      const processes = processesOption(values.processes, values.reference ? 0 : availableParallelism());
       const pool = processes > 0 ? startRenderPool(processes) : null;
       try {
-        return await adminPublishNotices({ ...deps, documents: { ...deps.documents, ...(pool ? { avisRendering: pool } : {}) } }, values.period, values.reference, {
+        return await adminPublishNotices({ ...deps, documents: { ...deps.documents, ...(pool ? { rendering: pool } : {}) } }, values.period, values.reference, {
           // 100,000 outcomes are no reading for staff: the counts and the list to post are.
           keepNotices: false,
           onProgress: (p) =>

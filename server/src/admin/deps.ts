@@ -13,8 +13,8 @@ export interface AdminDeps {
   db: Db;
   cipher: DataCipher;
   now: () => Date;
-  /** For documents (quittances, reçus, avis): mailer, landlord settings and letterhead identity, how avis are rendered; defaults: no mail, the stored settings, LANDLORD_* env, in this process. */
-  documents?: Partial<Pick<DocumentDeps, 'mailer' | 'landlord' | 'log' | 'avisRendering'>>;
+  /** For documents (quittances, reçus, avis): mailer, landlord settings and letterhead identity, how documents are rendered; defaults: no mail, the stored settings, LANDLORD_* env, in this process. */
+  documents?: Partial<Pick<DocumentDeps, 'mailer' | 'landlord' | 'log' | 'rendering'>>;
   /** Where long runs (publishing, imports) print their progress line (the CLI: stderr); default nowhere. */
   progress?: (line: string) => void;
 }

@@ -40,7 +40,7 @@ export function documentDeps(deps: AdminDeps): DocumentDeps {
     mailer: deps.documents?.mailer ?? NO_MAIL,
     landlord: deps.documents?.landlord ?? { settings: () => readLandlordSettings(deps.db), identity: landlordIdentityFromEnv(process.env) ?? SANDBOX_LANDLORD_IDENTITY },
     ...(deps.documents?.log ? { log: deps.documents.log } : {}),
-    ...(deps.documents?.avisRendering ? { avisRendering: deps.documents.avisRendering } : {}),
+    ...(deps.documents?.rendering ? { rendering: deps.documents.rendering } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import type { DataCipher } from '../crypto/data-key';
 import type { Db } from '../db/client';
 import type { Mailer } from '../mail/mailer';
 import { documentLandlordFromSettings, type LandlordIdentity } from './landlord';
-import type { AvisRendering } from './render-pool';
+import type { DocumentRendering } from './render-pool';
 import type { DocumentLandlord } from './types';
 
 export interface DocumentDeps {
@@ -25,8 +25,8 @@ export interface DocumentDeps {
   };
   /** Where failures that must not stop a batch are reported (default: nowhere). */
   log?: (message: string, extra?: object) => void;
-  /** How publishing renders an avis: a render pool (render-pool.ts) for a month's run; default, one at a time in this process. */
-  avisRendering?: AvisRendering;
+  /** How publishing and settlement render: a render pool (render-pool.ts) for a month's run or a payment file; default, one at a time in this process. */
+  rendering?: DocumentRendering;
 }
 
 /** A fictional letterhead address, for the demo and the tests only. */

@@ -43,9 +43,11 @@ export function describeDocument(kind: DocumentKind, period: string, bytes: Uint
  */
 export async function renderSettlementDocument(
   input: PeriodSettlementInput,
+  // Where the chosen document is drawn: here by default, or in a render pool (documents/render-pool.ts).
+  render: (kind: 'quittance' | 'recu', input: PeriodSettlementInput) => Promise<Uint8Array> = (kind, i) => (kind === 'quittance' ? renderQuittance(i) : renderRecu(i)),
 ): Promise<{ kind: 'quittance' | 'recu'; bytes: Uint8Array; description: DocumentDescription } | null> {
   const kind = documentKindForPeriod({ dueCents: periodDueCents(input), paidCents: periodPaidCents(input) });
   if (kind === null) return null;
-  const bytes = kind === 'quittance' ? await renderQuittance(input) : await renderRecu(input);
+  const bytes = await render(kind, input);
   return { kind, bytes, description: describeDocument(kind, input.period, bytes, { amountCents: periodPaidCents(input) }) };
 }

@@ -22,7 +22,7 @@ import { displayFirstName } from '../lib/names';
 import { bumpTenantVersions, withTenantsWrite } from '../sync/versions';
 import { daysInMonth } from '../../../src-shared/validation/dates';
 import { parisDate } from '../../../src-shared/clock';
-import { renderAvisEcheance } from './avis-echeance';
+import { renderHere } from './render-pool';
 import { documentLandlord, type DocumentDeps } from './deps';
 import { isDocumentRefusedError } from './errors';
 import { avisTotalCents, describeDocument, renderSettlementDocument, type DocumentDescription } from './index';
@@ -245,9 +245,9 @@ async function currentBanks(db: Db | Tx, dossierIds: string[]): Promise<Map<stri
  * The one call to the avis d'échéance renderer (publishing and the "same notice?" check both go
  * through it): bytes and description, or the renderer's refusal.
  */
-async function renderNotice(deps: Pick<DocumentDeps, 'avisRendering'>, input: AvisEcheanceInput): Promise<{ bytes: Uint8Array; description: DocumentDescription } | { refused: string }> {
+async function renderNotice(deps: Pick<DocumentDeps, 'rendering'>, input: AvisEcheanceInput): Promise<{ bytes: Uint8Array; description: DocumentDescription } | { refused: string }> {
   try {
-    const bytes = await (deps.avisRendering?.render ?? renderAvisEcheance)(input);
+    const bytes = await (deps.rendering?.render ?? renderHere)({ kind: 'avis_echeance', input });
     return { bytes, description: describeDocument('avis_echeance', input.period, bytes, { rectificatif: input.rectificatif === true, amountCents: avisTotalCents(input) }) };
   } catch (error) {
     if (isDocumentRefusedError(error)) return { refused: error.message };
@@ -260,7 +260,7 @@ async function renderNotice(deps: Pick<DocumentDeps, 'avisRendering'>, input: Av
  * rectificatif wording), the same content gives the same bytes, so the same SHA-256: any change of
  * amount, due date, payment method, address or letterhead is seen, nothing else is.
  */
-async function sameNotice(deps: Pick<DocumentDeps, 'avisRendering'>, input: AvisEcheanceInput, existing: DocumentRow): Promise<boolean> {
+async function sameNotice(deps: Pick<DocumentDeps, 'rendering'>, input: AvisEcheanceInput, existing: DocumentRow): Promise<boolean> {
   const rendered = await renderNotice(deps, { ...input, issuedOn: isoDay(existing.issuedAt), rectificatif: existing.title.includes('rectificatif') });
   return 'bytes' in rendered && rendered.description.sha256 === existing.sha256;
 }
@@ -608,7 +608,7 @@ export async function publishMonthNotices(deps: DocumentDeps, params: PublishNot
     const now = deps.clock();
     // In file order; several at once when a render pool renders them (one at a time in this process: nothing to gain).
     const planned: (NoticeOutcome | NoticeWrite)[] = new Array(rows.length);
-    await eachLimited([...rows.keys()], deps.avisRendering?.concurrency ?? 1, async (index) => {
+    await eachLimited([...rows.keys()], deps.rendering?.concurrency ?? 1, async (index) => {
       planned[index] = await planNotice(deps, rows[index]!, period, letterhead, isoDay(now), params.dueDay);
     });
     // At most one batch written while the next renders: the order of the outcomes stays the tenants'.
@@ -664,8 +664,9 @@ export interface SettlementWrite {
   inputSha256: string;
 }
 
-/** The one call to the quittance / reçu renderer. */
-const renderSettlement = (input: PeriodSettlementInput) => renderSettlementDocument(input);
+/** The one call to the quittance / reçu renderer: through the render pool when there is one. */
+const renderSettlement = (deps: Pick<DocumentDeps, 'rendering'>, input: PeriodSettlementInput) =>
+  renderSettlementDocument(input, (kind, settled) => (deps.rendering?.render ?? renderHere)({ kind, input: settled }));
 
 /**
  * After a payment (debit, transfer, card, cheque...) or an allowance is posted on `period`: the
@@ -708,8 +709,8 @@ export async function planSettlements(deps: Omit<DocumentDeps, 'mailer'>, items:
   const { letterhead } = await documentLandlord(deps);
   const fallbackDay = isoDay(deps.clock());
 
-  const writes: SettlementWrite[] = [];
   const byPeriod = new Map<string, Map<string, PeriodAmounts>>();
+  const toRender: { index: number; row: (typeof found)[number]; period: string; docs: DocumentRow[]; input: PeriodSettlementInput; inputSha256: string }[] = [];
   for (const [index, { dossierId, period }] of items.entries()) {
     const row = byDossier.get(dossierId);
     if (!row) continue;
@@ -735,14 +736,23 @@ export async function planSettlements(deps: Omit<DocumentDeps, 'mailer'>, items:
       outcomes[index] = { status: 'unchanged', kind: sameInput.kind as 'quittance' | 'recu', documentId: sameInput.id };
       continue;
     }
-    const rendered = await renderSettlement(input);
-    if (!rendered) continue;
-    const same = docs.find((doc) => doc.sha256 === rendered.description.sha256);
+    toRender.push({ index, row, period, docs, input, inputSha256 });
+  }
+  // Several at once when a render pool renders them; the writes stay in the order of `items`.
+  const rendered = new Array<Awaited<ReturnType<typeof renderSettlement>>>(toRender.length);
+  await eachLimited([...toRender.keys()], deps.rendering?.concurrency ?? 1, async (i) => {
+    rendered[i] = await renderSettlement(deps, toRender[i]!.input);
+  });
+  const writes: SettlementWrite[] = [];
+  for (const [i, { index, row, period, docs, inputSha256 }] of toRender.entries()) {
+    const document = rendered[i];
+    if (!document) continue;
+    const same = docs.find((doc) => doc.sha256 === document.description.sha256);
     if (same) {
-      outcomes[index] = { status: 'unchanged', kind: rendered.kind, documentId: same.id };
+      outcomes[index] = { status: 'unchanged', kind: document.kind, documentId: same.id };
       continue;
     }
-    writes.push({ index, tenant: row.tenant, dossier: row.dossier, period, ...rendered, inputSha256 });
+    writes.push({ index, tenant: row.tenant, dossier: row.dossier, period, ...document, inputSha256 });
   }
   return { outcomes, periods, writes };
 }

@@ -1,10 +1,11 @@
 /**
- * Avis d'échéance rendered in several processes (issue 17: a month's 100,000 notices). Rendering
- * one is pure CPU (fontkit shaping and subsetting, zlib: 6-13 ms on our machine) and publishing
- * is mostly that, so one process uses one core whatever the machine has. The pool forks
- * `size` renderers (render-worker.ts, under the same loader as this process: tsx and the package
- * type cache) and hands each notice to the least busy one; the renderers run the very function the
- * publisher would (the same bytes: tests/integration/server/render-pool.test.ts compares them).
+ * Documents rendered in several processes (issue 17: a month's 100,000 avis d'échéance, a payment
+ * file's quittances and reçus). Rendering one is pure CPU (fontkit shaping and subsetting, zlib:
+ * 3-6 ms on our machine) and publishing is mostly that, so one process uses one core whatever the
+ * machine has. The pool forks `size` renderers (render-worker.ts, under the same loader as this
+ * process: tsx and the package type cache) and hands each document to the least busy one; the
+ * renderers run the very function the publisher would (`renderHere`: the same bytes,
+ * tests/integration/server/render-pool.test.ts compares them).
  *
  * Nothing is lost when a renderer dies (killed, out of memory): the notices it held are rendered in
  * this process instead, and the pool goes on with the others. A renderer's refusal
@@ -14,21 +15,29 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { renderAvisEcheance } from './avis-echeance';
 import { DocumentRefusedError, type DocumentRefusal } from './errors';
-import type { AvisEcheanceInput } from './types';
+import { renderQuittance } from './quittance';
+import { renderRecu } from './recu';
+import type { AvisEcheanceInput, PeriodSettlementInput } from './types';
 
-/** How the publisher renders an avis: in this process (the default) or through a pool. */
-export type AvisRenderer = (input: AvisEcheanceInput) => Promise<Uint8Array>;
+/** A document to render: its kind and its renderer's input. */
+export type RenderJob = { kind: 'avis_echeance'; input: AvisEcheanceInput } | { kind: 'quittance' | 'recu'; input: PeriodSettlementInput };
 
-/** A renderer and how many notices to hand it at once (a pool: two per renderer, so none waits for its next one). */
-export interface AvisRendering {
-  render: AvisRenderer;
+/** Renders a job in this process: what a renderer runs, and how documents render without a pool. */
+export function renderHere(job: RenderJob): Promise<Uint8Array> {
+  if (job.kind === 'avis_echeance') return renderAvisEcheance(job.input);
+  return job.kind === 'quittance' ? renderQuittance(job.input) : renderRecu(job.input);
+}
+
+/** How publishing and settlement render: a renderer and how many documents to hand it at once (a pool: two per renderer, so none waits for its next one). */
+export interface DocumentRendering {
+  render(job: RenderJob): Promise<Uint8Array>;
   concurrency: number;
 }
 
-export interface RenderPool extends AvisRendering {
+export interface RenderPool extends DocumentRendering {
   /** Renderers still running (a dead one is not replaced). */
   readonly alive: number;
-  /** Notices a dead renderer held, rendered in this process instead. */
+  /** Documents a dead renderer held, rendered in this process instead. */
   readonly renderedHere: number;
   /** The renderers' process ids (logs, and the test that kills one). */
   readonly pids: number[];
@@ -39,7 +48,7 @@ export interface RenderPool extends AvisRendering {
 export type RenderAnswer = { id: number; bytes: Uint8Array } | { id: number; refused: { code: DocumentRefusal; message: string; details: Record<string, string | number> } } | { id: number; error: string };
 
 interface Job {
-  input: AvisEcheanceInput;
+  job: RenderJob;
   resolve: (bytes: Uint8Array) => void;
   reject: (error: unknown) => void;
 }
@@ -74,7 +83,7 @@ export function startRenderPool(size: number): RenderPool {
   const renderers: Renderer[] = [];
   const here = (job: Job) => {
     renderedHere++;
-    renderAvisEcheance(job.input).then(job.resolve, job.reject);
+    renderHere(job.job).then(job.resolve, job.reject);
   };
   const execArgv = rendererExecArgv();
   for (let i = 0; i < size; i++) {
@@ -103,15 +112,15 @@ export function startRenderPool(size: number): RenderPool {
     renderers.push(renderer);
   }
 
-  const render: AvisRenderer = (input) =>
+  const render = (renderJob: RenderJob) =>
     new Promise<Uint8Array>((resolve, reject) => {
-      const job: Job = { input, resolve, reject };
+      const job: Job = { job: renderJob, resolve, reject };
       const live = renderers.filter((r) => !r.dead);
       if (live.length === 0) return here(job);
       const renderer = live.reduce((least, r) => (r.jobs.size < least.jobs.size ? r : least));
       const id = nextId++;
       renderer.jobs.set(id, job);
-      renderer.child.send({ id, input }, (error) => {
+      renderer.child.send({ id, job: renderJob }, (error) => {
         if (!error || !renderer.jobs.has(id)) return;
         // The message could not be sent (the renderer is gone): rendered here.
         renderer.jobs.delete(id);
@@ -141,5 +150,18 @@ export function startRenderPool(size: number): RenderPool {
         ),
       );
     },
+  };
+}
+
+/**
+ * A pool started at its first document (the staff CLI's import-ledger: a file of rent and charges
+ * issues no quittance, and starting renderers costs about a second and 150 MB each).
+ */
+export function renderPoolWhenNeeded(size: number): DocumentRendering & { close(): Promise<void> } {
+  let pool: RenderPool | null = null;
+  return {
+    concurrency: 2 * size,
+    render: (job) => (pool ??= startRenderPool(size)).render(job),
+    close: async () => pool?.close(),
   };
 }

@@ -1,17 +1,15 @@
 /**
- * One renderer of render-pool.ts: a child process that renders the avis d'échéance it is sent and
+ * One renderer of render-pool.ts: a child process that renders the documents it is sent and
  * answers with the bytes, or the refusal, under the id it was given. It ends when its parent
  * disconnects (the pool closed, or the parent died).
  */
-import { renderAvisEcheance } from './avis-echeance';
 import { isDocumentRefusedError } from './errors';
-import type { RenderAnswer } from './render-pool';
-import type { AvisEcheanceInput } from './types';
+import { renderHere, type RenderAnswer, type RenderJob } from './render-pool';
 
-process.on('message', async (message: { id: number; input: AvisEcheanceInput }) => {
+process.on('message', async (message: { id: number; job: RenderJob }) => {
   let answer: RenderAnswer;
   try {
-    answer = { id: message.id, bytes: await renderAvisEcheance(message.input) };
+    answer = { id: message.id, bytes: await renderHere(message.job) };
   } catch (error) {
     answer = isDocumentRefusedError(error)
       ? { id: message.id, refused: { code: error.code, message: error.message, details: error.details } }

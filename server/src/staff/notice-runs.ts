@@ -46,7 +46,7 @@ export async function startNoticeRun(deps: AdminDeps, period: string, actor: Sta
     // cores, and this server's event loop stays free for the requests meanwhile.
     const pool = startRenderPool(availableParallelism());
     try {
-      const result = await adminPublishNotices({ ...deps, documents: { ...deps.documents, avisRendering: pool } }, period, undefined, {
+      const result = await adminPublishNotices({ ...deps, documents: { ...deps.documents, rendering: pool } }, period, undefined, {
         keepNotices: false,
         onProgress: (p) => {
           total = p.total;

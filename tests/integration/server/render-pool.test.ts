@@ -9,14 +9,16 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminPostLedger } from '../../../server/src/admin/service';
 import { createDataCipher } from '../../../server/src/crypto/data-key';
+import { anyOf } from '../../../server/src/db/bulk';
 import * as schema from '../../../server/src/db/schema';
 import { NO_MAIL, SANDBOX_LANDLORD_IDENTITY, type DocumentDeps } from '../../../server/src/documents/deps';
-import { DocumentRefusedError, renderAvisEcheance, type AvisEcheanceInput } from '../../../server/src/documents';
-import { publishMonthNotices } from '../../../server/src/documents/publish';
+import { DocumentRefusedError, renderAvisEcheance, renderQuittance, renderRecu, type AvisEcheanceInput } from '../../../server/src/documents';
+import { issueSettlementBatch, publishMonthNotices } from '../../../server/src/documents/publish';
 import { startRenderPool, type RenderPool } from '../../../server/src/documents/render-pool';
 import { readLandlordSettings } from '../../../server/src/landlord/settings';
 import { addMonths } from '../../../src-shared/validation/dates';
 import { todayBy } from '../../helpers/clock';
+import { QUITTANCE, RECU } from '../documents/fixtures';
 import { backends, startServer, type TestServer } from './helpers';
 
 // A 1×1 PNG: the letterhead's logo travels to the renderer as bytes.
@@ -56,17 +58,23 @@ describe('the render pool', () => {
 
   it('renders the same bytes as this process, whichever renderer takes a notice', async () => {
     const inputs = Array.from({ length: 8 }, (_, i) => avis(i));
-    const pooled = await Promise.all(inputs.map((input) => pool.render(input)));
+    const pooled = await Promise.all(inputs.map((input) => pool.render({ kind: 'avis_echeance', input })));
     for (const [i, input] of inputs.entries()) expect(Buffer.from(pooled[i]!).equals(Buffer.from(await renderAvisEcheance(input)))).toBe(true);
     expect(pool.alive).toBe(2);
     expect(pool.renderedHere).toBe(0);
+  }, 60_000);
+
+  it('renders quittances and reçus too, the same bytes as this process', async () => {
+    const [quittance, recu] = await Promise.all([pool.render({ kind: 'quittance', input: QUITTANCE }), pool.render({ kind: 'recu', input: RECU })]);
+    expect(Buffer.from(quittance).equals(Buffer.from(await renderQuittance(QUITTANCE)))).toBe(true);
+    expect(Buffer.from(recu).equals(Buffer.from(await renderRecu(RECU)))).toBe(true);
   }, 60_000);
 
   it('answers a refusal as the renderer’s DocumentRefusedError, with its code', async () => {
     // A debit 2 days after the notice: the SEPA pre-notification is 14 days.
     const late = avis(1, { issuedOn: '2026-12-01' });
     const here = await renderAvisEcheance(late).catch((error: unknown) => error);
-    const pooled = await pool.render(late).catch((error: unknown) => error);
+    const pooled = await pool.render({ kind: 'avis_echeance', input: late }).catch((error: unknown) => error);
     expect(here).toBeInstanceOf(DocumentRefusedError);
     expect(pooled).toBeInstanceOf(DocumentRefusedError);
     expect((pooled as DocumentRefusedError).code).toBe((here as DocumentRefusedError).code);
@@ -79,7 +87,7 @@ describe('a renderer that dies', () => {
     const pool = startRenderPool(2);
     try {
       const inputs = Array.from({ length: 8 }, (_, i) => avis(i));
-      const pending = inputs.map((input) => pool.render(input));
+      const pending = inputs.map((input) => pool.render({ kind: 'avis_echeance', input }));
       // Killed before it could answer (a renderer takes about a second to start): its four notices are orphans.
       process.kill(pool.pids[0]!, 'SIGKILL');
       const bytes = await Promise.all(pending);
@@ -87,7 +95,7 @@ describe('a renderer that dies', () => {
       expect(pool.alive).toBe(1);
       expect(pool.renderedHere).toBe(4);
       // Later notices go to the one left.
-      expect(Buffer.from(await pool.render(avis(9))).equals(Buffer.from(await renderAvisEcheance(avis(9))))).toBe(true);
+      expect(Buffer.from(await pool.render({ kind: 'avis_echeance', input: avis(9) })).equals(Buffer.from(await renderAvisEcheance(avis(9))))).toBe(true);
       expect(pool.renderedHere).toBe(4);
     } finally {
       await pool.close();
@@ -106,7 +114,7 @@ describe.each(backends)('publishing a month through a render pool ($name)', (bac
     clock: () => server.now(),
     mailer: NO_MAIL,
     landlord: { settings: () => readLandlordSettings(db()), identity: SANDBOX_LANDLORD_IDENTITY },
-    ...(withPool ? { avisRendering: pool } : {}),
+    ...(withPool ? { rendering: pool } : {}),
   });
 
   beforeAll(async () => {
@@ -136,6 +144,36 @@ describe.each(backends)('publishing a month through a render pool ($name)', (bac
     expect(here).toMatchObject({ published: 0, superseded: 0, unchanged: pooled.published });
     const live = await db().select({ id: schema.documents.id }).from(schema.documents).where(and(eq(schema.documents.period, period), eq(schema.documents.kind, 'avis_echeance'), eq(schema.documents.deleted, false)));
     expect(live).toHaveLength(pooled.published);
+    expect(pool.renderedHere).toBe(0);
+  }, 120_000);
+
+  it('issues the quittances and reçus of a payment batch through the pool, byte for byte those of this process', async () => {
+    const period = addMonths(todayBy(() => server.now()).slice(0, 7), -1);
+    const generated = await server.generate(5, { withAccounts: false });
+    const adminDeps = { db: db(), cipher: createDataCipher(dataKey), now: () => server.now() };
+    const items = [];
+    for (const [i, tenant] of generated.entries()) {
+      const [dossier] = await db().select().from(schema.dossiers).where(eq(schema.dossiers.tenantId, tenant.tenantId));
+      // Paid in full (a quittance) for the even ones, half (a reçu) for the odd ones.
+      await adminPostLedger(adminDeps, dossier!.number, [
+        { date: `${period}-01`, kind: 'rent', label: 'Loyer', amountCents: 40_000 + i, period },
+        { date: `${period}-05`, kind: 'payment', label: 'Virement', amountCents: -(i % 2 ? 20_000 : 40_000 + i), period },
+      ]);
+      items.push({ dossierId: dossier!.id, period });
+    }
+    // Posting issued them already, in this process: set aside, so that the pool issues them anew.
+    const issuedHere = await db()
+      .update(schema.documents)
+      .set({ deleted: true })
+      .where(and(anyOf(schema.documents.dossierId, items.map((item) => item.dossierId)), eq(schema.documents.period, period)))
+      .returning({ id: schema.documents.id });
+    expect(issuedHere).toHaveLength(items.length);
+    const pooled = await issueSettlementBatch(deps(true), items);
+    expect(pooled.map((o) => [o.status, o.kind])).toEqual(items.map((_, i) => ['issued', i % 2 ? 'recu' : 'quittance']));
+    // Without the stored input hashes, this process renders them again and finds the pool's bytes.
+    await db().delete(schema.documentInputs);
+    const here = await issueSettlementBatch(deps(false), items);
+    expect(here.map((o) => [o.status, o.documentId])).toEqual(pooled.map((o) => ['unchanged', o.documentId]));
     expect(pool.renderedHere).toBe(0);
   }, 120_000);
 });
