@@ -100,3 +100,10 @@ export function isEventName(name: unknown): name is EventName {
 /** IPC channel names: one prefix each, so main can reject anything else outright. */
 export const INVOKE_CHANNEL_PREFIX = 'portal:';
 export const EVENT_CHANNEL_PREFIX = 'portal-event:';
+
+/**
+ * The browser preview only (no Electron counterpart: there each call is its own IPC message):
+ * the calls a page makes in one tick go to the preview host as one POST to `./rpc-batch`, at
+ * most this many per POST (issue 17; src-renderer/lib/bridge.ts, src-main/host/preview-host.ts).
+ */
+export const PREVIEW_BATCH_MAX_CALLS = 32;

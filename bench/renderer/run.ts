@@ -10,17 +10,15 @@
  * same for the floor. The JavaScript fetched before that moment is read from the page's resource
  * timings and sized (gzip) from out/renderer. Prints tables; asserts nothing.
  */
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { buildServer } from '../../server/src/app';
-import { startPreview } from '../../src-main/host/cli';
-import { systemClock } from '../../src-shared/clock';
+import { reloadUntilBalance, startPortalStack } from './portal-stack';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const root = join(import.meta.dirname, '..', '..');
@@ -43,22 +41,9 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-const BALANCE = /Votre compte est (créditeur|débiteur) de/;
-
 /** Navigation start -> the balance's sentence in the page's text, in ms; and the JS fetched by then. */
-async function reloadUntilBalance(page: Page): Promise<{ ms: number; scripts: string[] }> {
-  await page.reload({ waitUntil: 'commit' });
-  // A function (the portal's CSP refuses a string to evaluate) that runs in the page, whose
-  // document this Node-typed file names through a minimal shape.
-  const handle = await page.waitForFunction(
-    (source) => {
-      const { document } = globalThis as unknown as { document: { body: { innerText: string } | null } };
-      return new RegExp(source).test(document.body?.innerText ?? '') ? performance.now() : false;
-    },
-    BALANCE.source,
-    { polling: 'raf' },
-  );
-  const ms = (await handle.jsonValue()) as number;
+async function timedReload(page: Page): Promise<{ ms: number; scripts: string[] }> {
+  const ms = await reloadUntilBalance(page);
   const scripts = await page.evaluate(
     (until) =>
       performance
@@ -70,8 +55,8 @@ async function reloadUntilBalance(page: Page): Promise<{ ms: number; scripts: st
   return { ms, scripts };
 }
 
-const work = mkdtempSync(join(tmpdir(), 'el-bench-renderer-'));
-const floorDir = join(work, 'floor');
+const stack = await startPortalStack();
+const floorDir = join(stack.work, 'floor');
 await build({
   configFile: false,
   logLevel: 'warn',
@@ -94,39 +79,23 @@ const floorServer = createServer((request, response) => {
 await new Promise<void>((done) => floorServer.listen(0, '127.0.0.1', done));
 const floorAddress = floorServer.address();
 const floorUrl = `http://127.0.0.1:${typeof floorAddress === 'object' && floorAddress ? floorAddress.port : 0}/`;
-const server = await buildServer({ db: { kind: 'pglite' }, demo: true, sandbox: true, passwordHashing: 'fast' });
-const serverUrl = await server.listen({ port: 0, host: '127.0.0.1' });
-// A bench measures today's demo, on the wall clock, like `npm start`.
-const preview = await startPreview({ serverUrl, userDataDir: join(work, 'user-data'), now: systemClock });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
 const timings: number[] = [];
 const floorTimings: number[] = [];
 const startScripts = new Set<string>();
 try {
-  const floorPage = await browser.newPage();
+  const floorPage = await stack.browser.newPage();
   await floorPage.goto(floorUrl);
-  const page = await browser.newPage();
-  await page.goto(preview.host.url);
-  await page.getByLabel('Adresse mail').fill('martine.dupont@example.org');
-  await page.getByLabel('Mot de passe', { exact: true }).fill('Demo-Locataire-2026!');
-  await page.getByRole('button', { name: 'SE CONNECTER' }).click();
-  await page.getByText(BALANCE).waitFor();
+  const page = await stack.signedInPage();
   // Interleaved, so both see the same machine load.
   for (let run = 0; run < RUNS; run += 1) {
-    floorTimings.push((await reloadUntilBalance(floorPage)).ms);
-    const { ms, scripts } = await reloadUntilBalance(page);
+    floorTimings.push(await reloadUntilBalance(floorPage));
+    const { ms, scripts } = await timedReload(page);
     timings.push(ms);
     for (const script of scripts) startScripts.add(basename(script));
   }
 } finally {
-  await browser.close();
   floorServer.close();
-  await preview.close();
-  await server.close();
-  rmSync(work, { recursive: true, force: true });
+  await stack.close();
 }
 
 console.log(`\nbench/renderer (${RUNS} reloads, warm cache, Chromium headless, load average ${loadavg()[0]!.toFixed(1)}, ${new Date().toISOString().slice(0, 10)})\n`);

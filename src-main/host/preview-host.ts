@@ -6,12 +6,16 @@
  * - the per-run token (written into index.html, so only a same-origin page can read it),
  * - an Origin header equal to the host's own origin (other sites' pages are refused),
  * - a Host header equal to 127.0.0.1:PORT (defeats DNS rebinding).
+ *
+ * `POST /rpc/<name>` is one call; `POST /rpc-batch` the calls a page made in one tick
+ * (src-renderer/lib/preview-transport.ts), each routed as a single one.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../../src-shared/bridge';
+import { PREVIEW_BATCH_MAX_CALLS } from '../../src-shared/bridge-channels';
 import type { Handlers, Router } from '../ipc/router';
 import { CONTENT_SECURITY_POLICY, isPrivatePath, mimeType, resolveStaticFile, type StaticRoots } from '../static-files';
 
@@ -64,6 +68,27 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   return text ? (JSON.parse(text) as unknown) : {};
 }
 
+/** A batch is a list of 1 to PREVIEW_BATCH_MAX_CALLS entries `{ name, input }`. */
+function isBatch(body: unknown): body is unknown[] {
+  return Array.isArray(body) && body.length >= 1 && body.length <= PREVIEW_BATCH_MAX_CALLS;
+}
+
+/**
+ * Runs a batch's calls at once (as separate POSTs would) and streams each answer as soon as it is
+ * there, one JSON line `[index, result]`: a slow call never holds back a quick one, and one call's
+ * failure is only its own line.
+ */
+async function answerBatch(response: ServerResponse, entries: unknown[], route: (entry: unknown) => Promise<unknown>) {
+  response.writeHead(200, { ...BASE_HEADERS, 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+  await Promise.all(
+    entries.map(async (entry, index) => {
+      const result = await route(entry);
+      response.write(`${JSON.stringify([index, result])}\n`);
+    }),
+  );
+  response.end();
+}
+
 function sendJson(response: ServerResponse, status: number, value: unknown) {
   response.writeHead(status, { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(JSON.stringify(value));
@@ -110,7 +135,11 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       return sendJson(response, 400, { ok: false, error: { code: 'NOT_FOUND' } });
     }
 
-    if (pathname.startsWith('/rpc/')) {
+    // One call (`/rpc/<name>`) or the calls a page made in one tick (`/rpc-batch`, issue 17):
+    // the same token check, body limit and router, so a batched call is checked exactly as a
+    // single one (origin, name, input, output) and answered with the same shapes.
+    const batch = pathname === '/rpc-batch';
+    if (batch || pathname.startsWith('/rpc/')) {
       if (request.method !== 'POST') return sendJson(response, 405, { ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
       const given = request.headers['x-portal-token'];
       if (typeof given !== 'string' || !sameSecret(given, token)) {
@@ -122,17 +151,20 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       } catch {
         return sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', fields: [] } });
       }
+      if (batch && !isBatch(input)) return sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', fields: [] } });
       let route: Router;
       try {
         route = await router;
       } catch {
         return sendJson(response, 503, { ok: false, error: { code: 'INTERNAL' } });
       }
-      const result = await route(pathname.slice('/rpc/'.length), input, {
-        origin: request.headers.origin ?? null,
-        isMainFrame: true,
+      const context = { origin: request.headers.origin ?? null, isMainFrame: true };
+      if (!batch) return sendJson(response, 200, await route(pathname.slice('/rpc/'.length), input, context));
+      return answerBatch(response, input as unknown[], (entry) => {
+        // An entry that is not an object has no name: the router answers UNKNOWN_PROCEDURE.
+        const { name, input: entryInput } = typeof entry === 'object' && entry !== null ? (entry as { name?: unknown; input?: unknown }) : {};
+        return route(name, entryInput, context);
       });
-      return sendJson(response, 200, result);
     }
 
     if (pathname === '/events') {

@@ -7,6 +7,7 @@
 import { EVENT_NAMES } from '../../src-shared/bridge-channels';
 import type { EventName, EventPayload, PortalBridge, ProcedureInput, ProcedureName, ProcedureOutput } from '../../src-shared/bridge';
 import type { BridgeResult, PortalErrorShape } from '../../src-shared/errors';
+import { createPreviewTransport } from './preview-transport';
 
 declare global {
   interface Window {
@@ -34,6 +35,7 @@ function previewToken(): string {
 
 function createPreviewBridge(): PortalBridge {
   const token = previewToken();
+  const send = createPreviewTransport(token);
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
 
@@ -49,18 +51,8 @@ function createPreviewBridge(): PortalBridge {
   }
 
   return {
-    async invoke<P extends ProcedureName>(name: P, input: ProcedureInput<P>) {
-      try {
-        const response = await fetch(`./rpc/${encodeURIComponent(name)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-portal-token': token },
-          body: JSON.stringify(input ?? {}),
-        });
-        return (await response.json()) as BridgeResult<ProcedureOutput<P>>;
-      } catch {
-        // The preview host itself is gone: say so the way main would for a lost server.
-        return { ok: false, error: { code: 'INTERNAL' } } as BridgeResult<ProcedureOutput<P>>;
-      }
+    invoke<P extends ProcedureName>(name: P, input: ProcedureInput<P>) {
+      return send(name, input) as Promise<BridgeResult<ProcedureOutput<P>>>;
     },
     on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void) {
       ensureEventSource();

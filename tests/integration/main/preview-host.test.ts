@@ -107,6 +107,75 @@ describe('browser preview host', () => {
     expect(broken.status).toBe(400);
   });
 
+  const batch = (body: unknown, headers: Record<string, string> = {}) =>
+    rawRequest(`${host.origin}/rpc-batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: host.origin, 'x-portal-token': host.token, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  /** The streamed answer's lines, `[index, result]`, put back in the calls' order. */
+  const batchResults = (body: string) => {
+    const lines = body.trim().split('\n').map((line) => JSON.parse(line) as [number, unknown]);
+    return lines.sort((a, b) => a[0] - b[0]).map(([, result]) => result);
+  };
+
+  it('answers a batch of calls (issue 17), each as its own POST would, in the order asked', async () => {
+    const answer = await batch([
+      { name: 'settings.get', input: {} },
+      { name: 'settings.update', input: { locale: 'xx' } },
+      { name: 'nope.nope', input: {} },
+      7,
+      { name: 'settings.get' },
+    ]);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toContain('application/x-ndjson');
+    const results = batchResults(answer.body);
+    const single = JSON.parse((await rpc('settings.update', { locale: 'xx' })).body) as unknown;
+    // A bad entry gets its own error (the same as alone); the others their answers.
+    expect(results).toEqual([
+      { ok: true, value: { locale: 'fr', prefetchDocuments: true } },
+      single,
+      { ok: false, error: { code: 'UNKNOWN_PROCEDURE' } },
+      { ok: false, error: { code: 'UNKNOWN_PROCEDURE' } },
+      { ok: true, value: { locale: 'fr', prefetchDocuments: true } },
+    ]);
+    expect((single as { error: { code: string } }).error.code).toBe('VALIDATION');
+  });
+
+  it('refuses a batch without the token, from another origin, or by GET', async () => {
+    const calls = [{ name: 'settings.get', input: {} }, { name: 'session.get', input: {} }];
+    for (const token of ['', 'guess', host.token.slice(1)]) {
+      const answer = await batch(calls, { 'x-portal-token': token });
+      expect(answer.status).toBe(403);
+      expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
+    }
+    const foreign = await batch(calls, { origin: 'https://evil.example' });
+    expect(batchResults(foreign.body)).toEqual([
+      { ok: false, error: { code: 'FORBIDDEN_ORIGIN' } },
+      { ok: false, error: { code: 'FORBIDDEN_ORIGIN' } },
+    ]);
+    expect((await rawRequest(`${host.origin}/rpc-batch`, { headers: { 'x-portal-token': host.token } })).status).toBe(405);
+  });
+
+  it('refuses a batch that is not a list of 1 to 32 calls, or is not JSON', async () => {
+    const tooMany = Array.from({ length: 33 }, () => ({ name: 'settings.get', input: {} }));
+    for (const body of [[], tooMany, { name: 'settings.get', input: {} }, '{not json']) {
+      const answer = await batch(body);
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'VALIDATION', fields: [] } });
+    }
+    const most = await batch(tooMany.slice(1));
+    expect(batchResults(most.body)).toHaveLength(32);
+  });
+
+  it('refuses a batch over the body limit, as a single call is', async () => {
+    const huge = 'x'.repeat(17 * 1024 * 1024);
+    // The host answers before it has read the whole body: a socket not to be used again.
+    const answer = await batch([{ name: 'settings.get', input: {} }, { name: 'settings.update', input: { locale: huge } }], { connection: 'close' });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'VALIDATION', fields: [] } });
+  });
+
   it('pushes events to the page over server-sent events', async () => {
     const controller = new AbortController();
     const response = await fetch(`${host.origin}/events?token=${host.token}`, { signal: controller.signal });
@@ -120,6 +189,66 @@ describe('browser preview host', () => {
 
   it('refuses the event stream without the token', async () => {
     expect((await rawRequest(`${host.origin}/events?token=nope`)).status).toBe(403);
+  });
+});
+
+describe('browser preview host, a batch with a slow call (issue 17)', () => {
+  const userData = temporaryFolder();
+  const rendererDir = temporaryFolder();
+  let host: PreviewHost;
+  let releaseSlow!: () => void;
+
+  beforeAll(async () => {
+    writeFileSync(join(rendererDir.path, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+    const { core } = createTestCore({ serverUrl: UNREACHABLE_SERVER, userDataDir: userData.path });
+    // A slow call (as `sync.now` is, waiting for the server): here `settings.get`, until the test lets it answer.
+    const settingsGet = core.handlers['settings.get'];
+    const handlers: Handlers = {
+      ...core.handlers,
+      'settings.get': async (input) => {
+        await new Promise<void>((resolve) => (releaseSlow = resolve));
+        return settingsGet(input);
+      },
+    };
+    host = await startPreviewHost({ handlers, rendererDir: rendererDir.path, resourcesDir: join(projectRoot, 'resources') });
+  });
+  afterAll(async () => {
+    await host.close();
+    userData.remove();
+    rendererDir.remove();
+  });
+
+  it('streams each answer when it is there: the quick call is not held back by the slow one', async () => {
+    const lines: [number, { ok: boolean }][] = [];
+    let firstLine!: () => void;
+    const first = new Promise<void>((resolve) => (firstLine = resolve));
+    const done = new Promise<void>((resolve, reject) => {
+      const req = request(
+        `${host.origin}/rpc-batch`,
+        { method: 'POST', headers: { 'content-type': 'application/json', origin: host.origin, 'x-portal-token': host.token } },
+        (res) => {
+          let pending = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            pending += chunk;
+            for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
+              lines.push(JSON.parse(pending.slice(0, end)) as [number, { ok: boolean }]);
+              pending = pending.slice(end + 1);
+              firstLine();
+            }
+          });
+          res.on('end', () => resolve());
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify([{ name: 'settings.get', input: {} }, { name: 'app.info', input: {} }]));
+    });
+    await first;
+    expect(lines.map(([index]) => index)).toEqual([1]);
+    releaseSlow();
+    await done;
+    expect(lines.map(([index]) => index)).toEqual([1, 0]);
+    expect(lines.map(([, result]) => result.ok)).toEqual([true, true]);
   });
 });
 
