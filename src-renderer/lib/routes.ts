@@ -104,13 +104,13 @@ export function matchSlug(pattern: string, path: string): Record<string, string>
   return params;
 }
 
+/** The pages whose chunk and words are loaded, by route (see `loadedPage`). */
+const loadedPages = new WeakMap<Route, Component>();
+
 /**
  * A page's chunk and its words in the current language (its route's `words`): App renders the
  * page once both are there, so it never shows a key.
  */
-/** The pages whose chunk and words are loaded, by route (see `loadedPage`). */
-const loadedPages = new WeakMap<Route, Component>();
-
 export function loadPage(route: Route): Promise<{ default: Component }> {
   return Promise.all([route.load(), loadPageWords(route.words)]).then(([module]) => {
     loadedPages.set(route, module.default);
@@ -121,7 +121,8 @@ export function loadPage(route: Route): Promise<{ default: Component }> {
 /**
  * The route's page if `loadPage` has already brought it, else undefined. App shows such a page in
  * the same render as the shell (issue 17): asking `import()` again for a loaded chunk still answers
- * in a later task, a frame after the shell, before the balance could show.
+ * in a later task, a frame after the shell, before the balance could show. Its words stay loaded
+ * in a language chosen later: setLocale loads every area a page has asked for.
  */
 export function loadedPage(route: Route): Component | undefined {
   return loadedPages.get(route);
