@@ -46,8 +46,9 @@ export async function startSwitchableProxy(target: string): Promise<SwitchablePr
     forward.on('error', () => incoming.socket.destroy());
     incoming.pipe(forward);
   });
-  // Keep-alive sockets opened before a cut must not carry requests through it.
-  server.keepAliveTimeout = 1;
+  // Keep-alive sockets opened before a cut do not carry requests through it: cut() closes every
+  // connection. (A 1 ms keep-alive timeout did that before, and raced the client's reuse of an
+  // idle socket under load: a request written as the proxy closed it failed as "offline".)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
